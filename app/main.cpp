@@ -1,0 +1,134 @@
+// Watchfloor: the operations console's entry point — command line, logging, translations, profile, window.
+
+#include "cli/commandline.h"
+#include "cli/translations.h"
+#include "firstrundialog.h"
+#include "mainwindow.h"
+#include "screenshotrunner.h"
+#include "store/settings.h"
+#include "telemetry/logging.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QDir>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+QStringList arguments(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+
+int fail(const QString &message)
+{
+    std::fputs(qPrintable(message + u'\n'), stderr);
+    return 2;
+}
+
+// Applies the command line's endpoint URLs on top of a profile.
+wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
+{
+    const std::pair<wf::Endpoint, QUrl> overrides[] = {{wf::Endpoint::Prometheus, o.prometheus},
+                                                       {wf::Endpoint::Alertmanager, o.alertmanager},
+                                                       {wf::Endpoint::Loki, o.loki},
+                                                       {wf::Endpoint::Health, o.health}};
+    for (const auto &[endpoint, url] : overrides) {
+        if (!url.isEmpty())
+            profile.endpoint(endpoint).url = url;
+    }
+    return profile;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const auto args = arguments(argc, argv);
+    auto commandLine = wf::parseCommandLine(args);
+    if (commandLine.outcome != wf::CommandLine::Outcome::Run) {
+        // --help, --version or a mistake: answer in the user's language without opening a window.
+        QCoreApplication core(argc, argv);
+        wf::installTranslations(commandLine.options.language);
+        commandLine = wf::parseCommandLine(args);
+        std::fputs(qPrintable(commandLine.text), commandLine.exitCode() == 0 ? stdout : stderr);
+        return commandLine.exitCode();
+    }
+    const auto &options = commandLine.options;
+
+    wf::logging::Options logOptions;
+    logOptions.level = options.logLevel;
+    wf::logging::setup(logOptions);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("watchfloor"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Watchfloor"));
+    QApplication::setApplicationVersion(QStringLiteral(WATCHFLOOR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("com.mytrader.Watchfloor"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/watchfloor.svg")));
+    const auto language = wf::installTranslations(options.language);
+    wf::logging::get("app")->info("starting version={} language={} qt={}", WATCHFLOOR_VERSION,
+                                  language.toStdString(), qVersion());
+
+    wf::Settings settings;
+    std::optional<wf::Profile> profile;
+    bool transient = options.overridesEndpoints();
+    if (!options.profile.isEmpty()) {
+        profile = settings.profile(options.profile);
+        if (!profile) {
+            const auto known = settings.profileNames();
+            return fail(QCoreApplication::translate("wf::CommandLine", "--profile: no profile named “%1”. %2")
+                            .arg(options.profile,
+                                 known.isEmpty()
+                                     ? QCoreApplication::translate("wf::CommandLine", "There are no profiles yet.")
+                                     : QCoreApplication::translate("wf::CommandLine", "Known profiles: %1.")
+                                           .arg(known.join(QStringLiteral(", ")))));
+        }
+    } else if (const auto current = settings.profile(settings.currentProfile())) {
+        profile = current;
+    } else if (!settings.profileNames().isEmpty()) {
+        profile = settings.profile(settings.profileNames().constFirst());
+    } else if (transient || !options.screenshotDir.isEmpty()) {
+        // Nothing stored and nothing to ask (or nobody to ask): the command line and the demo defaults.
+        profile = wf::demoProfile();
+        transient = true;
+    } else {
+        if (!wf::FirstRun::run(settings))
+            return 0;
+        profile = settings.profile(settings.currentProfile());
+        if (!profile)
+            profile = settings.profile(settings.profileNames().value(0));
+        if (!profile)
+            return 0;
+    }
+    if (transient && options.overridesEndpoints())
+        profile = withOverrides(*profile, options);
+
+    if (!options.screenshotDir.isEmpty() && !QDir().mkpath(options.screenshotDir)) {
+        return fail(QCoreApplication::translate("wf::CommandLine", "--screenshot-dir: cannot create “%1”.")
+                        .arg(options.screenshotDir));
+    }
+
+    wf::MainWindow window(settings);
+    window.setProfile(*profile, transient);
+    if (options.screenshotDir.isEmpty())
+        window.restoreState();
+    if (options.view)
+        window.showView(*options.view);
+    window.show();
+
+    if (!options.screenshotDir.isEmpty()) {
+        auto *runner = new wf::ScreenshotRunner(&window, options.screenshotDir, &app);
+        QObject::connect(runner, &wf::ScreenshotRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        QTimer::singleShot(0, runner, &wf::ScreenshotRunner::start);
+    }
+    const int code = app.exec();
+    wf::logging::get("app")->info("exiting code={}", code);
+    return code;
+}

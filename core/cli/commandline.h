@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/viewid.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <spdlog/common.h>
+
+#include <optional>
+
+namespace wf {
+
+// What the user asked for on the command line.
+struct LaunchOptions
+{
+    QString profile;
+    QUrl prometheus;
+    QUrl alertmanager;
+    QUrl loki;
+    QUrl health;
+    std::optional<ViewId> view;
+    QString screenshotDir;
+    spdlog::level::level_enum logLevel = spdlog::level::info;
+    QString language; // empty: the system locale
+
+    bool overridesEndpoints() const { return !prometheus.isEmpty() || !alertmanager.isEmpty() || !loki.isEmpty() || !health.isEmpty(); }
+};
+
+struct CommandLine
+{
+    enum class Outcome { Run, ShowText, Error };
+    Outcome outcome = Outcome::Run;
+    LaunchOptions options;
+    QString text; // --help / --version output, or the error message
+    int exitCode() const { return outcome == Outcome::Error ? 2 : 0; }
+};
+
+// Parses argv (arguments.first() is the program). Pure: prints nothing, exits nothing.
+CommandLine parseCommandLine(const QStringList &arguments);
+
+// The languages the console ships translations for.
+QStringList availableLanguages();
+
+} // namespace wf

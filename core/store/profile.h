@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <array>
+#include <optional>
+
+namespace wf {
+
+// The four services a profile points at.
+enum class Endpoint { Prometheus, Alertmanager, Loki, Health };
+inline constexpr std::array kAllEndpoints{Endpoint::Prometheus, Endpoint::Alertmanager, Endpoint::Loki,
+                                          Endpoint::Health};
+
+QString endpointKey(Endpoint endpoint); // "prometheus", ... (settings keys, untranslated)
+
+enum class AuthKind { None, Basic, Bearer };
+QString authKindKey(AuthKind kind);
+std::optional<AuthKind> authKindFromKey(const QString &key);
+
+struct EndpointAuth
+{
+    AuthKind kind = AuthKind::None;
+    QString username; // basic only
+    QString secret;   // the basic password or the bearer token; never written to the settings file
+
+    friend bool operator==(const EndpointAuth &, const EndpointAuth &) = default;
+};
+
+struct EndpointConfig
+{
+    QUrl url;
+    EndpointAuth auth;
+
+    friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
+};
+
+// One monitored environment: where its services are and how to reach them.
+struct Profile
+{
+    QString name;
+    std::array<EndpointConfig, 4> endpoints;
+    QString caFile;     // extra CA certificates (PEM) trusted for this profile's TLS endpoints
+    QString lokiTenant; // X-Scope-OrgID; empty for single-tenant Loki
+    int refreshSeconds = 5;
+    bool utc = false; // show times in UTC instead of local time
+
+    EndpointConfig &endpoint(Endpoint e) { return endpoints[std::size_t(e)]; }
+    const EndpointConfig &endpoint(Endpoint e) const { return endpoints[std::size_t(e)]; }
+
+    friend bool operator==(const Profile &, const Profile &) = default;
+};
+
+// The demo profile: everything on loopback at the demo stack's default ports.
+Profile demoProfile();
+
+// A profile name is shown in menus: printable, not blank, no leading or trailing spaces, at most 64 characters.
+bool isValidProfileName(const QString &name);
+
+} // namespace wf

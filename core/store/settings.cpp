@@ -1,0 +1,212 @@
+#include "settings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace wf {
+namespace {
+
+const auto kProfilesGroup = QStringLiteral("profiles");
+
+QString groupFor(const QString &name)
+{
+    // QSettings treats '/' as a separator and some characters specially: encode the name.
+    return kProfilesGroup + u'/' + QString::fromLatin1(name.toUtf8().toPercentEncoding());
+}
+
+} // namespace
+
+Settings::Settings(const QString &configDir)
+    : m_settings(std::make_unique<QSettings>(
+          QDir(configDir.isEmpty() ? defaultConfigDir() : configDir).filePath(QStringLiteral("watchfloor.conf")),
+          QSettings::IniFormat))
+    , m_secrets(QDir(configDir.isEmpty() ? defaultConfigDir() : configDir).filePath(QStringLiteral("secrets.json")))
+{
+}
+
+QString Settings::defaultConfigDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("watchfloor"));
+}
+
+QString Settings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QStringList Settings::profileNames() const
+{
+    m_settings->beginGroup(kProfilesGroup);
+    const auto groups = m_settings->childGroups();
+    m_settings->endGroup();
+    QStringList names;
+    for (const auto &g : groups)
+        names << QString::fromUtf8(QByteArray::fromPercentEncoding(g.toLatin1()));
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+QString Settings::secretKey(const QString &profile, Endpoint endpoint) const
+{
+    return profile + u'/' + endpointKey(endpoint);
+}
+
+std::optional<Profile> Settings::profile(const QString &name) const
+{
+    if (!profileNames().contains(name))
+        return std::nullopt;
+    Profile p;
+    p.name = name;
+    m_settings->beginGroup(groupFor(name));
+    for (const auto e : kAllEndpoints) {
+        auto &ep = p.endpoint(e);
+        const auto key = endpointKey(e);
+        ep.url = QUrl(m_settings->value(key + QStringLiteral("/url")).toString());
+        ep.auth.kind =
+            authKindFromKey(m_settings->value(key + QStringLiteral("/auth"), QStringLiteral("none")).toString())
+                .value_or(AuthKind::None);
+        ep.auth.username = m_settings->value(key + QStringLiteral("/username")).toString();
+    }
+    p.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+    p.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
+    p.refreshSeconds = m_settings->value(QStringLiteral("refreshSeconds"), 5).toInt();
+    p.utc = m_settings->value(QStringLiteral("timeZone")).toString() == u"utc";
+    m_settings->endGroup();
+    for (const auto e : kAllEndpoints) {
+        auto &auth = p.endpoint(e).auth;
+        if (auth.kind != AuthKind::None)
+            auth.secret = m_secrets.read(secretKey(name, e)).value_or(QString());
+    }
+    return p;
+}
+
+bool Settings::saveProfile(const Profile &p)
+{
+    m_error.clear();
+    if (!isValidProfileName(p.name)) {
+        m_error = QCoreApplication::translate("wf::Settings", "“%1” is not a usable profile name.").arg(p.name);
+        return false;
+    }
+    // Secrets first: if they cannot be stored, the profile is not half-saved.
+    for (const auto e : kAllEndpoints) {
+        const auto &auth = p.endpoint(e).auth;
+        const bool ok = auth.kind == AuthKind::None || auth.secret.isEmpty()
+            ? m_secrets.remove(secretKey(p.name, e))
+            : m_secrets.write(secretKey(p.name, e), auth.secret);
+        if (!ok) {
+            m_error = QCoreApplication::translate("wf::Settings", "Could not store the profile's secrets: %1")
+                          .arg(m_secrets.errorString());
+            return false;
+        }
+    }
+    m_settings->remove(groupFor(p.name));
+    m_settings->beginGroup(groupFor(p.name));
+    for (const auto e : kAllEndpoints) {
+        const auto &ep = p.endpoint(e);
+        const auto key = endpointKey(e);
+        m_settings->setValue(key + QStringLiteral("/url"), ep.url.toString());
+        m_settings->setValue(key + QStringLiteral("/auth"), authKindKey(ep.auth.kind));
+        if (ep.auth.kind == AuthKind::Basic)
+            m_settings->setValue(key + QStringLiteral("/username"), ep.auth.username);
+    }
+    m_settings->setValue(QStringLiteral("caFile"), p.caFile);
+    m_settings->setValue(QStringLiteral("lokiTenant"), p.lokiTenant);
+    m_settings->setValue(QStringLiteral("refreshSeconds"), p.refreshSeconds);
+    m_settings->setValue(QStringLiteral("timeZone"), p.utc ? QStringLiteral("utc") : QStringLiteral("local"));
+    m_settings->endGroup();
+    m_settings->sync();
+    if (m_settings->status() != QSettings::NoError) {
+        m_error = QCoreApplication::translate("wf::Settings", "Could not write %1.").arg(m_settings->fileName());
+        return false;
+    }
+    return true;
+}
+
+bool Settings::removeProfile(const QString &name)
+{
+    m_error.clear();
+    for (const auto e : kAllEndpoints) {
+        if (!m_secrets.remove(secretKey(name, e))) {
+            m_error = m_secrets.errorString();
+            return false;
+        }
+    }
+    m_settings->remove(groupFor(name));
+    if (currentProfile() == name)
+        m_settings->remove(QStringLiteral("currentProfile"));
+    m_settings->sync();
+    return true;
+}
+
+bool Settings::renameProfile(const QString &oldName, const Profile &profile)
+{
+    if (!saveProfile(profile))
+        return false;
+    if (oldName != profile.name) {
+        const bool wasCurrent = currentProfile() == oldName;
+        if (!removeProfile(oldName))
+            return false;
+        if (wasCurrent)
+            setCurrentProfile(profile.name);
+    }
+    return true;
+}
+
+QString Settings::currentProfile() const
+{
+    return m_settings->value(QStringLiteral("currentProfile")).toString();
+}
+
+void Settings::setCurrentProfile(const QString &name)
+{
+    m_settings->setValue(QStringLiteral("currentProfile"), name);
+}
+
+QString Settings::lastView() const
+{
+    return m_settings->value(QStringLiteral("window/lastView")).toString();
+}
+
+void Settings::setLastView(const QString &view)
+{
+    m_settings->setValue(QStringLiteral("window/lastView"), view);
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(QStringLiteral("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(QStringLiteral("window/state"), state);
+}
+
+QString Settings::timeRange() const
+{
+    return m_settings->value(QStringLiteral("window/timeRange"), QStringLiteral("1h")).toString();
+}
+
+void Settings::setTimeRange(const QString &range)
+{
+    m_settings->setValue(QStringLiteral("window/timeRange"), range);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace wf

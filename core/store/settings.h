@@ -1,0 +1,57 @@
+#pragma once
+
+#include "profile.h"
+#include "secretstore.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+
+#include <memory>
+
+namespace wf {
+
+// The console's settings in one typed place: profiles (secrets go to the SecretStore),
+// the current profile, window state and the last view. Backed by an INI file in the XDG
+// config directory (~/.config/watchfloor/watchfloor.conf).
+class Settings
+{
+public:
+    // configDir empty: the XDG config directory.
+    explicit Settings(const QString &configDir = {});
+
+    static QString defaultConfigDir();
+    QString fileName() const;
+    const SecretStore &secrets() const { return m_secrets; }
+
+    QStringList profileNames() const;
+    std::optional<Profile> profile(const QString &name) const;
+    // Saves the profile (replacing one of the same name). False with errorString() on failure.
+    bool saveProfile(const Profile &profile);
+    bool removeProfile(const QString &name);
+    bool renameProfile(const QString &oldName, const Profile &profile);
+    QString errorString() const { return m_error; }
+
+    QString currentProfile() const;
+    void setCurrentProfile(const QString &name);
+
+    QString lastView() const;
+    void setLastView(const QString &view);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QString timeRange() const; // TimeRange::toString() form; "1h" by default
+    void setTimeRange(const QString &range);
+
+    void sync();
+
+private:
+    QString secretKey(const QString &profile, Endpoint endpoint) const;
+
+    std::unique_ptr<QSettings> m_settings;
+    SecretStore m_secrets;
+    QString m_error;
+};
+
+} // namespace wf

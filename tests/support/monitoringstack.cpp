@@ -1,0 +1,174 @@
+#include "monitoringstack.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QThread>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+void stop(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(5000)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+}
+
+} // namespace
+
+MonitoringStack::MonitoringStack() = default;
+
+MonitoringStack::~MonitoringStack()
+{
+    stopPrometheus();
+    stopAlertmanager();
+}
+
+quint16 MonitoringStack::freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+bool MonitoringStack::waitReady(const QUrl &url, int timeoutMs)
+{
+    QNetworkAccessManager network;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        QNetworkRequest request(url);
+        request.setTransferTimeout(2000);
+        auto *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const bool ok = reply->error() == QNetworkReply::NoError;
+        reply->deleteLater();
+        if (ok)
+            return true;
+        QEventLoop pause;
+        QTimer::singleShot(100, &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+    return false;
+}
+
+bool MonitoringStack::startProcess(QProcess &process, const QString &program, const QStringList &args,
+                                   const QUrl &readyUrl)
+{
+    const auto path = QStandardPaths::findExecutable(program);
+    if (path.isEmpty()) {
+        m_error = QStringLiteral("%1 is not installed (run scripts/setup-deps)").arg(program);
+        return false;
+    }
+    process.setProgram(path);
+    process.setArguments(args);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setStandardOutputFile(m_dir.filePath(program + QStringLiteral(".log")));
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    process.start();
+    if (!process.waitForStarted(5000)) {
+        m_error = QStringLiteral("%1 did not start: %2").arg(program, process.errorString());
+        return false;
+    }
+    if (!waitReady(readyUrl, 30'000)) {
+        QFile log(m_dir.filePath(program + QStringLiteral(".log")));
+        log.open(QIODevice::ReadOnly);
+        m_error = QStringLiteral("%1 was not ready within 30 s; its log:\n%2")
+                      .arg(program, QString::fromUtf8(log.readAll().right(2000)));
+        return false;
+    }
+    return true;
+}
+
+bool MonitoringStack::start(const QString &prometheusRules, const QString &extraScrapeConfig)
+{
+    if (!m_dir.isValid()) {
+        m_error = QStringLiteral("no temporary directory");
+        return false;
+    }
+    m_alertmanagerPort = freePort();
+    m_prometheusPort = freePort();
+    writeFile(m_dir.filePath(QStringLiteral("am.yml")), R"(route:
+  receiver: "null"
+  group_wait: 1s
+  group_interval: 1s
+  repeat_interval: 1h
+receivers:
+  - name: "null"
+)");
+    QByteArray prom = "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                      "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['127.0.0.1:"
+        + QByteArray::number(m_alertmanagerPort) + "']\n";
+    if (!prometheusRules.isEmpty()) {
+        writeFile(m_dir.filePath(QStringLiteral("rules.yml")), prometheusRules.toUtf8());
+        prom += "rule_files:\n  - rules.yml\n";
+    }
+    prom += "scrape_configs:\n  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:"
+        + QByteArray::number(m_prometheusPort) + "']\n" + extraScrapeConfig.toUtf8();
+    writeFile(m_dir.filePath(QStringLiteral("prom.yml")), prom);
+
+    if (!startProcess(m_alertmanager, QStringLiteral("prometheus-alertmanager"),
+                      {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("am.yml")),
+                       QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("am")),
+                       QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_alertmanagerPort),
+                       QStringLiteral("--cluster.listen-address=")},
+                      alertmanagerUrl().resolved(QUrl(QStringLiteral("/-/ready"))))) {
+        return false;
+    }
+    return startProcess(m_prometheus, QStringLiteral("prometheus"),
+                        {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
+                         QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),
+                         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_prometheusPort),
+                         QStringLiteral("--rules.alert.resend-delay=1s")},
+                        prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
+}
+
+QUrl MonitoringStack::prometheusUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_prometheusPort));
+}
+
+QUrl MonitoringStack::alertmanagerUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_alertmanagerPort));
+}
+
+qint64 MonitoringStack::prometheusPid() const
+{
+    return m_prometheus.processId();
+}
+
+qint64 MonitoringStack::alertmanagerPid() const
+{
+    return m_alertmanager.processId();
+}
+
+void MonitoringStack::stopPrometheus()
+{
+    stop(m_prometheus);
+}
+
+void MonitoringStack::stopAlertmanager()
+{
+    stop(m_alertmanager);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+// Starts the real Debian `prometheus` and `prometheus-alertmanager` on free loopback ports, each
+// in a temporary directory, waits until they are ready, and stops them (children die with the test
+// process, too: PR_SET_PDEATHSIG). Alertmanager starts first (see shared/reference/stack.md).
+class MonitoringStack
+{
+public:
+    MonitoringStack();
+    ~MonitoringStack();
+
+    // False with errorString() when a binary is missing or a daemon is not ready within 30 s.
+    bool start(const QString &prometheusRules = {}, const QString &extraScrapeConfig = {});
+    QString errorString() const { return m_error; }
+
+    QUrl prometheusUrl() const;
+    QUrl alertmanagerUrl() const;
+    qint64 prometheusPid() const;
+    qint64 alertmanagerPid() const;
+
+    void stopPrometheus();
+    void stopAlertmanager();
+
+    static quint16 freePort();
+    // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile).
+    static bool waitReady(const QUrl &url, int timeoutMs);
+
+private:
+    bool startProcess(QProcess &process, const QString &program, const QStringList &args, const QUrl &readyUrl);
+
+    QTemporaryDir m_dir;
+    QProcess m_prometheus;
+    QProcess m_alertmanager;
+    quint16 m_prometheusPort = 0;
+    quint16 m_alertmanagerPort = 0;
+    QString m_error;
+};

@@ -1,0 +1,108 @@
+#include "cli/commandline.h"
+
+#include <QTest>
+
+using wf::CommandLine;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void valid_data();
+    void valid();
+    void rejected_data();
+    void rejected();
+    void helpAndVersion();
+    void endpointOverrides();
+};
+
+static CommandLine parse(QStringList args)
+{
+    args.prepend(QStringLiteral("watchfloor"));
+    return wf::parseCommandLine(args);
+}
+
+void TestCommandLine::valid_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<QString>("profile");
+
+    QTest::newRow("nothing") << QStringList{} << QString() << QString();
+    QTest::newRow("view") << QStringList{"--view", "alerts"} << "alerts" << QString();
+    QTest::newRow("view case-insensitive") << QStringList{"--view=Explore"} << "explore" << QString();
+    QTest::newRow("profile") << QStringList{"--profile", "Production EU"} << QString() << "Production EU";
+    QTest::newRow("all together") << QStringList{"--profile", "Demo", "--view", "logs", "--log-level", "debug",
+                                                 "--lang", "de", "--screenshot-dir", "/tmp/x"}
+                                  << "logs" << "Demo";
+}
+
+void TestCommandLine::valid()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, view);
+    QFETCH(QString, profile);
+    const auto cl = parse(args);
+    QCOMPARE(cl.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(cl.exitCode(), 0);
+    QCOMPARE(cl.options.view ? wf::viewName(*cl.options.view) : QString(), view);
+    QCOMPARE(cl.options.profile, profile);
+}
+
+void TestCommandLine::rejected_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "frobnicate";
+    QTest::newRow("unknown view") << QStringList{"--view", "grafana"} << "grafana";
+    QTest::newRow("view without value") << QStringList{"--view"} << "view";
+    QTest::newRow("not a url") << QStringList{"--prometheus", "localhost:9090"} << "localhost:9090";
+    QTest::newRow("ftp url") << QStringList{"--loki", "ftp://loki:3100"} << "ftp://loki:3100";
+    QTest::newRow("url without host") << QStringList{"--alertmanager", "http://"} << "--alertmanager";
+    QTest::newRow("health garbage") << QStringList{"--health", "::::"} << "--health";
+    QTest::newRow("bad log level") << QStringList{"--log-level", "loud"} << "loud";
+    QTest::newRow("unknown language") << QStringList{"--lang", "xx"} << "xx";
+    QTest::newRow("empty profile") << QStringList{"--profile", " "} << "--profile";
+    QTest::newRow("positional") << QStringList{"extra"} << "extra";
+}
+
+void TestCommandLine::rejected()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const auto cl = parse(args);
+    QCOMPARE(cl.outcome, CommandLine::Outcome::Error);
+    QCOMPARE(cl.exitCode(), 2);
+    QVERIFY2(cl.text.contains(mentions), qPrintable(cl.text));
+    QVERIFY2(cl.text.contains(QStringLiteral("--help")), "the error should point at --help");
+}
+
+void TestCommandLine::helpAndVersion()
+{
+    const auto help = parse({QStringLiteral("--help")});
+    QCOMPARE(help.outcome, CommandLine::Outcome::ShowText);
+    QCOMPARE(help.exitCode(), 0);
+    for (const auto *option : {"--profile", "--prometheus", "--alertmanager", "--loki", "--health", "--view",
+                               "--screenshot-dir", "--log-level", "--lang", "--version"})
+        QVERIFY2(help.text.contains(QLatin1String(option)), option);
+
+    const auto version = parse({QStringLiteral("--version")});
+    QCOMPARE(version.outcome, CommandLine::Outcome::ShowText);
+    QVERIFY(version.text.contains(QStringLiteral(WATCHFLOOR_VERSION)));
+}
+
+void TestCommandLine::endpointOverrides()
+{
+    const auto cl = parse({QStringLiteral("--prometheus"), QStringLiteral("https://prom.example:9090/prefix"),
+                           QStringLiteral("--health"), QStringLiteral("http://127.0.0.1:5002/api/health/alpaca")});
+    QCOMPARE(cl.outcome, CommandLine::Outcome::Run);
+    QVERIFY(cl.options.overridesEndpoints());
+    QCOMPARE(cl.options.prometheus, QUrl(QStringLiteral("https://prom.example:9090/prefix")));
+    QCOMPARE(cl.options.health.path(), QStringLiteral("/api/health/alpaca"));
+    QVERIFY(cl.options.loki.isEmpty());
+    QCOMPARE(cl.options.logLevel, spdlog::level::info);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,151 @@
+#include "store/settings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+private slots:
+    void profileRoundTrip();
+    void secretsNotInSettingsFile();
+    void secretsFileIsPrivate();
+    void removeDeletesSecrets();
+    void renameKeepsCurrent();
+    void rejectsBadNames_data();
+    void rejectsBadNames();
+    void unwritableSecretsKeepProfileUnsaved();
+
+private:
+    static wf::Profile sample();
+};
+
+wf::Profile TestSettings::sample()
+{
+    auto p = wf::demoProfile();
+    p.name = QStringLiteral("Prod / EU?"); // characters QSettings treats specially
+    p.endpoint(wf::Endpoint::Prometheus).auth = {wf::AuthKind::Basic, QStringLiteral("jane"),
+                                                 QStringLiteral("s3cret-pa55word")};
+    p.endpoint(wf::Endpoint::Loki).auth = {wf::AuthKind::Bearer, QString(), QStringLiteral("tok-0123456789")};
+    p.caFile = QStringLiteral("/etc/ssl/corp-ca.pem");
+    p.lokiTenant = QStringLiteral("tenant-a");
+    p.refreshSeconds = 15;
+    p.utc = true;
+    return p;
+}
+
+void TestSettings::profileRoundTrip()
+{
+    QTemporaryDir dir;
+    const auto p = sample();
+    {
+        wf::Settings settings(dir.path());
+        QVERIFY2(settings.saveProfile(p), qPrintable(settings.errorString()));
+        settings.setCurrentProfile(p.name);
+    }
+    wf::Settings reopened(dir.path());
+    QCOMPARE(reopened.profileNames(), QStringList{p.name});
+    QCOMPARE(reopened.currentProfile(), p.name);
+    const auto loaded = reopened.profile(p.name);
+    QVERIFY(loaded.has_value());
+    QCOMPARE(loaded->endpoint(wf::Endpoint::Prometheus).auth.secret, QStringLiteral("s3cret-pa55word"));
+    QCOMPARE(loaded->endpoint(wf::Endpoint::Health).url, p.endpoint(wf::Endpoint::Health).url);
+    QVERIFY(*loaded == p);
+}
+
+void TestSettings::secretsNotInSettingsFile()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    QVERIFY(settings.saveProfile(sample()));
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto content = file.readAll();
+    QVERIFY(content.contains("jane")); // the user name is not a secret
+    QVERIFY2(!content.contains("s3cret-pa55word"), content.constData());
+    QVERIFY2(!content.contains("tok-0123456789"), content.constData());
+}
+
+void TestSettings::secretsFileIsPrivate()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    QVERIFY(settings.saveProfile(sample()));
+    const QFileInfo info(settings.secrets().filePath());
+    QVERIFY(info.exists());
+    QCOMPARE(info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                   | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QVERIFY(settings.secrets().description().contains(settings.secrets().filePath()));
+}
+
+void TestSettings::removeDeletesSecrets()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    const auto p = sample();
+    QVERIFY(settings.saveProfile(p));
+    settings.setCurrentProfile(p.name);
+    QVERIFY(settings.removeProfile(p.name));
+    QVERIFY(settings.profileNames().isEmpty());
+    QVERIFY(settings.currentProfile().isEmpty());
+    QFile secrets(settings.secrets().filePath());
+    QVERIFY(secrets.open(QIODevice::ReadOnly));
+    QVERIFY(!secrets.readAll().contains("s3cret"));
+}
+
+void TestSettings::renameKeepsCurrent()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    auto p = sample();
+    QVERIFY(settings.saveProfile(p));
+    settings.setCurrentProfile(p.name);
+    const auto old = p.name;
+    p.name = QStringLiteral("Production");
+    QVERIFY(settings.renameProfile(old, p));
+    QCOMPARE(settings.profileNames(), QStringList{QStringLiteral("Production")});
+    QCOMPARE(settings.currentProfile(), QStringLiteral("Production"));
+    QCOMPARE(settings.profile(QStringLiteral("Production"))->endpoint(wf::Endpoint::Loki).auth.secret,
+             QStringLiteral("tok-0123456789"));
+}
+
+void TestSettings::rejectsBadNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank") << QStringLiteral("   ");
+    QTest::newRow("leading space") << QStringLiteral(" Prod");
+    QTest::newRow("tab") << QStringLiteral("a\tb");
+    QTest::newRow("newline") << QStringLiteral("a\nb");
+}
+
+void TestSettings::rejectsBadNames()
+{
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    auto p = wf::demoProfile();
+    p.name = name;
+    QVERIFY(!settings.saveProfile(p));
+    QVERIFY(!settings.errorString().isEmpty());
+    QVERIFY(settings.profileNames().isEmpty());
+}
+
+void TestSettings::unwritableSecretsKeepProfileUnsaved()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    // A directory where the secrets file should be: unwritable even for root.
+    QVERIFY(QDir().mkpath(settings.secrets().filePath()));
+    QVERIFY(!settings.saveProfile(sample()));
+    QVERIFY2(settings.errorString().contains(QStringLiteral("secrets")), qPrintable(settings.errorString()));
+    QVERIFY(settings.profileNames().isEmpty()); // no half-saved profile without its secrets
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"

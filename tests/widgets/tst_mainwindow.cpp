@@ -1,0 +1,152 @@
+#include "mainwindow.h"
+#include "statuslight.h"
+#include "store/settings.h"
+#include "tinyhttpserver.h"
+#include "views/viewbase.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shortcutsSwitchViews_data();
+    void shortcutsSwitchViews();
+    void navigationSwitchesViews();
+    void restoresLastViewAndGeometry();
+    void statusLightsFollowEndpoints();
+    void switchesProfiles();
+};
+
+void TestMainWindow::shortcutsSwitchViews_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<QString>("view");
+    for (const auto id : wf::kAllViews)
+        QTest::newRow(qPrintable(wf::viewName(id))) << int(Qt::Key_1) + int(id) << wf::viewName(id);
+}
+
+void TestMainWindow::shortcutsSwitchViews()
+{
+    QFETCH(int, key);
+    QFETCH(QString, view);
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::MainWindow window(settings);
+    window.setProfile(wf::demoProfile(), true);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Start somewhere else so that the shortcut has to change something.
+    window.showView(view == u"explore" ? wf::ViewId::Operations : wf::ViewId::Explore);
+
+    QTest::keyClick(&window, Qt::Key(key), Qt::ControlModifier);
+    QCOMPARE(wf::viewName(window.currentView()), view);
+    auto *shown = window.view(*wf::viewFromName(view));
+    QVERIFY(shown->isVisible());
+    QCOMPARE(window.findChild<QListWidget *>(QStringLiteral("navigation"))->currentItem()->text(),
+             wf::ViewBase::title(shown->id()));
+}
+
+void TestMainWindow::navigationSwitchesViews()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::MainWindow window(settings);
+    window.setProfile(wf::demoProfile(), true);
+    window.show();
+    auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    QCOMPARE(nav->count(), int(wf::kAllViews.size()));
+    const auto rect = nav->visualItemRect(nav->item(int(wf::ViewId::Logs)));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(window.currentView(), wf::ViewId::Logs);
+    QVERIFY(window.view(wf::ViewId::Logs)->isVisible());
+    QVERIFY(!window.view(wf::ViewId::Operations)->isVisible());
+}
+
+void TestMainWindow::restoresLastViewAndGeometry()
+{
+    QTemporaryDir dir;
+    {
+        wf::Settings settings(dir.path());
+        wf::MainWindow window(settings);
+        window.setProfile(wf::demoProfile(), true);
+        window.show();
+        window.resize(1000, 700);
+        window.showView(wf::ViewId::Runbooks);
+        window.close();
+    }
+    wf::Settings settings(dir.path());
+    QCOMPARE(settings.lastView(), QStringLiteral("runbooks"));
+    wf::MainWindow window(settings);
+    window.setProfile(wf::demoProfile(), true);
+    window.restoreState();
+    window.show();
+    QCOMPARE(window.currentView(), wf::ViewId::Runbooks);
+    QCOMPARE(window.size(), QSize(1000, 700));
+}
+
+void TestMainWindow::statusLightsFollowEndpoints()
+{
+    TinyHttpServer ready;
+    QVERIFY(ready.listen());
+    ready.respond(200, "Prometheus Server is Ready.\n", "text/plain");
+    TinyHttpServer unhealthy;
+    QVERIFY(unhealthy.listen());
+    unhealthy.respond(503, R"({"status":"Unhealthy","router":{"currentState":"BOTH_UNAVAILABLE"}})");
+
+    auto p = wf::demoProfile();
+    p.endpoint(wf::Endpoint::Prometheus).url = ready.url();
+    p.endpoint(wf::Endpoint::Alertmanager).url = QUrl(); // not configured
+    p.endpoint(wf::Endpoint::Loki).url = QUrl(QStringLiteral("http://127.0.0.1:1")); // nothing listens on port 1
+    p.endpoint(wf::Endpoint::Health).url = unhealthy.url(QStringLiteral("/api/health/alpaca"));
+
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::MainWindow window(settings);
+    window.setProfile(p, true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.endpointsChecked(), 10000);
+    QCOMPARE(window.statusLight(wf::Endpoint::Prometheus)->health(), wf::Health::Good);
+    QCOMPARE(window.statusLight(wf::Endpoint::Alertmanager)->health(), wf::Health::Unknown);
+    QCOMPARE(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Bad);
+    QVERIFY2(window.statusLight(wf::Endpoint::Loki)->toolTip().contains(QStringLiteral("refused")),
+             qPrintable(window.statusLight(wf::Endpoint::Loki)->toolTip()));
+    QCOMPARE(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Warning);
+    QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Unhealthy")));
+    QCOMPARE(ready.lastRequest().left(15), QByteArray("GET /-/ready HT"));
+}
+
+void TestMainWindow::switchesProfiles()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    auto a = wf::demoProfile();
+    a.name = QStringLiteral("Alpha");
+    a.refreshSeconds = 30;
+    auto b = wf::demoProfile();
+    b.name = QStringLiteral("Beta");
+    b.refreshSeconds = 0;
+    QVERIFY(settings.saveProfile(a));
+    QVERIFY(settings.saveProfile(b));
+
+    wf::MainWindow window(settings);
+    window.setProfile(a);
+    auto *box = window.findChild<QComboBox *>(QStringLiteral("profileBox"));
+    QCOMPARE(box->count(), 2);
+    QCOMPARE(box->currentText(), QStringLiteral("Alpha"));
+    QCOMPARE(window.refreshSeconds(), 30);
+    box->setCurrentIndex(box->findText(QStringLiteral("Beta")));
+    emit box->activated(box->currentIndex());
+    QCOMPARE(window.profile().name, QStringLiteral("Beta"));
+    QCOMPARE(window.refreshSeconds(), 0);
+    QCOMPARE(settings.currentProfile(), QStringLiteral("Beta"));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("Beta")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

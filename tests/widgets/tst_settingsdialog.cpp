@@ -1,0 +1,135 @@
+#include "settingsdialog.h"
+#include "statuslight.h"
+#include "store/settings.h"
+#include "tinyhttpserver.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void addsProfileWithSecret();
+    void rejectsBadUrl();
+    void testConnectionShowsEachEndpoint();
+    void editsExistingProfile();
+    void saysWhereSecretsAre();
+};
+
+static void setAuth(wf::SettingsDialog &dialog, wf::Endpoint e, wf::AuthKind kind)
+{
+    dialog.authBox(e)->setCurrentIndex(dialog.authBox(e)->findData(int(kind)));
+}
+
+void TestSettingsDialog::addsProfileWithSecret()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::SettingsDialog dialog(settings);
+    auto p = wf::demoProfile();
+    p.name = QStringLiteral("scratch");
+    dialog.addProfile(p);
+    dialog.nameEdit()->setText(QStringLiteral("Staging"));
+    dialog.urlEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("https://prom.staging.example"));
+    setAuth(dialog, wf::Endpoint::Prometheus, wf::AuthKind::Bearer);
+    QVERIFY(dialog.secretEdit(wf::Endpoint::Prometheus)->isEnabled());
+    QVERIFY(!dialog.userEdit(wf::Endpoint::Prometheus)->isEnabled());
+    dialog.secretEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("glsa_token_value"));
+    QVERIFY2(dialog.save(), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(dialog.selectedProfile(), QStringLiteral("Staging"));
+
+    const auto saved = settings.profile(QStringLiteral("Staging"));
+    QVERIFY(saved.has_value());
+    QCOMPARE(saved->endpoint(wf::Endpoint::Prometheus).url, QUrl(QStringLiteral("https://prom.staging.example")));
+    QCOMPARE(saved->endpoint(wf::Endpoint::Prometheus).auth.kind, wf::AuthKind::Bearer);
+    QCOMPARE(saved->endpoint(wf::Endpoint::Prometheus).auth.secret, QStringLiteral("glsa_token_value"));
+    QVERIFY(!settings.profile(QStringLiteral("scratch")).has_value());
+}
+
+void TestSettingsDialog::rejectsBadUrl()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::SettingsDialog dialog(settings);
+    dialog.addProfile(wf::demoProfile());
+    dialog.urlEdit(wf::Endpoint::Alertmanager)->setText(QStringLiteral("alertmanager:9093"));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("alertmanager:9093")),
+             qPrintable(dialog.errorLabel()->text()));
+    QVERIFY(settings.profileNames().isEmpty());
+
+    dialog.urlEdit(wf::Endpoint::Alertmanager)->setText(QStringLiteral("http://127.0.0.1:9093"));
+    setAuth(dialog, wf::Endpoint::Loki, wf::AuthKind::Basic);
+    QVERIFY(!dialog.save()); // basic auth without a user name
+    QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("user name")));
+}
+
+void TestSettingsDialog::testConnectionShowsEachEndpoint()
+{
+    TinyHttpServer prometheus;
+    QVERIFY(prometheus.listen());
+    prometheus.respond(200, "Prometheus Server is Ready.\n", "text/plain");
+    TinyHttpServer health;
+    QVERIFY(health.listen());
+    health.respond(200, R"({"status":"Healthy"})");
+
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::SettingsDialog dialog(settings);
+    dialog.addProfile(wf::demoProfile());
+    dialog.urlEdit(wf::Endpoint::Prometheus)->setText(prometheus.url().toString());
+    setAuth(dialog, wf::Endpoint::Prometheus, wf::AuthKind::Basic);
+    dialog.userEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("jane"));
+    dialog.secretEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("pa55"));
+    dialog.urlEdit(wf::Endpoint::Alertmanager)->setText(QStringLiteral("http://127.0.0.1:1"));
+    dialog.urlEdit(wf::Endpoint::Loki)->clear();
+    dialog.urlEdit(wf::Endpoint::Health)->setText(health.url(QStringLiteral("/api/health/alpaca")).toString());
+
+    dialog.findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Prometheus)->health(), wf::Health::Good, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Alertmanager)->health(), wf::Health::Bad, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Health)->health(), wf::Health::Good, 10000);
+    QCOMPARE(dialog.testLight(wf::Endpoint::Loki)->health(), wf::Health::Unknown);
+    QVERIFY(dialog.testLight(wf::Endpoint::Alertmanager)->toolTip().contains(QStringLiteral("refused")));
+    // The probe carried the form's credentials; the dialog did not store anything yet.
+    QVERIFY(prometheus.lastRequest().contains("Authorization: Basic " + QByteArray("jane:pa55").toBase64()));
+    QVERIFY(settings.profileNames().isEmpty());
+}
+
+void TestSettingsDialog::editsExistingProfile()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    QVERIFY(settings.saveProfile(wf::demoProfile()));
+    {
+        wf::SettingsDialog dialog(settings);
+        dialog.selectProfile(QStringLiteral("Demo"));
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("Demo"));
+        dialog.nameEdit()->setText(QStringLiteral("Demo renamed"));
+        dialog.urlEdit(wf::Endpoint::Loki)->setText(QStringLiteral("http://loki.example:3100"));
+        QVERIFY(dialog.save());
+    }
+    QCOMPARE(settings.profileNames(), QStringList{QStringLiteral("Demo renamed")});
+    QCOMPARE(settings.profile(QStringLiteral("Demo renamed"))->endpoint(wf::Endpoint::Loki).url,
+             QUrl(QStringLiteral("http://loki.example:3100")));
+}
+
+void TestSettingsDialog::saysWhereSecretsAre()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    wf::SettingsDialog dialog(settings);
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("secretsNote"));
+    QVERIFY(note);
+    QVERIFY(note->text().contains(settings.secrets().filePath()));
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

@@ -1,0 +1,706 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>wf::CommandLine</name>
+    <message>
+        <source>--profile: no profile named “%1”. %2</source>
+        <translation>--profile: Kein Profil namens „%1“. %2</translation>
+    </message>
+    <message>
+        <source>There are no profiles yet.</source>
+        <translation>Es gibt noch keine Profile.</translation>
+    </message>
+    <message>
+        <source>Known profiles: %1.</source>
+        <translation>Bekannte Profile: %1.</translation>
+    </message>
+    <message>
+        <source>--screenshot-dir: cannot create “%1”.</source>
+        <translation>--screenshot-dir: „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not an http:// or https:// URL with a host (for example http://127.0.0.1:9090).</source>
+        <translation>--%1: „%2“ ist keine http://- oder https://-URL mit Host (zum Beispiel http://127.0.0.1:9090).</translation>
+    </message>
+    <message>
+        <source>Watchfloor — operations console for the MyTrader Alpaca streaming integration.</source>
+        <translation>Watchfloor – Betriebskonsole für die MyTrader-Alpaca-Streaming-Integration.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Open the profile &lt;name&gt;.</source>
+        <translation>Das Profil &lt;name&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Prometheus base URL (overrides the profile).</source>
+        <translation>Basis-URL von Prometheus (ersetzt die des Profils).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Alertmanager base URL (overrides the profile).</source>
+        <translation>Basis-URL von Alertmanager (ersetzt die des Profils).</translation>
+    </message>
+    <message>
+        <source>Loki base URL (overrides the profile).</source>
+        <translation>Basis-URL von Loki (ersetzt die des Profils).</translation>
+    </message>
+    <message>
+        <source>Health endpoint URL of the service (overrides the profile).</source>
+        <translation>URL des Health-Endpunkts des Dienstes (ersetzt die des Profils).</translation>
+    </message>
+    <message>
+        <source>Open on the view &lt;name&gt;: %1.</source>
+        <translation>Mit der Ansicht &lt;name&gt; starten: %1.</translation>
+    </message>
+    <message>
+        <source>Render every view once its data has arrived, write &lt;dir&gt;/&lt;view&gt;.png and &lt;dir&gt;/&lt;view&gt;.json, then exit.</source>
+        <translation>Jede Ansicht darstellen, sobald ihre Daten da sind, &lt;dir&gt;/&lt;view&gt;.png und &lt;dir&gt;/&lt;view&gt;.json schreiben und beenden.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>verz</translation>
+    </message>
+    <message>
+        <source>Log level: trace, debug, info, warn, error, critical or off.</source>
+        <translation>Protokollstufe: trace, debug, info, warn, error, critical oder off.</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>stufe</translation>
+    </message>
+    <message>
+        <source>User interface language: %1 (default: the system&apos;s).</source>
+        <translation>Sprache der Oberfläche: %1 (Vorgabe: die des Systems).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>Run “watchfloor --help” for the options.</source>
+        <translation>Die Optionen zeigt „watchfloor --help“.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument “%1”.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>--profile needs a profile name.</source>
+        <translation>--profile braucht einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>--view: unknown view “%1”; choose one of %2.</source>
+        <translation>--view: Unbekannte Ansicht „%1“; möglich sind %2.</translation>
+    </message>
+    <message>
+        <source>--screenshot-dir needs a directory.</source>
+        <translation>--screenshot-dir braucht ein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>--log-level: unknown level “%1”; choose trace, debug, info, warn, error, critical or off.</source>
+        <translation>--log-level: Unbekannte Stufe „%1“; möglich sind trace, debug, info, warn, error, critical oder off.</translation>
+    </message>
+    <message>
+        <source>--lang: no translation for “%1”; available: %2.</source>
+        <translation>--lang: Keine Übersetzung für „%1“; verfügbar: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::EndpointProbe</name>
+    <message>
+        <source>Not configured in this profile.</source>
+        <translation>In diesem Profil nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Service reports %1 (HTTP %2, %3 ms).</source>
+        <translation>Der Dienst meldet %1 (HTTP %2, %3 ms).</translation>
+    </message>
+    <message>
+        <source>Ready (%1 ms).</source>
+        <translation>Bereit (%1 ms).</translation>
+    </message>
+    <message>
+        <source>Reachable but not ready yet (HTTP 503).</source>
+        <translation>Erreichbar, aber noch nicht bereit (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>Server error HTTP %1 from %2.</source>
+        <translation>Serverfehler HTTP %1 von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::EndpointStatusModel</name>
+    <message>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>Health endpoint</source>
+        <translation>Health-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>Geprüft um</translation>
+    </message>
+</context>
+<context>
+    <name>wf::FirstRun</name>
+    <message>
+        <source>Welcome to Watchfloor</source>
+        <translation>Willkommen bei Watchfloor</translation>
+    </message>
+    <message>
+        <source>There is no profile yet.</source>
+        <translation>Es gibt noch kein Profil.</translation>
+    </message>
+    <message>
+        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
+        <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes zu finden sind. Beginnen Sie mit dem Demo-Profil (alles auf diesem Rechner) oder beschreiben Sie Ihre eigene Umgebung.</translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo profile</source>
+        <translation>&amp;Demo-Profil verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Create a profile…</source>
+        <translation>Profil &amp;anlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Watchfloor</source>
+        <translation>Watchfloor</translation>
+    </message>
+    <message>
+        <source>My environment</source>
+        <translation>Meine Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>wf::MainWindow</name>
+    <message>
+        <source>Watchfloor</source>
+        <translation>Watchfloor</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>Jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Watchfloor</source>
+        <translation>Ü&amp;ber Watchfloor</translation>
+    </message>
+    <message>
+        <source>About Watchfloor</source>
+        <translation>Über Watchfloor</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Watchfloor %1&lt;/h3&gt;&lt;p&gt;Operations console for the MyTrader Alpaca streaming integration: dashboards, router failovers, alerts, logs and runbooks in one native window.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Watchfloor %1&lt;/h3&gt;&lt;p&gt;Betriebskonsole für die MyTrader-Alpaca-Streaming-Integration: Dashboards, Router-Failover, Alarme, Logs und Runbooks in einem nativen Fenster.&lt;/p&gt;&lt;p&gt;Protokolldatei: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Top bar</source>
+        <translation>Obere Leiste</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>The environment this console watches</source>
+        <translation>Die Umgebung, die diese Konsole überwacht</translation>
+    </message>
+    <message>
+        <source>Refresh:</source>
+        <translation>Aktualisieren:</translation>
+    </message>
+    <message>
+        <source>How often the visible view refreshes</source>
+        <translation>Wie oft die sichtbare Ansicht aktualisiert wird</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>%1 (command line)</source>
+        <translation>%1 (Befehlszeile)</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <source>%1 — Watchfloor</source>
+        <translation>%1 – Watchfloor</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Geprüft um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endpoint(s) unreachable — hover the status lights for details.</source>
+        <translation>
+            <numerusform>%n Endpunkt nicht erreichbar – Einzelheiten zeigen die Statuslampen.</numerusform>
+            <numerusform>%n Endpunkte nicht erreichbar – Einzelheiten zeigen die Statuslampen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wf::Network</name>
+    <message>
+        <source>Connection refused by %1 — is the service running, and is the port right?</source>
+        <translation>Verbindung von %1 abgelehnt – läuft der Dienst, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>Host not found for %1 — check the host name in the profile.</source>
+        <translation>Host für %1 nicht gefunden – prüfen Sie den Hostnamen im Profil.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s — the service is down or too slow.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s – der Dienst ist ausgefallen oder zu langsam.</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed — check the CA file in the profile (%2).</source>
+        <translation>TLS-Handshake mit %1 fehlgeschlagen – prüfen Sie die CA-Datei im Profil (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials (HTTP 401) — check user name, password or token.</source>
+        <translation>%1 hat die Anmeldedaten abgelehnt (HTTP 401) – prüfen Sie Benutzername, Passwort oder Token.</translation>
+    </message>
+    <message>
+        <source>%1 denied access (HTTP 403) — the credentials lack permission.</source>
+        <translation>%1 verweigert den Zugriff (HTTP 403) – den Anmeldedaten fehlt die Berechtigung.</translation>
+    </message>
+    <message>
+        <source>%1 was not found (HTTP 404) — check the URL&apos;s path.</source>
+        <translation>%1 wurde nicht gefunden (HTTP 404) – prüfen Sie den Pfad der URL.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Request to %1 failed: %2</source>
+        <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wf::PlaceholderView</name>
+    <message>
+        <source>This view is not built yet. It will show:</source>
+        <translation>Diese Ansicht ist noch nicht gebaut. Sie wird zeigen:</translation>
+    </message>
+    <message>
+        <source>Tiles for the Alpaca connection, authentication, router state, subscribed symbols, messages per second, error rate, health endpoint status and round-trip, and active alerts by severity; the router state timeline; messages and errors by type; recent router transitions.</source>
+        <translation>Kacheln für Alpaca-Verbindung, Authentifizierung, Router-Zustand, abonnierte Symbole, Nachrichten pro Sekunde, Fehlerquote, Status und Antwortzeit des Health-Endpunkts sowie aktive Alarme nach Schweregrad; die Zeitleiste der Router-Zustände; Nachrichten und Fehler nach Typ; die letzten Router-Wechsel.</translation>
+    </message>
+    <message>
+        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint&apos;s round-trip time.</source>
+        <translation>Latenz P50/P95/P99 gegenüber dem SLO von 2 s, eine Latenz-Heatmap, die Verarbeitungsdauer, den Durchsatz nach Nachrichtentyp, die zehn langsamsten Symbole und die Antwortzeit des Health-Endpunkts.</translation>
+    </message>
+    <message>
+        <source>30-day availability against 99.5 % with the error budget left and burn rates, uptime, failovers and recovery time, time in each router state, circuit breaker activations and validation failures.</source>
+        <translation>Verfügbarkeit über 30 Tage gegenüber 99,5 % mit verbleibendem Fehlerbudget und Verbrauchsraten, Betriebszeit, Failover und Wiederherstellungszeit, Zeit in jedem Router-Zustand, Auslösungen des Circuit Breakers und Validierungsfehler.</translation>
+    </message>
+    <message>
+        <source>The most active symbols, the Alpaca–Yahoo price delta per symbol (over 5 % highlighted), subscribed symbols over time, circuit breaker trips and validation failures per thousand messages.</source>
+        <translation>Die aktivsten Symbole, die Preisabweichung Alpaca–Yahoo je Symbol (über 5 % hervorgehoben), abonnierte Symbole im Zeitverlauf, Auslösungen des Circuit Breakers und Validierungsfehler je tausend Nachrichten.</translation>
+    </message>
+    <message>
+        <source>The alert inbox from Alertmanager, grouped by severity: acknowledge alerts as silences that are never lost, silences, desktop notifications and alert history.</source>
+        <translation>Den Alarm-Posteingang aus Alertmanager, nach Schweregrad gruppiert: Alarme als Stummschaltungen bestätigen, die nie verloren gehen, Stummschaltungen, Desktop-Benachrichtigungen und Alarmverlauf.</translation>
+    </message>
+    <message>
+        <source>Loki log lines with structured fields, a log-volume histogram, filters, live tail and local log files, one click away from the metrics of the same minute.</source>
+        <translation>Loki-Logzeilen mit strukturierten Feldern, ein Histogramm des Logvolumens, Filter, Live-Verfolgung und lokale Logdateien – einen Klick von den Metriken derselben Minute entfernt.</translation>
+    </message>
+    <message>
+        <source>The runbook of every alert, rendered in place, with diagnosis queries that run against the live service.</source>
+        <translation>Das Runbook jedes Alarms, direkt dargestellt, mit Diagnoseabfragen, die gegen den laufenden Dienst ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>A PromQL editor with completion and highlighting; results as a table or a chart.</source>
+        <translation>Einen PromQL-Editor mit Vervollständigung und Hervorhebung; Ergebnisse als Tabelle oder Diagramm.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::SecretStore</name>
+    <message>
+        <source>Passwords and tokens are kept in %1, readable only by you (no system keyring is in use).</source>
+        <translation>Passwörter und Tokens liegen in %1, nur für Sie lesbar (kein System-Schlüsselbund in Verwendung).</translation>
+    </message>
+</context>
+<context>
+    <name>wf::Settings</name>
+    <message>
+        <source>“%1” is not a usable profile name.</source>
+        <translation>„%1“ ist kein brauchbarer Profilname.</translation>
+    </message>
+    <message>
+        <source>Could not store the profile&apos;s secrets: %1</source>
+        <translation>Die Geheimnisse des Profils konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::SettingsDialog</name>
+    <message>
+        <source>Settings — Profiles</source>
+        <translation>Einstellungen – Profile</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password or token</source>
+        <translation>Passwort oder Token</translation>
+    </message>
+    <message>
+        <source>http://host:5002/api/health/alpaca</source>
+        <translation>http://host:5002/api/health/alpaca</translation>
+    </message>
+    <message>
+        <source>http://host:port</source>
+        <translation>http://host:port</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Not tested</source>
+        <translation>Nicht getestet</translation>
+    </message>
+    <message>
+        <source>System CA certificates only</source>
+        <translation>Nur die CA-Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Single-tenant Loki</source>
+        <translation>Loki ohne Mandanten</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA-&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Loki &amp;tenant (X-Scope-OrgID):</source>
+        <translation>Loki-&amp;Mandant (X-Scope-OrgID):</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh every:</source>
+        <translation>&amp;Aktualisieren alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Times in:</source>
+        <translation>&amp;Zeiten in:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1” and its stored secrets?</source>
+        <translation>Das Profil „%1“ und seine gespeicherten Geheimnisse löschen?</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an http:// or https:// URL with a host.</source>
+        <translation>%1: „%2“ ist keine http://- oder https://-URL mit Host.</translation>
+    </message>
+    <message>
+        <source>%1: basic authentication needs a user name.</source>
+        <translation>%1: Basic-Authentifizierung braucht einen Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Two profiles are named “%1”; names must be unique.</source>
+        <translation>Zwei Profile heißen „%1“; Namen müssen eindeutig sein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable profile name: it must not be blank, start or end with spaces, or contain control characters.</source>
+        <translation>„%1“ ist kein brauchbarer Profilname: Er darf nicht leer sein, nicht mit Leerzeichen beginnen oder enden und keine Steuerzeichen enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::TimeRangePicker</name>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Time range shown by every view</source>
+        <translation>Der Zeitraum, den jede Ansicht zeigt</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum…</translation>
+    </message>
+    <message>
+        <source>Last %1</source>
+        <translation>Letzte %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Custom time range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>“From” must be before “To”.</source>
+        <translation>„Von“ muss vor „Bis“ liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::ViewBase</name>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Zuverlässigkeit</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Runbooks</source>
+        <translation>Runbooks</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Erkunden</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,356 @@
+#include "mainwindow.h"
+
+#include "endpointstatusmodel.h"
+#include "net/endpointprobe.h"
+#include "settingsdialog.h"
+#include "statuslight.h"
+#include "store/settings.h"
+#include "telemetry/logging.h"
+#include "timerangepicker.h"
+#include "views/placeholderview.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+
+namespace wf {
+namespace {
+
+constexpr int kProbeIntervalMs = 10'000;
+
+Health healthOf(ProbeResult::State state)
+{
+    switch (state) {
+    case ProbeResult::State::Ready: return Health::Good;
+    case ProbeResult::State::Degraded: return Health::Warning;
+    case ProbeResult::State::Down: return Health::Bad;
+    case ProbeResult::State::Unknown:
+    case ProbeResult::State::NotConfigured: return Health::Unknown;
+    }
+    return Health::Unknown;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_network(new QNetworkAccessManager(this))
+    , m_probe(new EndpointProbe(m_network, this))
+    , m_status(new EndpointStatusModel(this))
+    , m_probeTimer(new QTimer(this))
+    , m_refreshTimer(new QTimer(this))
+{
+    setWindowTitle(tr("Watchfloor"));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setUniformItemSizes(true);
+    m_stack = new QStackedWidget(this);
+    for (const auto id : kAllViews) {
+        auto *view = new PlaceholderView(id, m_stack);
+        m_views[std::size_t(id)] = view;
+        m_stack->addWidget(view);
+        const int n = int(id) + 1;
+        auto *item = new QListWidgetItem(ViewBase::title(id), m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(ViewBase::title(id)).arg(n));
+        item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() * 2));
+    }
+    int widest = 0;
+    for (const auto id : kAllViews)
+        widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(ViewBase::title(id)));
+    m_navigation->setFixedWidth(widest + 4 * m_navigation->fontMetrics().averageCharWidth() + 16);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showView(kAllViews[std::size_t(row)]);
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createTopBar();
+
+    m_profileLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_profileLabel);
+
+    connect(m_probe, &EndpointProbe::probed, m_status, &EndpointStatusModel::update);
+    connect(m_status, &QAbstractItemModel::dataChanged, this, &MainWindow::onEndpointStatusChanged);
+    connect(m_probeTimer, &QTimer::timeout, m_probe, &EndpointProbe::probeAll);
+    m_probeTimer->start(kProbeIntervalMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshNow);
+
+    resize(1280, 800);
+    showView(ViewId::Operations);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *settingsAction = fileMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setShortcutContext(Qt::ApplicationShortcut);
+    if (settingsAction->shortcut().isEmpty())
+        settingsAction->setShortcut(QKeySequence(tr("Ctrl+,")));
+    fileMenu->addSeparator();
+    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewActions = new QActionGroup(this);
+    m_viewActions->setExclusive(true);
+    for (const auto id : kAllViews) {
+        auto *action = viewMenu->addAction(ViewBase::title(id));
+        action->setObjectName(viewName(id) + QStringLiteral("Action"));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(id))));
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        action->setData(int(id));
+        m_viewActions->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id] { showView(id); });
+    }
+    viewMenu->addSeparator();
+    auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshNow);
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Watchfloor"), this, [this] {
+        QMessageBox::about(this, tr("About Watchfloor"),
+                           tr("<h3>Watchfloor %1</h3><p>Operations console for the MyTrader Alpaca streaming "
+                              "integration: dashboards, router failovers, alerts, logs and runbooks in one "
+                              "native window.</p><p>Log file: %2</p>")
+                               .arg(QStringLiteral(WATCHFLOOR_VERSION),
+                                    logging::logFilePath(logging::defaultDirectory()).toHtmlEscaped()));
+    });
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createTopBar()
+{
+    auto *bar = addToolBar(tr("Top bar"));
+    bar->setObjectName(QStringLiteral("topBar"));
+    bar->setMovable(false);
+
+    bar->addWidget(new QLabel(tr("Profile:") + u' ', bar));
+    m_profileBox = new QComboBox(bar);
+    m_profileBox->setObjectName(QStringLiteral("profileBox"));
+    m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profileBox->setToolTip(tr("The environment this console watches"));
+    bar->addWidget(m_profileBox);
+    connect(m_profileBox, &QComboBox::activated, this, &MainWindow::switchProfile);
+    bar->addSeparator();
+
+    m_timeRange = new TimeRangePicker(bar);
+    m_timeRange->setObjectName(QStringLiteral("timeRange"));
+    if (const auto saved = TimeRange::fromString(m_settings.timeRange()))
+        m_timeRange->setRange(*saved);
+    bar->addWidget(m_timeRange);
+    connect(m_timeRange, &TimeRangePicker::rangeChanged, this, [this](const TimeRange &range) {
+        m_settings.setTimeRange(range.toString());
+        for (auto *view : m_views)
+            view->setTimeRange(range);
+    });
+
+    bar->addWidget(new QLabel(u' ' + tr("Refresh:") + u' ', bar));
+    m_refreshBox = new QComboBox(bar);
+    m_refreshBox->setObjectName(QStringLiteral("refreshBox"));
+    m_refreshBox->setToolTip(tr("How often the visible view refreshes"));
+    m_refreshBox->addItem(tr("Off"), 0);
+    for (const int s : {1, 5, 15, 30})
+        m_refreshBox->addItem(tr("%n s", nullptr, s), s);
+    m_refreshBox->addItem(tr("1 min"), 60);
+    bar->addWidget(m_refreshBox);
+    connect(m_refreshBox, &QComboBox::activated, this,
+            [this](int index) { setRefreshSeconds(m_refreshBox->itemData(index).toInt()); });
+
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    for (const auto e : kAllEndpoints) {
+        auto *light = new StatusLight(EndpointStatusModel::endpointTitle(e), bar);
+        light->setObjectName(endpointKey(e) + QStringLiteral("Light"));
+        m_lights[std::size_t(e)] = light;
+        bar->addWidget(light);
+    }
+    onEndpointStatusChanged();
+}
+
+void MainWindow::reloadProfileList()
+{
+    m_profileBox->clear();
+    auto names = m_settings.profileNames();
+    if (m_transient || !names.contains(m_profile.name)) {
+        m_profileBox->addItem(m_transient ? tr("%1 (command line)").arg(m_profile.name) : m_profile.name,
+                              QString());
+    }
+    for (const auto &name : names)
+        m_profileBox->addItem(name, name);
+    const int current = m_transient ? 0 : m_profileBox->findData(m_profile.name);
+    m_profileBox->setCurrentIndex(std::max(0, current));
+}
+
+void MainWindow::setProfile(const Profile &profile, bool transient)
+{
+    m_profile = profile;
+    m_transient = transient;
+    if (!transient)
+        m_settings.setCurrentProfile(profile.name);
+    reloadProfileList();
+    m_status->clear();
+    m_status->setUtc(profile.utc);
+    m_timeRange->setUtc(profile.utc);
+    m_probe->setProfile(profile);
+    m_probe->probeAll();
+    const int refreshIndex = m_refreshBox->findData(profile.refreshSeconds);
+    m_refreshBox->setCurrentIndex(refreshIndex >= 0 ? refreshIndex : m_refreshBox->findData(5));
+    setRefreshSeconds(m_refreshBox->currentData().toInt());
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+    setWindowTitle(tr("%1 — Watchfloor").arg(profile.name));
+    logging::get("ui")->info("profile selected name=\"{}\" transient={}", profile.name.toStdString(), transient);
+    refreshNow();
+}
+
+void MainWindow::switchProfile(int index)
+{
+    const auto name = m_profileBox->itemData(index).toString();
+    if (name.isEmpty() || (name == m_profile.name && !m_transient))
+        return;
+    if (const auto profile = m_settings.profile(name))
+        setProfile(*profile);
+}
+
+void MainWindow::setRefreshSeconds(int seconds)
+{
+    if (seconds > 0)
+        m_refreshTimer->start(seconds * 1000);
+    else
+        m_refreshTimer->stop();
+}
+
+bool MainWindow::endpointsChecked() const
+{
+    return std::all_of(kAllEndpoints.begin(), kAllEndpoints.end(),
+                       [this](Endpoint e) { return m_status->result(e).state != ProbeResult::State::Unknown; });
+}
+
+int MainWindow::refreshSeconds() const
+{
+    return m_refreshTimer->isActive() ? m_refreshTimer->interval() / 1000 : 0;
+}
+
+void MainWindow::refreshNow()
+{
+    // Only the visible view refreshes; the others refresh when shown.
+    if (auto *v = view(currentView()))
+        v->refresh();
+}
+
+void MainWindow::showView(ViewId id)
+{
+    auto *v = view(id);
+    if (m_stack->currentWidget() != v) {
+        m_stack->setCurrentWidget(v);
+        v->refresh();
+    }
+    const int row = int(id);
+    if (m_navigation->currentRow() != row)
+        m_navigation->setCurrentRow(row);
+    for (auto *action : m_viewActions->actions()) {
+        if (action->data().toInt() == row)
+            action->setChecked(true);
+    }
+    statusBar()->showMessage(ViewBase::title(id), 2000);
+}
+
+ViewId MainWindow::currentView() const
+{
+    return static_cast<ViewBase *>(m_stack->currentWidget())->id();
+}
+
+ViewBase *MainWindow::view(ViewId id) const
+{
+    return m_views[std::size_t(id)];
+}
+
+void MainWindow::onEndpointStatusChanged()
+{
+    int down = 0;
+    for (const auto e : kAllEndpoints) {
+        const auto &r = m_status->result(e);
+        QString details = r.message;
+        if (r.checkedAt.isValid()) {
+            details += u'\n'
+                + tr("Checked at %1")
+                      .arg(m_status->data(m_status->index(int(e), EndpointStatusModel::CheckedAtColumn)).toString());
+        }
+        m_lights[std::size_t(e)]->setHealth(healthOf(r.state), EndpointStatusModel::stateText(r.state), details);
+        if (r.state == ProbeResult::State::Down)
+            ++down;
+    }
+    if (down > 0)
+        statusBar()->showMessage(tr("%n endpoint(s) unreachable — hover the status lights for details.", nullptr, down));
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    dialog.selectProfile(m_transient ? QString() : m_profile.name);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto chosen = dialog.selectedProfile();
+    if (!m_transient || !chosen.isEmpty()) {
+        const auto name = chosen.isEmpty() ? m_profile.name : chosen;
+        if (const auto profile = m_settings.profile(name))
+            setProfile(*profile);
+        else
+            reloadProfileList();
+    }
+}
+
+void MainWindow::restoreState()
+{
+    const auto geometry = m_settings.windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const auto state = m_settings.windowState();
+    if (!state.isEmpty())
+        QMainWindow::restoreState(state);
+    if (const auto last = viewFromName(m_settings.lastView()))
+        showView(*last);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setLastView(viewName(currentView()));
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace wf

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "domain/viewid.h"
+#include "store/profile.h"
+
+#include <QMainWindow>
+
+#include <array>
+
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QNetworkAccessManager;
+class QStackedWidget;
+class QTimer;
+
+namespace wf {
+
+class EndpointProbe;
+class EndpointStatusModel;
+class Settings;
+class StatusLight;
+class TimeRangePicker;
+class ViewBase;
+
+// The console's shell: navigation between the views, the top bar (profile, time range, refresh,
+// endpoint status lights), the menus and the status bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Settings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // transient: a profile from the command line, shown but not stored.
+    void setProfile(const Profile &profile, bool transient = false);
+    const Profile &profile() const { return m_profile; }
+
+    void showView(ViewId id);
+    ViewId currentView() const;
+    ViewBase *view(ViewId id) const;
+    const EndpointStatusModel &endpointStatus() const { return *m_status; }
+    StatusLight *statusLight(Endpoint endpoint) const { return m_lights[std::size_t(endpoint)]; }
+    int refreshSeconds() const;
+    // True once every endpoint of the profile has answered its probe (or failed it).
+    bool endpointsChecked() const;
+
+    // Restores geometry and the last view from the settings.
+    void restoreState();
+
+public slots:
+    void openSettings();
+    void refreshNow();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createTopBar();
+    void reloadProfileList();
+    void switchProfile(int index);
+    void onEndpointStatusChanged();
+    void setRefreshSeconds(int seconds);
+
+    Settings &m_settings;
+    Profile m_profile;
+    bool m_transient = false;
+
+    QNetworkAccessManager *m_network = nullptr;
+    EndpointProbe *m_probe = nullptr;
+    EndpointStatusModel *m_status = nullptr;
+    QTimer *m_probeTimer = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    std::array<ViewBase *, kAllViews.size()> m_views{};
+    QActionGroup *m_viewActions = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    TimeRangePicker *m_timeRange = nullptr;
+    QComboBox *m_refreshBox = nullptr;
+    std::array<StatusLight *, 4> m_lights{};
+    QLabel *m_profileLabel = nullptr;
+};
+
+} // namespace wf

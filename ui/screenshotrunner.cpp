@@ -1,0 +1,66 @@
+#include "screenshotrunner.h"
+
+#include "mainwindow.h"
+#include "telemetry/logging.h"
+#include "views/viewbase.h"
+
+#include <QJsonDocument>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QTimer>
+
+namespace wf {
+
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_dir(directory)
+{
+}
+
+void ScreenshotRunner::start()
+{
+    m_index = 0;
+    m_failures = 0;
+    next();
+}
+
+void ScreenshotRunner::next()
+{
+    if (m_index >= kAllViews.size()) {
+        emit finished(m_failures == 0 ? 0 : 1);
+        return;
+    }
+    m_window->showView(kAllViews[m_index]);
+    m_waited.start();
+    capture();
+}
+
+void ScreenshotRunner::capture()
+{
+    auto *view = m_window->view(kAllViews[m_index]);
+    const bool timedOut = m_waited.elapsed() > m_timeoutMs;
+    if ((!view->isSettled() || !m_window->endpointsChecked()) && !timedOut) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::capture);
+        return;
+    }
+    const auto name = viewName(view->id());
+    auto json = view->snapshot();
+    if (timedOut)
+        json.insert(QStringLiteral("timedOut"), true);
+    const auto png = m_dir.filePath(name + QStringLiteral(".png"));
+    bool ok = m_window->grab().save(png, "PNG");
+    QSaveFile file(m_dir.filePath(name + QStringLiteral(".json")));
+    ok = ok && file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(json).toJson()) >= 0 && file.commit();
+    if (!ok) {
+        ++m_failures;
+        logging::get("ui")->error("screenshot of view {} could not be written to {}", name.toStdString(),
+                                  m_dir.absolutePath().toStdString());
+    } else {
+        logging::get("ui")->info("screenshot written view={} file={}", name.toStdString(), png.toStdString());
+    }
+    ++m_index;
+    QTimer::singleShot(0, this, &ScreenshotRunner::next);
+}
+
+} // namespace wf

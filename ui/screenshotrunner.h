@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/viewid.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QObject>
+
+namespace wf {
+
+class MainWindow;
+
+// --screenshot-dir: shows every view in turn, waits until it has settled (data or error shown,
+// at most a timeout), and writes DIR/<view>.png and DIR/<view>.json. Emits finished(exit code).
+class ScreenshotRunner : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotRunner(MainWindow *window, const QString &directory, QObject *parent = nullptr);
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void next();
+    void capture();
+
+    MainWindow *m_window;
+    QDir m_dir;
+    std::size_t m_index = 0;
+    int m_timeoutMs = 30'000;
+    int m_failures = 0;
+    QElapsedTimer m_waited;
+};
+
+} // namespace wf
