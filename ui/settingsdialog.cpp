@@ -78,6 +78,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
         row.auth->addItem(tr("Basic"), int(AuthKind::Basic));
         row.auth->addItem(tr("Bearer token"), int(AuthKind::Bearer));
         row.user = new QLineEdit(endpointsBox);
+        row.user->setMinimumWidth(row.user->fontMetrics().horizontalAdvance(u'M') * 8);
         row.secret = new QLineEdit(endpointsBox);
         row.secret->setEchoMode(QLineEdit::Password);
         row.light = new StatusLight(tr("Not tested"), endpointsBox);
@@ -109,7 +110,9 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_timeZone->addItem(tr("Local time"), false);
     m_timeZone->addItem(tr("UTC"), true);
     auto *more = new QFormLayout;
-    more->addRow(tr("CA &file:"), caRow);
+    auto *caLabel = new QLabel(tr("CA &file:"), this);
+    caLabel->setBuddy(m_caFile);
+    more->addRow(caLabel, caRow);
     more->addRow(tr("Loki &tenant (X-Scope-OrgID):"), m_tenant);
     more->addRow(tr("&Refresh every:"), m_refresh);
     more->addRow(tr("&Times in:"), m_timeZone);
@@ -169,8 +172,8 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     });
     connect(m_probe, &EndpointProbe::probed, this, [this](Endpoint e, const ProbeResult &r) {
         auto *light = m_rows[std::size_t(e)].light;
+        light->setLabel(EndpointStatusModel::stateText(r.state));
         light->setHealth(healthOf(r.state), EndpointStatusModel::stateText(r.state), r.message);
-        light->setToolTip(r.message);
     });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (save())
@@ -258,6 +261,7 @@ void SettingsDialog::loadForm(const Profile &p)
         row.auth->setCurrentIndex(row.auth->findData(int(ep.auth.kind)));
         row.user->setText(ep.auth.username);
         row.secret->setText(ep.auth.secret);
+        row.light->setLabel(tr("Not tested"));
         row.light->setHealth(Health::Unknown, tr("Not tested"), QString());
     }
     m_caFile->setText(p.caFile);
@@ -321,8 +325,10 @@ void SettingsDialog::testConnection()
         return;
     }
     m_error->clear();
-    for (const auto &row : m_rows)
+    for (const auto &row : m_rows) {
+        row.light->setLabel(tr("Testing…"));
         row.light->setHealth(Health::Unknown, tr("Testing…"), QString());
+    }
     m_probe->setProfile(p);
     m_probe->probeAll();
 }

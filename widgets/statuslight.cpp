@@ -21,6 +21,14 @@ void StatusLight::setHealth(Health health, const QString &stateText, const QStri
     update();
 }
 
+void StatusLight::setLabel(const QString &label)
+{
+    m_label = label;
+    setAccessibleName(label);
+    updateGeometry();
+    update();
+}
+
 QSize StatusLight::sizeHint() const
 {
     const auto fm = fontMetrics();

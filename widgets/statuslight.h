@@ -16,6 +16,7 @@ public:
     void setHealth(Health health, const QString &stateText, const QString &details);
     Health health() const { return m_health; }
     QString label() const { return m_label; }
+    void setLabel(const QString &label);
 
     QSize sizeHint() const override;
 

@@ -101,6 +101,9 @@ void TestSettingsDialog::testConnectionShowsEachEndpoint()
     // The probe carried the form's credentials; the dialog did not store anything yet.
     QVERIFY(prometheus.lastRequest().contains("Authorization: Basic " + QByteArray("jane:pa55").toBase64()));
     QVERIFY(settings.profileNames().isEmpty());
+    // For looking at the dialog as a user would: WATCHFLOOR_GRAB_DIR=/tmp/grabs ctest -R settingsdialog
+    if (const auto grabDir = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grabDir.isEmpty())
+        dialog.grab().save(grabDir + QStringLiteral("/settingsdialog.png"));
 }
 
 void TestSettingsDialog::editsExistingProfile()
