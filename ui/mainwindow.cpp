@@ -30,18 +30,6 @@ namespace {
 
 constexpr int kProbeIntervalMs = 10'000;
 
-Health healthOf(ProbeResult::State state)
-{
-    switch (state) {
-    case ProbeResult::State::Ready: return Health::Good;
-    case ProbeResult::State::Degraded: return Health::Warning;
-    case ProbeResult::State::Down: return Health::Bad;
-    case ProbeResult::State::Unknown:
-    case ProbeResult::State::NotConfigured: return Health::Unknown;
-    }
-    return Health::Unknown;
-}
-
 } // namespace
 
 MainWindow::MainWindow(Settings &settings, QWidget *parent)
@@ -308,7 +296,7 @@ void MainWindow::onEndpointStatusChanged()
                 + tr("Checked at %1")
                       .arg(m_status->data(m_status->index(int(e), EndpointStatusModel::CheckedAtColumn)).toString());
         }
-        m_lights[std::size_t(e)]->setHealth(healthOf(r.state), EndpointStatusModel::stateText(r.state), details);
+        m_lights[std::size_t(e)]->setHealth(r.health(), EndpointStatusModel::stateText(r.state), details);
         if (r.state == ProbeResult::State::Down)
             ++down;
     }

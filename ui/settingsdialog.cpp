@@ -22,19 +22,6 @@
 #include <QVBoxLayout>
 
 namespace wf {
-namespace {
-
-Health healthOf(ProbeResult::State state)
-{
-    switch (state) {
-    case ProbeResult::State::Ready: return Health::Good;
-    case ProbeResult::State::Degraded: return Health::Warning;
-    case ProbeResult::State::Down: return Health::Bad;
-    default: return Health::Unknown;
-    }
-}
-
-} // namespace
 
 SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     : QDialog(parent)
@@ -173,7 +160,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     connect(m_probe, &EndpointProbe::probed, this, [this](Endpoint e, const ProbeResult &r) {
         auto *light = m_rows[std::size_t(e)].light;
         light->setLabel(EndpointStatusModel::stateText(r.state));
-        light->setHealth(healthOf(r.state), EndpointStatusModel::stateText(r.state), r.message);
+        light->setHealth(r.health(), EndpointStatusModel::stateText(r.state), r.message);
     });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (save())

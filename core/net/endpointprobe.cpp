@@ -11,6 +11,18 @@
 
 namespace wf {
 
+Health ProbeResult::health() const
+{
+    switch (state) {
+    case State::Ready: return Health::Good;
+    case State::Degraded: return Health::Warning;
+    case State::Down: return Health::Bad;
+    case State::Unknown:
+    case State::NotConfigured: return Health::Unknown;
+    }
+    return Health::Unknown;
+}
+
 EndpointProbe::EndpointProbe(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_network(network)
@@ -21,14 +33,24 @@ EndpointProbe::EndpointProbe(QNetworkAccessManager *network, QObject *parent)
 
 EndpointProbe::~EndpointProbe()
 {
+    abortAll();
+}
+
+void EndpointProbe::abortAll()
+{
     for (auto &reply : m_inFlight) {
-        if (reply)
+        if (reply) {
+            reply->disconnect(this); // its answer belongs to the old settings: nobody wants it
             reply->abort();
+            reply->deleteLater();
+        }
+        reply = nullptr;
     }
 }
 
 void EndpointProbe::setProfile(const Profile &profile)
 {
+    abortAll();
     m_profile = profile;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/health.h"
 #include "store/profile.h"
 
 #include <QDateTime>
@@ -22,6 +23,8 @@ struct ProbeResult
     int httpStatus = 0;
     qint64 roundTripMs = -1;
     QDateTime checkedAt; // UTC
+
+    Health health() const;
 };
 
 // Probes each endpoint's readiness (Prometheus and Alertmanager /-/ready, Loki /ready, the
@@ -46,6 +49,7 @@ signals:
     void probed(wf::Endpoint endpoint, const wf::ProbeResult &result);
 
 private:
+    void abortAll();
     void finish(Endpoint endpoint, QNetworkReply *reply, qint64 startedMs);
 
     QNetworkAccessManager *m_network;

@@ -20,6 +20,7 @@ private slots:
     void slowServerTimesOut();
     void sendsAuthAndTenant();
     void errorTextHasNoSecret();
+    void newProfileDropsOldAnswers();
 
 private:
     wf::ProbeResult probeOnce(const wf::Profile &profile, wf::Endpoint endpoint, int timeoutMs = 5000);
@@ -141,6 +142,30 @@ void TestEndpointProbe::errorTextHasNoSecret()
     const auto r = probeOnce(p, wf::Endpoint::Prometheus);
     QCOMPARE(r.state, State::Down);
     QVERIFY2(!r.message.contains(QStringLiteral("hunter2")), qPrintable(r.message));
+}
+
+void TestEndpointProbe::newProfileDropsOldAnswers()
+{
+    TinyHttpServer slow;
+    QVERIFY(slow.listen());
+    slow.setSilent(true);
+    auto old = wf::demoProfile();
+    old.endpoint(wf::Endpoint::Prometheus).url = slow.url();
+    auto current = wf::demoProfile();
+    current.endpoint(wf::Endpoint::Prometheus).url = m_stack.prometheusUrl();
+
+    wf::EndpointProbe probe(&m_network);
+    probe.setTimeoutMs(1000);
+    QSignalSpy spy(&probe, &wf::EndpointProbe::probed);
+    probe.setProfile(old);
+    probe.probe(wf::Endpoint::Prometheus);
+    QTRY_COMPARE(slow.requestCount(), 1);
+    probe.setProfile(current); // the user switched profiles while the old probe waits
+    probe.probe(wf::Endpoint::Prometheus);
+    QVERIFY(spy.wait(5000));
+    QCOMPARE(spy.first().at(1).value<wf::ProbeResult>().state, State::Ready);
+    QTest::qWait(1500); // past the old probe's timeout: its answer must not arrive
+    QCOMPARE(spy.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEndpointProbe)
