@@ -84,7 +84,7 @@
         <translation>stufe</translation>
     </message>
     <message>
-        <source>User interface language: %1 (default: the system&apos;s).</source>
+        <source>User interface language: %1 (default: the system's).</source>
         <translation>Sprache der Oberfläche: %1 (Vorgabe: die des Systems).</translation>
     </message>
     <message>
@@ -209,7 +209,7 @@
         <translation>Es gibt noch kein Profil.</translation>
     </message>
     <message>
-        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
+        <source>A profile says where Prometheus, Alertmanager, Loki and the service's health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
         <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes zu finden sind. Beginnen Sie mit dem Demo-Profil (alles auf diesem Rechner) oder beschreiben Sie Ihre eigene Umgebung.</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>%1 verweigert den Zugriff (HTTP 403) – den Anmeldedaten fehlt die Berechtigung.</translation>
     </message>
     <message>
-        <source>%1 was not found (HTTP 404) — check the URL&apos;s path.</source>
+        <source>%1 was not found (HTTP 404) — check the URL's path.</source>
         <translation>%1 wurde nicht gefunden (HTTP 404) – prüfen Sie den Pfad der URL.</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@
         <translation>Kacheln für Alpaca-Verbindung, Authentifizierung, Router-Zustand, abonnierte Symbole, Nachrichten pro Sekunde, Fehlerquote, Status und Antwortzeit des Health-Endpunkts sowie aktive Alarme nach Schweregrad; die Zeitleiste der Router-Zustände; Nachrichten und Fehler nach Typ; die letzten Router-Wechsel.</translation>
     </message>
     <message>
-        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint&apos;s round-trip time.</source>
+        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint's round-trip time.</source>
         <translation>Latenz P50/P95/P99 gegenüber dem SLO von 2 s, eine Latenz-Heatmap, die Verarbeitungsdauer, den Durchsatz nach Nachrichtentyp, die zehn langsamsten Symbole und die Antwortzeit des Health-Endpunkts.</translation>
     </message>
     <message>
@@ -430,6 +430,14 @@
         <source>Passwords and tokens are kept in %1, readable only by you (no system keyring is in use).</source>
         <translation>Passwörter und Tokens liegen in %1, nur für Sie lesbar (kein System-Schlüsselbund in Verwendung).</translation>
     </message>
+    <message>
+        <source>The keyring did not answer within %1 s.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>Passwords and tokens are kept in the system keyring (service “%1”).</source>
+        <translation>Passwörter und Tokens liegen im Schlüsselbund des Systems (Dienst „%1“).</translation>
+    </message>
 </context>
 <context>
     <name>wf::Settings</name>
@@ -438,7 +446,7 @@
         <translation>„%1“ ist kein brauchbarer Profilname.</translation>
     </message>
     <message>
-        <source>Could not store the profile&apos;s secrets: %1</source>
+        <source>Could not store the profile's secrets: %1</source>
         <translation>Die Geheimnisse des Profils konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>

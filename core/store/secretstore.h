@@ -2,35 +2,73 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QJsonObject;
 
 namespace wf {
 
-// Where profile secrets (passwords, tokens) live, apart from the settings file: a JSON file
-// readable only by its owner (mode 0600). A system keyring backend may take its place later;
-// the UI states which one is in use.
+// Where profile secrets (passwords, tokens) live, apart from the settings file: the system
+// keyring when one answers (QtKeychain: Secret Service, KWallet), otherwise a JSON file readable
+// only by its owner (mode 0600). description() says which, for the UI.
 class SecretStore
 {
 public:
-    explicit SecretStore(QString filePath);
+    enum class Backend { Automatic, File, Keyring };
+
+    virtual ~SecretStore() = default;
+
+    // Automatic: the keyring if one is reachable on the session bus, else the file in configDir.
+    static std::unique_ptr<SecretStore> create(const QString &configDir, Backend backend = Backend::Automatic);
+
+    virtual Backend backend() const = 0;
+    virtual QString description() const = 0;
+    virtual std::optional<QString> read(const QString &key) const = 0;
+    // Both return false with errorString() set when the secret cannot be stored.
+    virtual bool write(const QString &key, const QString &secret) = 0;
+    virtual bool remove(const QString &key) = 0;
+    QString errorString() const { return m_error; }
+
+protected:
+    QString m_error;
+};
+
+class FileSecretStore final : public SecretStore
+{
+public:
+    explicit FileSecretStore(QString filePath);
 
     QString filePath() const { return m_filePath; }
-    QString description() const;
-
-    std::optional<QString> read(const QString &key) const;
-    // Both return false with errorString() set when the file cannot be written.
-    bool write(const QString &key, const QString &secret);
-    bool remove(const QString &key);
-    QString errorString() const { return m_error; }
+    Backend backend() const override { return Backend::File; }
+    QString description() const override;
+    std::optional<QString> read(const QString &key) const override;
+    bool write(const QString &key, const QString &secret) override;
+    bool remove(const QString &key) override;
 
 private:
     bool save(const QJsonObject &all);
     QJsonObject load() const;
 
     QString m_filePath;
-    QString m_error;
+};
+
+class KeyringSecretStore final : public SecretStore
+{
+public:
+    explicit KeyringSecretStore(QString service = QStringLiteral("watchfloor"));
+
+    // True when a keyring answers within a few seconds (a session bus and a Secret Service or KWallet).
+    static bool isAvailable(const QString &service = QStringLiteral("watchfloor"));
+
+    Backend backend() const override { return Backend::Keyring; }
+    QString description() const override;
+    std::optional<QString> read(const QString &key) const override;
+    bool write(const QString &key, const QString &secret) override;
+    bool remove(const QString &key) override;
+
+private:
+    QString m_service;
 };
 
 } // namespace wf

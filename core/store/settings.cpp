@@ -17,11 +17,11 @@ QString groupFor(const QString &name)
 
 } // namespace
 
-Settings::Settings(const QString &configDir)
+Settings::Settings(const QString &configDir, SecretStore::Backend secrets)
     : m_settings(std::make_unique<QSettings>(
           QDir(configDir.isEmpty() ? defaultConfigDir() : configDir).filePath(QStringLiteral("watchfloor.conf")),
           QSettings::IniFormat))
-    , m_secrets(QDir(configDir.isEmpty() ? defaultConfigDir() : configDir).filePath(QStringLiteral("secrets.json")))
+    , m_secrets(SecretStore::create(configDir.isEmpty() ? defaultConfigDir() : configDir, secrets))
 {
 }
 
@@ -77,7 +77,7 @@ std::optional<Profile> Settings::profile(const QString &name) const
     for (const auto e : kAllEndpoints) {
         auto &auth = p.endpoint(e).auth;
         if (auth.kind != AuthKind::None)
-            auth.secret = m_secrets.read(secretKey(name, e)).value_or(QString());
+            auth.secret = m_secrets->read(secretKey(name, e)).value_or(QString());
     }
     return p;
 }
@@ -93,11 +93,11 @@ bool Settings::saveProfile(const Profile &p)
     for (const auto e : kAllEndpoints) {
         const auto &auth = p.endpoint(e).auth;
         const bool ok = auth.kind == AuthKind::None || auth.secret.isEmpty()
-            ? m_secrets.remove(secretKey(p.name, e))
-            : m_secrets.write(secretKey(p.name, e), auth.secret);
+            ? m_secrets->remove(secretKey(p.name, e))
+            : m_secrets->write(secretKey(p.name, e), auth.secret);
         if (!ok) {
             m_error = QCoreApplication::translate("wf::Settings", "Could not store the profile's secrets: %1")
-                          .arg(m_secrets.errorString());
+                          .arg(m_secrets->errorString());
             return false;
         }
     }
@@ -128,8 +128,8 @@ bool Settings::removeProfile(const QString &name)
 {
     m_error.clear();
     for (const auto e : kAllEndpoints) {
-        if (!m_secrets.remove(secretKey(name, e))) {
-            m_error = m_secrets.errorString();
+        if (!m_secrets->remove(secretKey(name, e))) {
+            m_error = m_secrets->errorString();
             return false;
         }
     }

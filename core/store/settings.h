@@ -17,12 +17,13 @@ namespace wf {
 class Settings
 {
 public:
-    // configDir empty: the XDG config directory.
-    explicit Settings(const QString &configDir = {});
+    // configDir empty: the XDG config directory. The secrets backend: see SecretStore::create().
+    explicit Settings(const QString &configDir = {},
+                      SecretStore::Backend secrets = SecretStore::Backend::Automatic);
 
     static QString defaultConfigDir();
     QString fileName() const;
-    const SecretStore &secrets() const { return m_secrets; }
+    const SecretStore &secrets() const { return *m_secrets; }
 
     QStringList profileNames() const;
     std::optional<Profile> profile(const QString &name) const;
@@ -50,7 +51,7 @@ private:
     QString secretKey(const QString &profile, Endpoint endpoint) const;
 
     std::unique_ptr<QSettings> m_settings;
-    SecretStore m_secrets;
+    std::unique_ptr<SecretStore> m_secrets;
     QString m_error;
 };
 

@@ -6,6 +6,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+static QString secretsFile(const wf::Settings &settings)
+{
+    return dynamic_cast<const wf::FileSecretStore &>(settings.secrets()).filePath();
+}
+
 class TestSettings : public QObject
 {
     Q_OBJECT
@@ -18,6 +23,7 @@ private slots:
     void rejectsBadNames_data();
     void rejectsBadNames();
     void unwritableSecretsKeepProfileUnsaved();
+    void automaticWithoutSessionBusUsesFile();
 
 private:
     static wf::Profile sample();
@@ -42,11 +48,11 @@ void TestSettings::profileRoundTrip()
     QTemporaryDir dir;
     const auto p = sample();
     {
-        wf::Settings settings(dir.path());
+        wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
         QVERIFY2(settings.saveProfile(p), qPrintable(settings.errorString()));
         settings.setCurrentProfile(p.name);
     }
-    wf::Settings reopened(dir.path());
+    wf::Settings reopened(dir.path(), wf::SecretStore::Backend::File);
     QCOMPARE(reopened.profileNames(), QStringList{p.name});
     QCOMPARE(reopened.currentProfile(), p.name);
     const auto loaded = reopened.profile(p.name);
@@ -59,7 +65,7 @@ void TestSettings::profileRoundTrip()
 void TestSettings::secretsNotInSettingsFile()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     QVERIFY(settings.saveProfile(sample()));
     settings.sync();
     QFile file(settings.fileName());
@@ -73,27 +79,27 @@ void TestSettings::secretsNotInSettingsFile()
 void TestSettings::secretsFileIsPrivate()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     QVERIFY(settings.saveProfile(sample()));
-    const QFileInfo info(settings.secrets().filePath());
+    const QFileInfo info(secretsFile(settings));
     QVERIFY(info.exists());
     QCOMPARE(info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
                                    | QFileDevice::WriteOther),
              QFileDevice::Permissions());
-    QVERIFY(settings.secrets().description().contains(settings.secrets().filePath()));
+    QVERIFY(settings.secrets().description().contains(secretsFile(settings)));
 }
 
 void TestSettings::removeDeletesSecrets()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     const auto p = sample();
     QVERIFY(settings.saveProfile(p));
     settings.setCurrentProfile(p.name);
     QVERIFY(settings.removeProfile(p.name));
     QVERIFY(settings.profileNames().isEmpty());
     QVERIFY(settings.currentProfile().isEmpty());
-    QFile secrets(settings.secrets().filePath());
+    QFile secrets(secretsFile(settings));
     QVERIFY(secrets.open(QIODevice::ReadOnly));
     QVERIFY(!secrets.readAll().contains("s3cret"));
 }
@@ -101,7 +107,7 @@ void TestSettings::removeDeletesSecrets()
 void TestSettings::renameKeepsCurrent()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     auto p = sample();
     QVERIFY(settings.saveProfile(p));
     settings.setCurrentProfile(p.name);
@@ -128,7 +134,7 @@ void TestSettings::rejectsBadNames()
 {
     QFETCH(QString, name);
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     auto p = wf::demoProfile();
     p.name = name;
     QVERIFY(!settings.saveProfile(p));
@@ -139,12 +145,23 @@ void TestSettings::rejectsBadNames()
 void TestSettings::unwritableSecretsKeepProfileUnsaved()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     // A directory where the secrets file should be: unwritable even for root.
-    QVERIFY(QDir().mkpath(settings.secrets().filePath()));
+    QVERIFY(QDir().mkpath(secretsFile(settings)));
     QVERIFY(!settings.saveProfile(sample()));
     QVERIFY2(settings.errorString().contains(QStringLiteral("secrets")), qPrintable(settings.errorString()));
     QVERIFY(settings.profileNames().isEmpty()); // no half-saved profile without its secrets
+}
+
+void TestSettings::automaticWithoutSessionBusUsesFile()
+{
+    const auto bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path());
+    qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    QCOMPARE(settings.secrets().backend(), wf::SecretStore::Backend::File);
+    QVERIFY(settings.secrets().description().contains(QStringLiteral("no system keyring")));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -36,7 +36,7 @@ void TestMainWindow::shortcutsSwitchViews()
     QFETCH(int, key);
     QFETCH(QString, view);
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
     window.setProfile(wf::demoProfile(), true);
     window.show();
@@ -55,7 +55,7 @@ void TestMainWindow::shortcutsSwitchViews()
 void TestMainWindow::navigationSwitchesViews()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
     window.setProfile(wf::demoProfile(), true);
     window.show();
@@ -73,7 +73,7 @@ void TestMainWindow::restoresLastViewAndGeometry()
 {
     QTemporaryDir dir;
     {
-        wf::Settings settings(dir.path());
+        wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
         wf::MainWindow window(settings);
         window.setProfile(wf::demoProfile(), true);
         window.show();
@@ -81,7 +81,7 @@ void TestMainWindow::restoresLastViewAndGeometry()
         window.showView(wf::ViewId::Runbooks);
         window.close();
     }
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     QCOMPARE(settings.lastView(), QStringLiteral("runbooks"));
     wf::MainWindow window(settings);
     window.setProfile(wf::demoProfile(), true);
@@ -107,7 +107,7 @@ void TestMainWindow::statusLightsFollowEndpoints()
     p.endpoint(wf::Endpoint::Health).url = unhealthy.url(QStringLiteral("/api/health/alpaca"));
 
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
     window.setProfile(p, true);
     QTRY_VERIFY_WITH_TIMEOUT(window.endpointsChecked(), 10000);
@@ -124,7 +124,7 @@ void TestMainWindow::statusLightsFollowEndpoints()
 void TestMainWindow::switchesProfiles()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     auto a = wf::demoProfile();
     a.name = QStringLiteral("Alpha");
     a.refreshSeconds = 30;

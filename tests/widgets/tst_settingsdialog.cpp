@@ -31,7 +31,7 @@ static void setAuth(wf::SettingsDialog &dialog, wf::Endpoint e, wf::AuthKind kin
 void TestSettingsDialog::addsProfileWithSecret()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::SettingsDialog dialog(settings);
     auto p = wf::demoProfile();
     p.name = QStringLiteral("scratch");
@@ -56,7 +56,7 @@ void TestSettingsDialog::addsProfileWithSecret()
 void TestSettingsDialog::rejectsBadUrl()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::SettingsDialog dialog(settings);
     dialog.addProfile(wf::demoProfile());
     dialog.urlEdit(wf::Endpoint::Alertmanager)->setText(QStringLiteral("alertmanager:9093"));
@@ -81,7 +81,7 @@ void TestSettingsDialog::testConnectionShowsEachEndpoint()
     health.respond(200, R"({"status":"Healthy"})");
 
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::SettingsDialog dialog(settings);
     dialog.addProfile(wf::demoProfile());
     dialog.urlEdit(wf::Endpoint::Prometheus)->setText(prometheus.url().toString());
@@ -109,7 +109,7 @@ void TestSettingsDialog::testConnectionShowsEachEndpoint()
 void TestSettingsDialog::editsExistingProfile()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     QVERIFY(settings.saveProfile(wf::demoProfile()));
     {
         wf::SettingsDialog dialog(settings);
@@ -127,11 +127,11 @@ void TestSettingsDialog::editsExistingProfile()
 void TestSettingsDialog::saysWhereSecretsAre()
 {
     QTemporaryDir dir;
-    wf::Settings settings(dir.path());
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::SettingsDialog dialog(settings);
     auto *note = dialog.findChild<QLabel *>(QStringLiteral("secretsNote"));
     QVERIFY(note);
-    QVERIFY(note->text().contains(settings.secrets().filePath()));
+    QVERIFY(note->text().contains(dynamic_cast<const wf::FileSecretStore &>(settings.secrets()).filePath()));
 }
 
 QTEST_MAIN(TestSettingsDialog)
