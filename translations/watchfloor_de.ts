@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>wf::AlertmanagerClient</name>
+    <message>
+        <source>Alertmanager sent an answer the console cannot read: %1</source>
+        <translation>Alertmanager hat eine Antwort geschickt, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2).</source>
+        <translation>kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>expected a list of alerts.</source>
+        <translation>erwartet war eine Liste von Alarmen.</translation>
+    </message>
+    <message>
+        <source>expected a list of alert groups.</source>
+        <translation>erwartet war eine Liste von Alarmgruppen.</translation>
+    </message>
+    <message>
+        <source>expected a list of silences.</source>
+        <translation>erwartet war eine Liste von Stummschaltungen.</translation>
+    </message>
+    <message>
+        <source>expected a silence.</source>
+        <translation>erwartet war eine Stummschaltung.</translation>
+    </message>
+    <message>
+        <source>no silenceID in the answer.</source>
+        <translation>keine silenceID in der Antwort.</translation>
+    </message>
+    <message>
+        <source>no versionInfo in the status.</source>
+        <translation>keine versionInfo im Status.</translation>
+    </message>
+    <message>
+        <source>Alertmanager refused the request (HTTP %1): %2</source>
+        <translation>Alertmanager hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
     <name>wf::CommandLine</name>
     <message>
         <source>--profile: no profile named “%1”. %2</source>
@@ -138,10 +177,6 @@
         <source>Reachable but not ready yet (HTTP 503).</source>
         <translation>Erreichbar, aber noch nicht bereit (HTTP 503).</translation>
     </message>
-    <message>
-        <source>Server error HTTP %1 from %2.</source>
-        <translation>Serverfehler HTTP %1 von %2.</translation>
-    </message>
 </context>
 <context>
     <name>wf::EndpointStatusModel</name>
@@ -231,6 +266,45 @@
     <message>
         <source>My environment</source>
         <translation>Meine Umgebung</translation>
+    </message>
+</context>
+<context>
+    <name>wf::HttpClient</name>
+    <message>
+        <source>The health endpoint</source>
+        <translation>Der Health-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 is not configured in this profile.</source>
+        <translation>%1 ist in diesem Profil nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>%1 sent more than %2 MB for %3; narrow the query or the time range.</source>
+        <translation>%1 hat mehr als %2 MB für %3 geschickt; schränken Sie die Abfrage oder den Zeitraum ein.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer %2 within %3 s — it is down, overloaded or unreachable.</source>
+        <translation>%1 hat %2 nicht innerhalb von %3 s beantwortet – ausgefallen, überlastet oder nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The request to %1 was canceled.</source>
+        <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The answer is an HTML page, not the API — is a proxy or login page in the way?</source>
+        <translation>Die Antwort ist eine HTML-Seite, nicht die API – steht ein Proxy oder eine Anmeldeseite im Weg?</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2%3 for %4.</source>
+        <translation>%1 hat mit HTTP %2%3 für %4 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check the user name, password or token in the profile.</source>
+        <translation>Prüfen Sie Benutzername, Passwort oder Token im Profil.</translation>
+    </message>
+    <message>
+        <source>The server is rate limiting; the console backs off.</source>
+        <translation>Der Server begrenzt die Anfragen; die Konsole wartet länger.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +496,77 @@
     <message>
         <source>A PromQL editor with completion and highlighting; results as a table or a chart.</source>
         <translation>Einen PromQL-Editor mit Vervollständigung und Hervorhebung; Ergebnisse als Tabelle oder Diagramm.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::PrometheusClient</name>
+    <message>
+        <source>“%1” is not a valid label name.</source>
+        <translation>„%1“ ist kein gültiger Label-Name.</translation>
+    </message>
+    <message>
+        <source>Prometheus sent an answer the console cannot read: %1</source>
+        <translation>Prometheus hat eine Antwort geschickt, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>the body is empty (HTTP %1).</source>
+        <translation>der Inhalt ist leer (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2).</source>
+        <translation>kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>no "status" field, so this is not Prometheus' API.</source>
+        <translation>kein Feld „status“, also nicht die API von Prometheus.</translation>
+    </message>
+    <message>
+        <source>a vector sample is not [time, "value"].</source>
+        <translation>ein Vektorwert ist nicht [Zeit, "Wert"].</translation>
+    </message>
+    <message>
+        <source>a matrix sample is not [time, "value"].</source>
+        <translation>ein Matrixwert ist nicht [Zeit, "Wert"].</translation>
+    </message>
+    <message>
+        <source>a %1 result is not [time, "value"].</source>
+        <translation>ein %1-Ergebnis ist nicht [Zeit, "Wert"].</translation>
+    </message>
+    <message>
+        <source>the scalar “%1” is not a number.</source>
+        <translation>der Skalar „%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>unknown resultType “%1”.</source>
+        <translation>unbekannter resultType „%1“.</translation>
+    </message>
+    <message>
+        <source>expected a list of strings.</source>
+        <translation>erwartet war eine Liste von Zeichenketten.</translation>
+    </message>
+    <message>
+        <source>expected a list of label sets.</source>
+        <translation>erwartet war eine Liste von Label-Mengen.</translation>
+    </message>
+    <message>
+        <source>no rule groups in the answer.</source>
+        <translation>keine Regelgruppen in der Antwort.</translation>
+    </message>
+    <message>
+        <source>no alerts list in the answer.</source>
+        <translation>keine Alarmliste in der Antwort.</translation>
+    </message>
+    <message>
+        <source>no activeTargets in the answer.</source>
+        <translation>keine activeTargets in der Antwort.</translation>
+    </message>
+    <message>
+        <source>no version in the build information.</source>
+        <translation>keine Version in den Build-Informationen.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,10 @@
 #include "endpointprobe.h"
 
-#include "requestsetup.h"
+#include "httpclient.h"
 #include "telemetry/logging.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace wf {
 
@@ -25,45 +22,50 @@ Health ProbeResult::health() const
 
 EndpointProbe::EndpointProbe(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
-    , m_network(network)
 {
     qRegisterMetaType<wf::ProbeResult>();
-    qRegisterMetaType<wf::Endpoint>();
-}
-
-EndpointProbe::~EndpointProbe()
-{
-    abortAll();
-}
-
-void EndpointProbe::abortAll()
-{
-    for (auto &reply : m_inFlight) {
-        if (reply) {
-            reply->disconnect(this); // its answer belongs to the old settings: nobody wants it
-            reply->abort();
-            reply->deleteLater();
-        }
-        reply = nullptr;
+    for (const auto e : kAllEndpoints) {
+        auto *client = new HttpClient(network, e, this);
+        auto options = client->options();
+        options.maxRetries = 0; // a light shows what is, now; the next probe is the retry
+        options.totalTimeoutMs = 5000;
+        options.connectTimeoutMs = 5000;
+        options.maxInFlight = 1;
+        client->setOptions(options);
+        m_clients[std::size_t(e)] = client;
     }
 }
 
+EndpointProbe::~EndpointProbe() = default;
+
 void EndpointProbe::setProfile(const Profile &profile)
 {
-    abortAll();
     m_profile = profile;
+    for (const auto e : kAllEndpoints) {
+        m_clients[std::size_t(e)]->setProfile(profile); // cancels the old profile's probes
+        m_busy[std::size_t(e)] = false;
+    }
 }
 
-QUrl EndpointProbe::probeUrl(Endpoint endpoint, const QUrl &base)
+void EndpointProbe::setTimeoutMs(int ms)
 {
-    if (endpoint == Endpoint::Health)
-        return base;
-    QUrl url = base;
-    auto path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + (endpoint == Endpoint::Loki ? QStringLiteral("/ready") : QStringLiteral("/-/ready")));
-    return url;
+    for (auto *client : m_clients) {
+        auto options = client->options();
+        options.totalTimeoutMs = ms;
+        options.connectTimeoutMs = ms;
+        client->setOptions(options);
+    }
+}
+
+QString EndpointProbe::probePath(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::Prometheus:
+    case Endpoint::Alertmanager: return QStringLiteral("/-/ready");
+    case Endpoint::Loki: return QStringLiteral("/ready");
+    case Endpoint::Health: return {}; // the URL itself
+    }
+    return {};
 }
 
 void EndpointProbe::probeAll()
@@ -74,8 +76,8 @@ void EndpointProbe::probeAll()
 
 void EndpointProbe::probe(Endpoint endpoint)
 {
-    const auto &config = m_profile.endpoint(endpoint);
-    if (config.url.isEmpty()) {
+    const auto index = std::size_t(endpoint);
+    if (m_profile.endpoint(endpoint).url.isEmpty()) {
         ProbeResult r;
         r.state = ProbeResult::State::NotConfigured;
         r.message = tr("Not configured in this profile.");
@@ -83,54 +85,40 @@ void EndpointProbe::probe(Endpoint endpoint)
         emit probed(endpoint, r);
         return;
     }
-    auto &slot = m_inFlight[std::size_t(endpoint)];
-    if (slot) {
-        // A probe still waiting means the previous one is slow; let it finish rather than restart the wait.
-        return;
-    }
-    const auto url = probeUrl(endpoint, config.url);
-    auto *reply = m_network->get(makeRequest(url, config, m_profile, endpoint, m_timeoutMs));
-    slot = reply;
+    if (m_busy[index])
+        return; // the previous probe is still waiting: its answer (or timeout) comes first
+    m_busy[index] = true;
+    HttpRequest request;
+    request.path = probePath(endpoint);
     const auto started = QDateTime::currentMSecsSinceEpoch();
-    connect(reply, &QNetworkReply::finished, this, [this, endpoint, reply, started] { finish(endpoint, reply, started); });
-}
-
-void EndpointProbe::finish(Endpoint endpoint, QNetworkReply *reply, qint64 startedMs)
-{
-    reply->deleteLater();
-    m_inFlight[std::size_t(endpoint)] = nullptr;
-    ProbeResult r;
-    r.checkedAt = QDateTime::currentDateTimeUtc();
-    r.roundTripMs = QDateTime::currentMSecsSinceEpoch() - startedMs;
-    r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const auto body = reply->readAll();
-
-    if (endpoint == Endpoint::Health && r.httpStatus != 0) {
+    m_clients[index]->send(request, this, [this, endpoint, index, started](const Result<HttpResponse> &response) {
+        m_busy[index] = false;
+        ProbeResult r;
+        r.checkedAt = QDateTime::currentDateTimeUtc();
+        r.roundTripMs = r.checkedAt.toMSecsSinceEpoch() - started;
+        r.httpStatus = response ? response->status : response.error().httpStatus;
+        const auto body = response ? response->body : response.error().body;
         // The health endpoint answers 503 with a valid body when the service is unhealthy: that is data.
-        const auto json = QJsonDocument::fromJson(body).object();
-        const auto status = json.value(QStringLiteral("status")).toString();
+        const auto status = endpoint == Endpoint::Health
+            ? QJsonDocument::fromJson(body).object().value(QStringLiteral("status")).toString()
+            : QString();
         if (!status.isEmpty()) {
             r.state = status == u"Healthy" ? ProbeResult::State::Ready : ProbeResult::State::Degraded;
             r.message = tr("Service reports %1 (HTTP %2, %3 ms).").arg(status).arg(r.httpStatus).arg(r.roundTripMs);
-            emit probed(endpoint, r);
-            return;
+        } else if (response) {
+            r.state = ProbeResult::State::Ready;
+            r.message = tr("Ready (%1 ms).").arg(r.roundTripMs);
+        } else if (r.httpStatus == 503) {
+            r.state = ProbeResult::State::Degraded;
+            r.message = tr("Reachable but not ready yet (HTTP 503).");
+        } else {
+            r.state = ProbeResult::State::Down;
+            r.message = response.error().message;
         }
-    }
-    if (reply->error() == QNetworkReply::NoError) {
-        r.state = ProbeResult::State::Ready;
-        r.message = tr("Ready (%1 ms).").arg(r.roundTripMs);
-    } else if (r.httpStatus == 503) {
-        r.state = ProbeResult::State::Degraded;
-        r.message = tr("Reachable but not ready yet (HTTP 503).");
-    } else {
-        r.state = ProbeResult::State::Down;
-        r.message = r.httpStatus >= 500
-            ? tr("Server error HTTP %1 from %2.").arg(r.httpStatus).arg(reply->url().adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString())
-            : describeNetworkError(reply->error(), reply->errorString(), reply->url(), m_timeoutMs);
-    }
-    logging::get("net")->debug("probe endpoint={} status={} rtt_ms={} state={}", endpointKey(endpoint).toStdString(),
-                               r.httpStatus, r.roundTripMs, int(r.state));
-    emit probed(endpoint, r);
+        logging::get("net")->debug("probe endpoint={} status={} rtt_ms={} state={}",
+                                   endpointKey(endpoint).toStdString(), r.httpStatus, r.roundTripMs, int(r.state));
+        emit probed(endpoint, r);
+    });
 }
 
 } // namespace wf

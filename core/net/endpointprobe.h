@@ -5,14 +5,14 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 
 #include <array>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace wf {
+
+class HttpClient;
 
 // How an endpoint answered its readiness probe.
 struct ProbeResult
@@ -28,9 +28,8 @@ struct ProbeResult
 };
 
 // Probes each endpoint's readiness (Prometheus and Alertmanager /-/ready, Loki /ready, the
-// service's health URL) with the profile's auth, CA file and tenant. Asynchronous; a newer probe
-// of an endpoint aborts the one still in flight. The full clients (issue: data sources) reuse
-// the same request setup.
+// service's health URL) through the HTTP layer, with the profile's auth, CA file and tenant.
+// Asynchronous; one probe per endpoint at a time; a new profile drops the old one's probes.
 class EndpointProbe : public QObject
 {
     Q_OBJECT
@@ -39,23 +38,19 @@ public:
     ~EndpointProbe() override;
 
     void setProfile(const Profile &profile);
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setTimeoutMs(int ms);
     void probe(Endpoint endpoint);
     void probeAll();
 
-    static QUrl probeUrl(Endpoint endpoint, const QUrl &base);
+    static QString probePath(Endpoint endpoint);
 
 signals:
     void probed(wf::Endpoint endpoint, const wf::ProbeResult &result);
 
 private:
-    void abortAll();
-    void finish(Endpoint endpoint, QNetworkReply *reply, qint64 startedMs);
-
-    QNetworkAccessManager *m_network;
     Profile m_profile;
-    int m_timeoutMs = 5000;
-    std::array<QPointer<QNetworkReply>, 4> m_inFlight;
+    std::array<HttpClient *, 4> m_clients{};
+    std::array<bool, 4> m_busy{};
 };
 
 } // namespace wf

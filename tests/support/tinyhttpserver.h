@@ -1,34 +1,53 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QTcpServer>
 #include <QUrl>
 
-// A loopback HTTP/1.1 responder for cases no real server produces on demand (a health endpoint
-// answering 503 with a body, a 500, a server that never answers). Answers every request with the
-// configured status, content type and body; delayMs > 0 holds the answer back.
+#include <deque>
+
+// A loopback HTTP/1.1 responder for what no real server does on demand: a health endpoint
+// answering 503 with a body, a 500 or 429, a server that never answers, a truncated body, a
+// huge body. Answers queued replies first, then the default reply, to every request.
 class TinyHttpServer : public QObject
 {
     Q_OBJECT
 public:
+    struct Reply
+    {
+        int status = 200;
+        QByteArray body;
+        QByteArray contentType = "application/json";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        int delayMs = 0;
+        bool silent = false;   // read the request, never answer
+        bool truncate = false; // announce the full length, send half, close
+    };
+
     explicit TinyHttpServer(QObject *parent = nullptr);
 
     bool listen();
     QUrl url(const QString &path = QStringLiteral("/")) const;
     void respond(int status, const QByteArray &body, const QByteArray &contentType = "application/json");
-    void setSilent(bool silent) { m_silent = silent; } // accept, read, never answer
+    void respond(const Reply &reply) { m_default = reply; }
+    void enqueue(const Reply &reply) { m_queue.push_back(reply); }
+    void setSilent(bool silent) { m_default.silent = silent; }
     QByteArray lastRequest() const { return m_lastRequest; }
-    int requestCount() const { return m_requests; }
+    QList<QByteArray> requests() const { return m_requests; }
+    int requestCount() const { return int(m_requests.size()); }
+    int openConnections() const { return m_open; }
+    int maxOpenConnections() const { return m_maxOpen; }
 
 private:
     void onConnection();
 
     QTcpServer m_server;
-    int m_status = 200;
-    QByteArray m_body;
-    QByteArray m_contentType = "application/json";
+    Reply m_default;
+    std::deque<Reply> m_queue;
     QByteArray m_lastRequest;
-    bool m_silent = false;
-    int m_requests = 0;
+    QList<QByteArray> m_requests;
+    int m_open = 0;
+    int m_maxOpen = 0;
 };

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+namespace wf {
+
+// Building PromQL and LogQL selectors from label values that came from users or servers
+// (shared/reference/apis.md §4). Both languages use Go string literal rules.
+
+// A double-quoted string literal: "a\"b\\c\n".
+QString quoteString(const QString &value);
+// Escapes RE2 metacharacters so the value matches itself literally in =~ / !~.
+QString escapeRegex(const QString &value);
+// [a-zA-Z_][a-zA-Z0-9_]* — never build a label name from input without this.
+bool isValidLabelName(const QString &name);
+// name="value", name=~"^literal$"-style; op is one of = != =~ !~. For =~ and !~ the value is used
+// as a regex as given (use escapeRegex for literals). Empty when the name is not valid.
+QString labelMatcher(const QString &name, const QString &op, const QString &value);
+
+} // namespace wf

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "net/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QStringList>
+
+#include <vector>
+
+namespace wf {
+
+using Labels = QMap<QString, QString>;
+
+struct Sample
+{
+    double time = 0;  // Unix seconds
+    double value = 0; // may be NaN or ±Inf
+};
+
+struct Series
+{
+    Labels labels;
+    std::vector<Sample> samples; // one for a vector, many for a matrix; gaps are absent points
+};
+
+// The answer to /api/v1/query or /api/v1/query_range.
+struct PromResult
+{
+    enum class Type { Vector, Matrix, Scalar, String };
+    Type type = Type::Vector;
+    std::vector<Series> series; // vector and matrix
+    Sample scalar;              // scalar, and the time of a string
+    QString text;               // string
+    QStringList warnings;       // the server's warnings: show them, they are not failures
+};
+
+struct AlertingRule
+{
+    QString name;
+    QString query;
+    double durationSeconds = 0;
+    Labels labels;
+    Labels annotations;
+    QString state;  // inactive, pending, firing
+    QString health; // ok, err, unknown
+    QString lastError;
+    int activeAlerts = 0;
+};
+
+struct RuleGroup
+{
+    QString name;
+    QString file;
+    double intervalSeconds = 0;
+    QList<AlertingRule> alertingRules;
+    QStringList recordingRules; // their names
+};
+
+struct PromAlert
+{
+    Labels labels;
+    Labels annotations;
+    QString state; // pending, firing
+    QDateTime activeAt;
+    QString value;
+};
+
+struct Target
+{
+    Labels labels;
+    QString scrapePool;
+    QString scrapeUrl;
+    QString health; // up, down, unknown
+    QString lastError;
+    QDateTime lastScrape;
+    double lastScrapeDurationSeconds = 0;
+};
+
+struct BuildInfo
+{
+    QString version;
+    QString revision;
+    QString goVersion;
+};
+
+// Parsers of Prometheus' HTTP API answers (pure, thread-safe: usable off the UI thread).
+namespace prom {
+
+// The envelope: success → its "data" (and warnings); error → Error::Kind::Api with errorType and error.
+struct Envelope
+{
+    QJsonValue data;
+    QStringList warnings;
+};
+Result<Envelope> parseEnvelope(const QByteArray &body, int httpStatus);
+// An HTTP error whose body may be the envelope: Api error when it is, the HTTP error otherwise.
+Error fromHttpError(const Error &error);
+
+Result<PromResult> parseQueryResult(const QByteArray &body);
+Result<QStringList> parseStringList(const QByteArray &body);
+Result<QList<Labels>> parseSeries(const QByteArray &body);
+Result<QList<RuleGroup>> parseRules(const QByteArray &body);
+Result<QList<PromAlert>> parseAlerts(const QByteArray &body);
+Result<QList<Target>> parseTargets(const QByteArray &body);
+Result<BuildInfo> parseBuildInfo(const QByteArray &body);
+
+// "1", "NaN", "+Inf", "-Inf", "1e+00" → double, locale-independent. nullopt when unreadable.
+std::optional<double> parseValue(const QString &text);
+
+} // namespace prom
+} // namespace wf

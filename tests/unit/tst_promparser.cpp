@@ -1,0 +1,190 @@
+// Parsers of Prometheus' answers, on responses captured from the real Debian Prometheus 2.42.
+
+#include "sources/prometheus/promresult.h"
+#include "testdata.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using wf::PromResult;
+
+class TestPromParser : public QObject
+{
+    Q_OBJECT
+private slots:
+    void vector();
+    void matrixFromInstantQuery();
+    void rangeMatrix();
+    void scalarAndString();
+    void specialValues();
+    void apiErrorKeepsServerMessage();
+    void warningsSurface();
+    void malformed_data();
+    void malformed();
+    void rulesAlertsTargets();
+    void metadata();
+    void valuesIgnoreLocale();
+};
+
+static QByteArray data(const char *name)
+{
+    return readTestData(QStringLiteral("prometheus/") + QLatin1String(name));
+}
+
+void TestPromParser::vector()
+{
+    const auto r = wf::prom::parseQueryResult(data("query_vector.json"));
+    QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+    QCOMPARE(r->type, PromResult::Type::Vector);
+    QCOMPARE(r->series.size(), std::size_t(1));
+    QCOMPARE(r->series[0].labels.value(QStringLiteral("__name__")), QStringLiteral("up"));
+    QCOMPARE(r->series[0].labels.value(QStringLiteral("job")), QStringLiteral("prometheus"));
+    QCOMPARE(r->series[0].samples.size(), std::size_t(1));
+    QCOMPARE(r->series[0].samples[0].value, 1.0);
+    QVERIFY(r->series[0].samples[0].time > 1.7e9);
+}
+
+void TestPromParser::matrixFromInstantQuery()
+{
+    const auto r = wf::prom::parseQueryResult(data("query_matrix.json"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->type, PromResult::Type::Matrix);
+    QVERIFY(!r->series.empty() && !r->series[0].samples.empty());
+}
+
+void TestPromParser::rangeMatrix()
+{
+    const auto r = wf::prom::parseQueryResult(data("query_range_matrix.json"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->type, PromResult::Type::Matrix);
+    QCOMPARE(r->series[0].samples[0].time, std::floor(r->series[0].samples[0].time)); // aligned to the step
+}
+
+void TestPromParser::scalarAndString()
+{
+    const auto scalar = wf::prom::parseQueryResult(data("query_scalar.json"));
+    QVERIFY(scalar.ok());
+    QCOMPARE(scalar->type, PromResult::Type::Scalar);
+    QCOMPARE(scalar->scalar.value, 42.0);
+    const auto text = wf::prom::parseQueryResult(data("query_string.json"));
+    QVERIFY(text.ok());
+    QCOMPARE(text->type, PromResult::Type::String);
+    QCOMPARE(text->text, QStringLiteral("hello"));
+}
+
+void TestPromParser::specialValues()
+{
+    const auto r = wf::prom::parseQueryResult(data("query_special_values.json"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->series.size(), std::size_t(3));
+    QVERIFY(std::isnan(r->series[0].samples[0].value));
+    QVERIFY(std::isinf(r->series[1].samples[0].value) && r->series[1].samples[0].value > 0);
+    QVERIFY(std::isinf(r->series[2].samples[0].value) && r->series[2].samples[0].value < 0);
+}
+
+void TestPromParser::apiErrorKeepsServerMessage()
+{
+    const auto r = wf::prom::parseQueryResult(data("error_bad_data.json"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, wf::Error::Kind::Api);
+    QCOMPARE(r.error().apiType, QStringLiteral("bad_data"));
+    QVERIFY(r.error().apiError.contains(QStringLiteral("missing unit character in duration")));
+    QVERIFY(r.error().message.contains(QStringLiteral("bad_data")));
+
+    // The same body behind an HTTP 400 becomes the API error, not a bare "HTTP 400".
+    wf::Error http;
+    http.kind = wf::Error::Kind::HttpStatus;
+    http.httpStatus = 400;
+    http.body = data("error_bad_data.json");
+    const auto mapped = wf::prom::fromHttpError(http);
+    QCOMPARE(mapped.kind, wf::Error::Kind::Api);
+    QCOMPARE(mapped.httpStatus, 400);
+    // A proxy's HTML page stays an HTTP error.
+    http.body = "<html><body>502 Bad Gateway</body></html>";
+    QCOMPARE(wf::prom::fromHttpError(http).kind, wf::Error::Kind::HttpStatus);
+}
+
+void TestPromParser::warningsSurface()
+{
+    const auto r = wf::prom::parseQueryResult(
+        R"({"status":"success","warnings":["partial response: store down"],"data":{"resultType":"vector","result":[]}})");
+    QVERIFY(r.ok());
+    QCOMPARE(r->warnings, QStringList{QStringLiteral("partial response: store down")});
+    QVERIFY(r->series.empty()); // empty result is "no data", not an error
+}
+
+void TestPromParser::malformed_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("html") << QByteArray("<html>Bad Gateway</html>");
+    QTest::newRow("truncated") << data("query_vector.json").left(60);
+    QTest::newRow("no status") << QByteArray(R"({"data":{}})");
+    QTest::newRow("unknown type") << QByteArray(R"({"status":"success","data":{"resultType":"table","result":[]}})");
+    QTest::newRow("bad sample") << QByteArray(
+        R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,2]}]}})");
+    QTest::newRow("bad value") << QByteArray(
+        R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"one"]}]}})");
+    QTest::newRow("array") << QByteArray("[1,2,3]");
+}
+
+void TestPromParser::malformed()
+{
+    QFETCH(QByteArray, body);
+    const auto r = wf::prom::parseQueryResult(body);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, wf::Error::Kind::Parse);
+    QVERIFY(r.error().message.startsWith(QStringLiteral("Prometheus sent an answer")));
+}
+
+void TestPromParser::rulesAlertsTargets()
+{
+    const auto rules = wf::prom::parseRules(data("rules.json"));
+    QVERIFY(rules.ok());
+    QCOMPARE(rules->size(), 1);
+    const auto &group = rules->first();
+    QCOMPARE(group.alertingRules.size(), 1);
+    QCOMPARE(group.alertingRules[0].name, QStringLiteral("AlwaysFiring"));
+    QCOMPARE(group.alertingRules[0].query, QStringLiteral("vector(1)"));
+    QCOMPARE(group.alertingRules[0].state, QStringLiteral("firing"));
+    QCOMPARE(group.alertingRules[0].annotations.value(QStringLiteral("runbook_url")),
+             QStringLiteral("https://runbooks.example/always-firing"));
+    QCOMPARE(group.recordingRules, QStringList{QStringLiteral("job:up:sum")});
+
+    const auto alerts = wf::prom::parseAlerts(data("alerts.json"));
+    QVERIFY(alerts.ok());
+    QCOMPARE(alerts->first().state, QStringLiteral("firing"));
+    QVERIFY(alerts->first().activeAt.isValid());
+
+    const auto targets = wf::prom::parseTargets(data("targets.json"));
+    QVERIFY(targets.ok());
+    QCOMPARE(targets->first().health, QStringLiteral("up"));
+    QCOMPARE(targets->first().scrapePool, QStringLiteral("prometheus"));
+    QVERIFY(targets->first().lastScrape.isValid());
+}
+
+void TestPromParser::metadata()
+{
+    const auto labels = wf::prom::parseStringList(data("labels.json"));
+    QVERIFY(labels.ok());
+    QVERIFY(labels->contains(QStringLiteral("__name__")) && labels->contains(QStringLiteral("job")));
+    const auto series = wf::prom::parseSeries(data("series.json"));
+    QVERIFY(series.ok());
+    QCOMPARE(series->first().value(QStringLiteral("__name__")), QStringLiteral("up"));
+    const auto build = wf::prom::parseBuildInfo(data("buildinfo.json"));
+    QVERIFY(build.ok());
+    QVERIFY(build->version.startsWith(QStringLiteral("2.")));
+}
+
+void TestPromParser::valuesIgnoreLocale()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(wf::prom::parseValue(QStringLiteral("1.5")), 1.5);
+    QCOMPARE(wf::prom::parseValue(QStringLiteral("1e+00")), 1.0);
+    QVERIFY(!wf::prom::parseValue(QStringLiteral("1,5")).has_value());
+    QLocale::setDefault(QLocale::c());
+}
+
+QTEST_GUILESS_MAIN(TestPromParser)
+#include "tst_promparser.moc"

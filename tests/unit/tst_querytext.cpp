@@ -1,0 +1,67 @@
+#include "domain/querytext.h"
+
+#include <QTest>
+
+class TestQueryText : public QObject
+{
+    Q_OBJECT
+private slots:
+    void quoting_data();
+    void quoting();
+    void regexLiterals();
+    void labelNames();
+    void matchers();
+};
+
+void TestQueryText::quoting_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("quoted");
+    QTest::newRow("plain") << "AAPL" << R"("AAPL")";
+    QTest::newRow("quote") << R"(say "hi")" << R"("say \"hi\"")";
+    QTest::newRow("backslash") << R"(C:\temp)" << R"("C:\\temp")";
+    QTest::newRow("newline tab") << "a\nb\tc" << R"("a\nb\tc")";
+    QTest::newRow("control") << QString(QChar(0x01)) << R"("\x01")";
+    QTest::newRow("utf8") << "Grüße €" << R"("Grüße €")";
+    QTest::newRow("injection") << R"(x"} or vector(1) #)" << R"("x\"} or vector(1) #")";
+}
+
+void TestQueryText::quoting()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, quoted);
+    QCOMPARE(wf::quoteString(value), quoted);
+}
+
+void TestQueryText::regexLiterals()
+{
+    QCOMPARE(wf::escapeRegex(QStringLiteral("BRK.B")), QStringLiteral(R"(BRK\.B)"));
+    QCOMPARE(wf::escapeRegex(QStringLiteral("a+b*(c)|[d]{e}^$?\\")),
+             QStringLiteral(R"(a\+b\*\(c\)\|\[d\]\{e\}\^\$\?\\)"));
+    // apis.md §4: a literal dot in a regex matcher becomes \\. in the query text.
+    QCOMPARE(wf::labelMatcher(QStringLiteral("symbol"), QStringLiteral("=~"), wf::escapeRegex(QStringLiteral("BRK.B"))),
+             QStringLiteral(R"(symbol=~"BRK\\.B")"));
+}
+
+void TestQueryText::labelNames()
+{
+    QVERIFY(wf::isValidLabelName(QStringLiteral("symbol")));
+    QVERIFY(wf::isValidLabelName(QStringLiteral("_private9")));
+    QVERIFY(!wf::isValidLabelName(QStringLiteral("9lives")));
+    QVERIFY(!wf::isValidLabelName(QStringLiteral("a-b")));
+    QVERIFY(!wf::isValidLabelName(QStringLiteral("a\"} or up{b")));
+    QVERIFY(!wf::isValidLabelName(QString()));
+}
+
+void TestQueryText::matchers()
+{
+    QCOMPARE(wf::labelMatcher(QStringLiteral("app"), QStringLiteral("="), QStringLiteral("mytrader-api")),
+             QStringLiteral(R"(app="mytrader-api")"));
+    QCOMPARE(wf::labelMatcher(QStringLiteral("level"), QStringLiteral("!~"), QStringLiteral("Debug|Verbose")),
+             QStringLiteral(R"(level!~"Debug|Verbose")"));
+    QVERIFY(wf::labelMatcher(QStringLiteral("bad name"), QStringLiteral("="), QStringLiteral("x")).isEmpty());
+    QVERIFY(wf::labelMatcher(QStringLiteral("app"), QStringLiteral("=="), QStringLiteral("x")).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestQueryText)
+#include "tst_querytext.moc"
