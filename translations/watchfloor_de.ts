@@ -269,6 +269,25 @@
     </message>
 </context>
 <context>
+    <name>wf::HealthClient</name>
+    <message>
+        <source>The health endpoint sent an answer the console cannot read: %1</source>
+        <translation>Der Health-Endpunkt hat eine Antwort geschickt, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>the body is empty.</source>
+        <translation>der Inhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2).</source>
+        <translation>kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>"status" is “%1”, not Healthy, Degraded or Unhealthy.</source>
+        <translation>„status“ ist „%1“, nicht Healthy, Degraded oder Unhealthy.</translation>
+    </message>
+</context>
+<context>
     <name>wf::HttpClient</name>
     <message>
         <source>The health endpoint</source>
@@ -305,6 +324,140 @@
     <message>
         <source>The server is rate limiting; the console backs off.</source>
         <translation>Der Server begrenzt die Anfragen; die Konsole wartet länger.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::LokiClient</name>
+    <message>
+        <source>“%1” is not a valid label name.</source>
+        <translation>„%1“ ist kein gültiger Label-Name.</translation>
+    </message>
+    <message>
+        <source>Loki sent an answer the console cannot read: %1</source>
+        <translation>Loki hat eine Antwort geschickt, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>the body is empty.</source>
+        <translation>der Inhalt ist leer.</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2).</source>
+        <translation>kein JSON (%1 bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>Loki refused the request: %1</source>
+        <translation>Loki hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>no "status": "success", so this is not Loki's API.</source>
+        <translation>kein „status“: „success“, das ist also nicht die API von Loki.</translation>
+    </message>
+    <message>
+        <source>a log entry is not ["&lt;nanoseconds&gt;", "&lt;line&gt;"].</source>
+        <translation>ein Log-Eintrag ist nicht ["&lt;Nanosekunden&gt;", "&lt;Zeile&gt;"].</translation>
+    </message>
+    <message>
+        <source>the timestamp "%1" is not nanoseconds.</source>
+        <translation>der Zeitstempel „%1“ ist keine Nanosekundenangabe.</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, "value"].</source>
+        <translation>ein Messwert ist nicht [Zeit, "Wert"].</translation>
+    </message>
+    <message>
+        <source>a scalar is not [time, "value"].</source>
+        <translation>ein Skalar ist nicht [Zeit, "Wert"].</translation>
+    </message>
+    <message>
+        <source>unknown result type "%1".</source>
+        <translation>unbekannter Ergebnistyp „%1“.</translation>
+    </message>
+    <message>
+        <source>"data" is not a list.</source>
+        <translation>„data“ ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>a dropped entry has no nanosecond timestamp.</source>
+        <translation>ein verworfener Eintrag hat keinen Nanosekunden-Zeitstempel.</translation>
+    </message>
+    <message>
+        <source>Loki refused the request (HTTP %1): %2</source>
+        <translation>Loki hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>wf::LokiTail</name>
+    <message>
+        <source>Loki did not accept the tail connection within %1 s.</source>
+        <translation>Loki hat die Tail-Verbindung nicht innerhalb von %1 s angenommen.</translation>
+    </message>
+    <message>
+        <source>Loki stopped answering pings for %1 s.</source>
+        <translation>Loki hat %1 s lang nicht auf Pings geantwortet.</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>verbinde erneut</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No Loki URL in this profile.</source>
+        <translation>Dieses Profil hat keine Loki-URL.</translation>
+    </message>
+    <message>
+        <source>The tail connection was lost: %1</source>
+        <translation>Die Tail-Verbindung ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Loki refused the tail at %1 (HTTP %2): check the tenant and the credentials in the profile.</source>
+        <translation>Loki hat den Tail unter %1 abgelehnt (HTTP %2): Prüfen Sie Mandant und Zugangsdaten im Profil.</translation>
+    </message>
+    <message>
+        <source>Loki answered the tail request at %1 with HTTP %2.</source>
+        <translation>Loki hat die Tail-Anfrage unter %1 mit HTTP %2 beantwortet.</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Cannot open the tail at %1: %2</source>
+        <translation>Der Tail unter %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Loki closed the tail with an internal error.</source>
+        <translation>Loki hat den Tail mit einem internen Fehler geschlossen.</translation>
+    </message>
+    <message>
+        <source>Loki refused the tail: %1</source>
+        <translation>Loki hat den Tail abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The tail connection was closed (code %1).</source>
+        <translation>Die Tail-Verbindung wurde geschlossen (Code %1).</translation>
+    </message>
+    <message>
+        <source>Loki closed the tail (code %1): %2</source>
+        <translation>Loki hat den Tail geschlossen (Code %1): %2</translation>
+    </message>
+    <message>
+        <source>%1 Retrying in %2 s.</source>
+        <translation>%1 Neuer Versuch in %2 s.</translation>
     </message>
 </context>
 <context>

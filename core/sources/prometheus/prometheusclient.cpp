@@ -1,9 +1,8 @@
 #include "prometheusclient.h"
 
 #include "domain/querytext.h"
+#include "net/asyncparse.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace wf {
 
@@ -42,18 +41,7 @@ RequestId PrometheusClient::call(HttpRequest request, QObject *context, Callback
             done(prom::fromHttpError(response.error()));
             return;
         }
-        if (response->body.size() <= kParseOffThreadBytes) {
-            done(parse(response->body));
-            return;
-        }
-        auto *watcher = new QFutureWatcher<std::shared_ptr<Result<T>>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, guard, hasContext, done] {
-            watcher->deleteLater();
-            if (!hasContext || guard)
-                done(*watcher->result());
-        });
-        const auto body = response->body;
-        watcher->setFuture(QtConcurrent::run([body, parse] { return std::make_shared<Result<T>>(parse(body)); }));
+        parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, done);
     });
 }
 

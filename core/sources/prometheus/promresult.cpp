@@ -25,6 +25,22 @@ Error parseError(const QString &what)
     return e;
 }
 
+template <typename T, typename F>
+Result<T> withData(const QByteArray &body, F &&f)
+{
+    auto envelope = parseEnvelope(body, 200);
+    if (!envelope)
+        return envelope.error();
+    return f(envelope->data, envelope->warnings);
+}
+
+QDateTime toTime(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+} // namespace
+
 Labels toLabels(const QJsonObject &object)
 {
     Labels labels;
@@ -43,22 +59,6 @@ std::optional<Sample> toSample(const QJsonValue &value)
         return std::nullopt;
     return Sample{pair.at(0).toDouble(), *v};
 }
-
-template <typename T, typename F>
-Result<T> withData(const QByteArray &body, F &&f)
-{
-    auto envelope = parseEnvelope(body, 200);
-    if (!envelope)
-        return envelope.error();
-    return f(envelope->data, envelope->warnings);
-}
-
-QDateTime toTime(const QJsonValue &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-} // namespace
 
 std::optional<double> parseValue(const QString &text)
 {

@@ -108,6 +108,10 @@ Result<QList<PromAlert>> parseAlerts(const QByteArray &body);
 Result<QList<Target>> parseTargets(const QByteArray &body);
 Result<BuildInfo> parseBuildInfo(const QByteArray &body);
 
+// A JSON object of strings ({"job":"x"}) as labels; [time, "value"] as a sample (nullopt if not).
+Labels toLabels(const QJsonObject &object);
+std::optional<Sample> toSample(const QJsonValue &value);
+
 // "1", "NaN", "+Inf", "-Inf", "1e+00" → double, locale-independent. nullopt when unreadable.
 std::optional<double> parseValue(const QString &text);
 
