@@ -154,7 +154,11 @@ void TestHealthClient::slowServiceDoesNotPileUpPolls()
 
 void TestHealthClient::recoversByItself()
 {
-    m_server->enqueue({500, "down", "text/plain"});
+    TinyHttpServer::Reply down;
+    down.status = 500;
+    down.body = "down";
+    down.contentType = "text/plain";
+    m_server->enqueue(down);
     m_server->respond(200, readTestData(QStringLiteral("health/degraded.json")));
     QList<bool> oks;
     connect(m_client.get(), &wf::HealthClient::sampled, this, [&](const wf::HealthSample &s) { oks << s.report.ok(); });

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QStandardPaths>
@@ -40,6 +41,34 @@ MonitoringStack::~MonitoringStack()
 {
     stopPrometheus();
     stopAlertmanager();
+    stopSimulator();
+}
+
+bool MonitoringStack::startSimulator(const QString &path, const QStringList &extraArgs)
+{
+    m_simulatorPort = freePort();
+    const auto url = simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    return startProcess(m_simulator, path,
+                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_simulatorPort)}
+                            + extraArgs,
+                        url);
+}
+
+QUrl MonitoringStack::simulatorUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_simulatorPort));
+}
+
+void MonitoringStack::stopSimulator()
+{
+    stop(m_simulator);
+}
+
+QString MonitoringStack::simulatorLog() const
+{
+    QFile log(m_dir.filePath(QStringLiteral("mytrader-sim.log")));
+    log.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(log.readAll());
 }
 
 quint16 MonitoringStack::freePort()
@@ -83,7 +112,8 @@ bool MonitoringStack::startProcess(QProcess &process, const QString &program, co
     process.setProgram(path);
     process.setArguments(args);
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.setStandardOutputFile(m_dir.filePath(program + QStringLiteral(".log")));
+    const auto name = QFileInfo(program).fileName();
+    process.setStandardOutputFile(m_dir.filePath(name + QStringLiteral(".log")));
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     process.start();
     if (!process.waitForStarted(5000)) {
@@ -91,7 +121,7 @@ bool MonitoringStack::startProcess(QProcess &process, const QString &program, co
         return false;
     }
     if (!waitReady(readyUrl, 30'000)) {
-        QFile log(m_dir.filePath(program + QStringLiteral(".log")));
+        QFile log(m_dir.filePath(name + QStringLiteral(".log")));
         log.open(QIODevice::ReadOnly);
         m_error = QStringLiteral("%1 was not ready within 30 s; its log:\n%2")
                       .arg(program, QString::fromUtf8(log.readAll().right(2000)));

@@ -19,6 +19,14 @@ public:
     bool start(const QString &prometheusRules = {}, const QString &extraScrapeConfig = {});
     QString errorString() const { return m_error; }
 
+    // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
+    // scrape config can name simulatorUrl(). False with errorString() when it is not ready in 30 s.
+    bool startSimulator(const QString &path, const QStringList &extraArgs = {});
+    QUrl simulatorUrl() const;
+    qint64 simulatorPid() const { return m_simulator.processId(); }
+    void stopSimulator();
+    QString simulatorLog() const; // what it printed (its JSON log lines and stderr)
+
     QUrl prometheusUrl() const;
     QUrl alertmanagerUrl() const;
     qint64 prometheusPid() const;
@@ -37,6 +45,8 @@ private:
     QTemporaryDir m_dir;
     QProcess m_prometheus;
     QProcess m_alertmanager;
+    QProcess m_simulator;
+    quint16 m_simulatorPort = 0;
     quint16 m_prometheusPort = 0;
     quint16 m_alertmanagerPort = 0;
     QString m_error;
