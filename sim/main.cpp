@@ -1,6 +1,7 @@
 // mytrader-sim: the simulated MyTrader Alpaca streaming service (see README.md, "The demo stack").
 
 #include "httpapi.h"
+#include "lokiapi.h"
 #include "simservice.h"
 
 #include <QCommandLineParser>
@@ -65,6 +66,7 @@ int main(int argc, char *argv[])
     sim::SimLog log(options.environment, buffer, parser.value(logFile), !parser.isSet(quiet));
     sim::SimService service(options, &log);
     sim::HttpApi api(&service);
+    sim::LokiApi loki(&log, api.server());
     const auto bound = api.listen(host, port);
     if (!bound)
         return fail(QStringLiteral("cannot listen on %1 (is the port in use?)").arg(address));

@@ -327,6 +327,11 @@ void SimService::stepAlpaca(double, const QDateTime &now)
         }
         break;
     case AlpacaState::Connecting:
+        if (cut || authBroken) { // the attempt in progress fails: the next one follows at once
+            m_nextAttemptAt = t;
+            setAlpaca(authBroken ? AlpacaState::AuthFailed : AlpacaState::Reconnecting);
+            break;
+        }
         if (t >= m_connectedAt) {
             m_authenticated = true;
             m_lastMessageAt = t;

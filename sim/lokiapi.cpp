@@ -1,0 +1,368 @@
+#include "lokiapi.h"
+
+#include <QDateTime>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <optional>
+
+namespace sim {
+namespace {
+
+using Status = QHttpServerResponse::StatusCode;
+
+constexpr qint64 kNsPerSecond = 1'000'000'000;
+
+qint64 nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+}
+
+// Unix nanoseconds, Unix seconds with decimals, or RFC 3339 (apis.md §3, "Time formats").
+std::optional<qint64> parseTime(const QString &text)
+{
+    bool ok = false;
+    const auto integer = text.toLongLong(&ok);
+    if (ok)
+        return text.size() > 12 ? integer : integer * kNsPerSecond; // ns, or whole seconds
+    const auto seconds = text.toDouble(&ok);
+    if (ok)
+        return qint64(seconds * 1e9);
+    const auto time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (time.isValid())
+        return time.toMSecsSinceEpoch() * 1'000'000;
+    return std::nullopt;
+}
+
+// The query string as a Go server reads it: '+' is a space (a literal plus comes as %2B).
+QUrlQuery goQuery(const QUrl &url)
+{
+    auto raw = url.query(QUrl::FullyEncoded);
+    raw.replace(u'+', QStringLiteral("%20"));
+    return QUrlQuery(raw);
+}
+
+QHttpServerResponse badRequest(const QString &text)
+{
+    return QHttpServerResponse("text/plain; charset=utf-8", text.toUtf8() + '\n', Status::BadRequest);
+}
+
+QHttpServerResponse success(const QJsonValue &data)
+{
+    return QHttpServerResponse("application/json",
+                               QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
+                                                         {QStringLiteral("data"), data}})
+                                   .toJson(QJsonDocument::Compact));
+}
+
+QJsonObject toJson(const logql::Labels &labels)
+{
+    QJsonObject o;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QString keyOf(const logql::Labels &labels)
+{
+    QString key;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        key += it.key() + u'\x1f' + it.value() + u'\x1e';
+    return key;
+}
+
+struct Hit
+{
+    logql::Labels labels;
+    qint64 ns;
+    QString line;
+};
+
+// Entries grouped into streams by their (result) labels, each stream in the order given.
+QJsonArray streamsJson(const std::vector<Hit> &hits)
+{
+    QStringList order;
+    QHash<QString, std::pair<logql::Labels, QJsonArray>> streams;
+    for (const auto &h : hits) {
+        const auto key = keyOf(h.labels);
+        auto it = streams.find(key);
+        if (it == streams.end()) {
+            order << key;
+            it = streams.insert(key, {h.labels, {}});
+        }
+        it->second.append(QJsonArray{QString::number(h.ns), h.line});
+    }
+    QJsonArray out;
+    for (const auto &key : order) {
+        const auto &[labels, values] = streams.value(key);
+        out.append(QJsonObject{{QStringLiteral("stream"), toJson(labels)}, {QStringLiteral("values"), values}});
+    }
+    return out;
+}
+
+// start/end/since and the window's default (apis.md: end exclusive, start inclusive).
+std::optional<std::pair<qint64, qint64>> window(const QUrlQuery &q, qint64 defaultSpanNs, QString *error)
+{
+    qint64 end = nowNs() + 1;
+    qint64 start = end - defaultSpanNs;
+    if (q.hasQueryItem(QStringLiteral("end"))) {
+        const auto t = parseTime(q.queryItemValue(QStringLiteral("end")));
+        if (!t) {
+            *error = QStringLiteral("invalid end parameter: could not parse \"%1\"").arg(q.queryItemValue(QStringLiteral("end")));
+            return std::nullopt;
+        }
+        end = *t;
+        start = end - defaultSpanNs;
+    }
+    if (q.hasQueryItem(QStringLiteral("start"))) {
+        const auto t = parseTime(q.queryItemValue(QStringLiteral("start")));
+        if (!t) {
+            *error = QStringLiteral("invalid start parameter: could not parse \"%1\"").arg(q.queryItemValue(QStringLiteral("start")));
+            return std::nullopt;
+        }
+        start = *t;
+    }
+    if (end < start) {
+        *error = QStringLiteral("the end timestamp must not be before the start time");
+        return std::nullopt;
+    }
+    return std::pair{start, end};
+}
+
+} // namespace
+
+LokiApi::LokiApi(SimLog *log, QHttpServer *server, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+    , m_server(server)
+{
+    addRoutes(server);
+    connect(server, &QAbstractHttpServer::newWebSocketConnection, this, &LokiApi::onWebSocket);
+    connect(log, &SimLog::appended, this, &LokiApi::onAppended);
+}
+
+LokiApi::~LokiApi()
+{
+    for (auto &t : m_tails)
+        if (t.socket)
+            t.socket->abort();
+}
+
+int LokiApi::tailCount() const
+{
+    return int(std::count_if(m_tails.begin(), m_tails.end(), [](const Tail &t) { return !t.socket.isNull(); }));
+}
+
+void LokiApi::addRoutes(QHttpServer *server)
+{
+    using Method = QHttpServerRequest::Method;
+
+    // Qt 6.4 upgrades a WebSocket request only when a route takes it: this one answers plain HTTP
+    // with Loki's complaint and leaves upgrades alone (onWebSocket() gets those).
+    server->route(QStringLiteral("/loki/api/v1/tail"), Method::Get,
+                  [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                          responder.write("bad handshake: the tail endpoint needs a WebSocket upgrade\n",
+                                          "text/plain; charset=utf-8", QHttpServerResponder::StatusCode::BadRequest);
+                  });
+
+    server->route(QStringLiteral("/ready"), Method::Get, [] { return QHttpServerResponse("text/plain", "ready\n"); });
+
+    const auto logQuery = [this](const QHttpServerRequest &request, bool instant) {
+        const auto q = goQuery(request.url());
+        const auto text = q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+        auto parsed = logql::parse(text);
+        if (auto *e = std::get_if<logql::ParseError>(&parsed))
+            return badRequest(e->message);
+        const auto &query = std::get<logql::LogQuery>(parsed);
+        bool ok = true;
+        const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 100;
+        if (!ok || limit <= 0)
+            return badRequest(QStringLiteral("invalid limit parameter: must be a positive number"));
+        if (limit > kMaxEntries)
+            return badRequest(QStringLiteral("max entries limit per query exceeded, limit > max_entries_limit (%1 > %2)")
+                                  .arg(limit)
+                                  .arg(kMaxEntries));
+        const auto direction = q.queryItemValue(QStringLiteral("direction")).toLower();
+        if (!direction.isEmpty() && direction != u"backward" && direction != u"forward")
+            return badRequest(QStringLiteral("invalid direction parameter: \"%1\" is neither forward nor backward").arg(direction));
+        const bool forward = direction == u"forward";
+        qint64 start = 0, end = 0;
+        if (instant) {
+            // Loki 2.8 answers a log query at an instant with the lines before it (apis.md §3).
+            const auto time = q.hasQueryItem(QStringLiteral("time")) ? parseTime(q.queryItemValue(QStringLiteral("time")))
+                                                                     : std::optional<qint64>(nowNs());
+            if (!time)
+                return badRequest(QStringLiteral("invalid time parameter"));
+            end = *time + 1;
+            start = end - 3600 * kNsPerSecond;
+        } else {
+            QString error;
+            auto w = window(q, 3600 * kNsPerSecond, &error);
+            if (!w)
+                return badRequest(error);
+            std::tie(start, end) = *w;
+        }
+        std::vector<Hit> hits;
+        const auto &records = m_log->records();
+        const auto consider = [&](const LogRecord &r) {
+            if (r.ns < start || r.ns >= end)
+                return;
+            logql::Labels labels;
+            if (query.evaluate(r.labels, r.line, &labels))
+                hits.push_back({labels, r.ns, r.line});
+        };
+        if (forward) {
+            for (auto it = records.begin(); it != records.end() && int(hits.size()) < limit; ++it)
+                consider(*it);
+        } else {
+            for (auto it = records.rbegin(); it != records.rend() && int(hits.size()) < limit; ++it)
+                consider(*it);
+        }
+        return success(QJsonObject{{QStringLiteral("resultType"), QStringLiteral("streams")},
+                                   {QStringLiteral("result"), streamsJson(hits)},
+                                   {QStringLiteral("stats"),
+                                    QJsonObject{{QStringLiteral("summary"),
+                                                 QJsonObject{{QStringLiteral("totalEntriesReturned"), int(hits.size())}}}}}});
+    };
+    server->route(QStringLiteral("/loki/api/v1/query_range"), Method::Get,
+                  [logQuery](const QHttpServerRequest &request) { return logQuery(request, false); });
+    server->route(QStringLiteral("/loki/api/v1/query"), Method::Get,
+                  [logQuery](const QHttpServerRequest &request) { return logQuery(request, true); });
+
+    // Label names and values in a window (default: the last 6 h), optionally of the streams a
+    // selector picks.
+    const auto labelsOf = [this](const QHttpServerRequest &request, const QString &name) {
+        const auto q = goQuery(request.url());
+        QString error;
+        const auto w = window(q, 6 * 3600 * kNsPerSecond, &error);
+        if (!w)
+            return badRequest(error);
+        std::optional<logql::LogQuery> selector;
+        if (q.hasQueryItem(QStringLiteral("query"))) {
+            auto parsed = logql::parse(q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded));
+            if (auto *e = std::get_if<logql::ParseError>(&parsed))
+                return badRequest(e->message);
+            selector = std::get<logql::LogQuery>(parsed);
+        }
+        QSet<QString> seen;
+        for (const auto &r : m_log->records()) {
+            if (r.ns < w->first || r.ns >= w->second || (selector && !selector->selects(r.labels)))
+                continue;
+            if (name.isEmpty()) {
+                for (auto it = r.labels.keyBegin(); it != r.labels.keyEnd(); ++it)
+                    seen.insert(*it);
+            } else if (r.labels.contains(name)) {
+                seen.insert(r.labels.value(name));
+            }
+        }
+        auto list = QStringList(seen.begin(), seen.end());
+        list.sort();
+        if (list.isEmpty()) // Loki leaves "data" out when nothing matches
+            return QHttpServerResponse("application/json", QByteArrayLiteral("{\"status\":\"success\"}"));
+        return success(QJsonArray::fromStringList(list));
+    };
+    server->route(QStringLiteral("/loki/api/v1/labels"), Method::Get,
+                  [labelsOf](const QHttpServerRequest &request) { return labelsOf(request, {}); });
+    server->route(QStringLiteral("/loki/api/v1/label/<arg>/values"), Method::Get,
+                  [labelsOf](const QString &name, const QHttpServerRequest &request) { return labelsOf(request, name); });
+
+    server->route(QStringLiteral("/loki/api/v1/series"), Method::Get, [this](const QHttpServerRequest &request) {
+        const auto q = goQuery(request.url());
+        QString error;
+        const auto w = window(q, 6 * 3600 * kNsPerSecond, &error);
+        if (!w)
+            return badRequest(error);
+        std::vector<logql::LogQuery> selectors;
+        for (const auto &m : q.allQueryItemValues(QStringLiteral("match[]"), QUrl::FullyDecoded)
+                 + q.allQueryItemValues(QStringLiteral("match%5B%5D"), QUrl::FullyDecoded)) {
+            auto parsed = logql::parse(m);
+            if (auto *e = std::get_if<logql::ParseError>(&parsed))
+                return badRequest(e->message);
+            selectors.push_back(std::get<logql::LogQuery>(parsed));
+        }
+        if (selectors.empty())
+            return badRequest(QStringLiteral("0 matchers provided, at least one is required"));
+        QStringList order;
+        QHash<QString, logql::Labels> sets;
+        for (const auto &r : m_log->records()) {
+            if (r.ns < w->first || r.ns >= w->second)
+                continue;
+            if (std::none_of(selectors.begin(), selectors.end(), [&](const logql::LogQuery &s) { return s.selects(r.labels); }))
+                continue;
+            const auto key = keyOf(r.labels);
+            if (!sets.contains(key)) {
+                order << key;
+                sets.insert(key, r.labels);
+            }
+        }
+        QJsonArray data;
+        for (const auto &key : order)
+            data.append(toJson(sets.value(key)));
+        return success(data);
+    });
+}
+
+void LokiApi::onWebSocket()
+{
+    while (auto socket = m_server->nextPendingWebSocketConnection()) {
+        auto *ws = socket.release();
+        ws->setParent(this);
+        connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+        const auto url = ws->requestUrl();
+        if (url.path() != u"/loki/api/v1/tail") {
+            ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("404 page not found"));
+            continue;
+        }
+        const auto q = goQuery(url);
+        auto parsed = logql::parse(q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded));
+        if (auto *e = std::get_if<logql::ParseError>(&parsed)) {
+            // Loki accepts the handshake, then closes with 1011 and the error (apis.md §3).
+            ws->close(QWebSocketProtocol::CloseCodeBadOperation, e->message);
+            continue;
+        }
+        const auto query = std::get<logql::LogQuery>(parsed);
+        const auto startText = q.queryItemValue(QStringLiteral("start"));
+        const qint64 start = startText.isEmpty() ? nowNs() - 3600 * kNsPerSecond : parseTime(startText).value_or(0);
+        const int limit = q.hasQueryItem(QStringLiteral("limit")) ? std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, kMaxEntries) : 100;
+        // History first: the newest `limit` lines from start, oldest first.
+        std::vector<Hit> history;
+        const auto &records = m_log->records();
+        for (auto it = records.rbegin(); it != records.rend() && int(history.size()) < limit; ++it) {
+            if (it->ns < start)
+                break;
+            logql::Labels labels;
+            if (query.evaluate(it->labels, it->line, &labels))
+                history.push_back({labels, it->ns, it->line});
+        }
+        std::reverse(history.begin(), history.end());
+        if (!history.empty())
+            ws->sendTextMessage(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("streams"), streamsJson(history)}}).toJson(QJsonDocument::Compact)));
+        m_tails.push_back({ws, query});
+    }
+}
+
+void LokiApi::onAppended(const LogRecord &record)
+{
+    m_tails.erase(std::remove_if(m_tails.begin(), m_tails.end(), [](const Tail &t) { return t.socket.isNull(); }),
+                  m_tails.end());
+    for (auto &t : m_tails) {
+        logql::Labels labels;
+        if (!t.query.evaluate(record.labels, record.line, &labels))
+            continue;
+        t.socket->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("streams"), streamsJson({{labels, record.ns, record.line}})}})
+                .toJson(QJsonDocument::Compact)));
+    }
+}
+
+} // namespace sim

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "logql.h"
+#include "simlog.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <vector>
+
+class QHttpServer;
+class QWebSocket;
+
+namespace sim {
+
+// The read side of Loki's HTTP API over the simulator's own log buffer, faithful to
+// shared/reference/apis.md §3: query_range, query, labels, label values, series, ready, and the
+// tail WebSocket. Errors are Loki's: HTTP 400 with the text of the problem.
+class LokiApi : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxEntries = 5000; // max_entries_limit_per_query
+
+    LokiApi(SimLog *log, QHttpServer *server, QObject *parent = nullptr);
+    ~LokiApi() override;
+
+    int tailCount() const;
+
+private:
+    struct Tail
+    {
+        QPointer<QWebSocket> socket;
+        logql::LogQuery query;
+    };
+
+    void addRoutes(QHttpServer *server);
+    void onWebSocket();
+    void onAppended(const LogRecord &record);
+
+    SimLog *m_log;
+    QHttpServer *m_server;
+    std::vector<Tail> m_tails;
+};
+
+} // namespace sim

@@ -1,0 +1,257 @@
+// The console's Loki client and live tail against mytrader-sim's Loki API: a drill's transition
+// lines come back from query_range (with | json fields), page by page without loss, live over the
+// tail, and a query the simulator cannot answer is refused in Loki's words.
+
+#include "monitoringstack.h"
+#include "sources/loki/lokiclient.h"
+#include "sources/loki/lokitail.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QTest>
+
+#include <optional>
+
+using Kind = wf::Error::Kind;
+using State = wf::LokiTail::State;
+
+class TestSimLoki : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void drillTransitionsAreQueryable();
+    void pagingOlderReturnsEveryLineOnce();
+    void labelsValuesAndSeries();
+    void refusedQueries();
+    void speaksLokisHttp_data();
+    void speaksLokisHttp();
+    void tailDeliversLiveTransitions();
+    void tailWithBadQueryFails();
+
+private:
+    template <typename T>
+    wf::Result<T> wait(std::function<void(wf::LokiClient::Callback<T>)> call);
+    void drill(const QByteArray &kind, int seconds);
+    QString alpacaState();
+
+    MonitoringStack m_stack;
+    QNetworkAccessManager m_network;
+    wf::Profile m_profile;
+    std::unique_ptr<wf::HttpClient> m_http;
+    std::unique_ptr<wf::LokiClient> m_loki;
+};
+
+void TestSimLoki::initTestCase()
+{
+    QVERIFY2(m_stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE),
+                                    {QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--symbols"), QStringLiteral("5")}),
+             qPrintable(m_stack.errorString()));
+    m_profile.name = QStringLiteral("sim");
+    m_profile.endpoint(wf::Endpoint::Loki).url = m_stack.simulatorUrl();
+    m_http = std::make_unique<wf::HttpClient>(&m_network, wf::Endpoint::Loki);
+    m_http->setProfile(m_profile);
+    m_loki = std::make_unique<wf::LokiClient>(m_http.get());
+    // Once the simulator has connected to its (simulated) Alpaca, a short drill: a failover and
+    // reconnect attempts to query.
+    QTRY_VERIFY_WITH_TIMEOUT(alpacaState() == u"Connected", 10000);
+    drill("alpaca_disconnect", 2);
+}
+
+template <typename T>
+wf::Result<T> TestSimLoki::wait(std::function<void(wf::LokiClient::Callback<T>)> call)
+{
+    std::optional<wf::Result<T>> out;
+    call([&out](const wf::Result<T> &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000)) {
+        wf::Error e;
+        e.message = QStringLiteral("no answer");
+        return e;
+    }
+    return *out;
+}
+
+void TestSimLoki::drill(const QByteArray &kind, int seconds)
+{
+    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    auto *reply = m_network.post(request, R"({"kind":")" + kind + R"(","durationSeconds":)" + QByteArray::number(seconds) + "}");
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    reply->deleteLater();
+}
+
+QString TestSimLoki::alpacaState()
+{
+    auto *reply = m_network.get(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults")))));
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return {};
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("alpacaState")).toString();
+}
+
+void TestSimLoki::drillTransitionsAreQueryable()
+{
+    wf::LokiQuery q;
+    q.logql = QStringLiteral(R"({app="mytrader-api", source_context="MyTrader.Core.Services.DataSourceRouter"} | json | properties_NewState="FALLBACK_ACTIVE")");
+    auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+    QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(r->entryCount(), 1);
+    const auto &stream = r->streams.front();
+    // The extracted fields are labels of the result stream; "level" is kept and suffixed.
+    QCOMPARE(stream.labels.value(QStringLiteral("properties_PreviousState")), QStringLiteral("PRIMARY_ACTIVE"));
+    QCOMPARE(stream.labels.value(QStringLiteral("properties_Reason")), QStringLiteral("Connection lost"));
+    QCOMPARE(stream.labels.value(QStringLiteral("level")), QStringLiteral("Information"));
+    QCOMPARE(stream.labels.value(QStringLiteral("level_extracted")), QStringLiteral("Information"));
+    const auto line = QJsonDocument::fromJson(stream.entries.front().line.toUtf8()).object();
+    QCOMPARE(line.value(QStringLiteral("properties")).toObject().value(QStringLiteral("NewState")).toString(),
+             QStringLiteral("FALLBACK_ACTIVE"));
+    // Loki's timestamp and the line's own agree to the millisecond.
+    QCOMPARE(wf::loki::fromNanos(stream.entries.front().ns).toString(Qt::ISODateWithMs),
+             line.value(QStringLiteral("timestamp")).toString());
+
+    // Reconnect attempts are logged as warnings while the drill lasts (the first after a second).
+    q.logql = QStringLiteral(R"({app="mytrader-api", level="Warning"} |= "Reconnect attempt")");
+    const auto attempts = [&] {
+        const auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+        return r.ok() ? r->entryCount() : -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(attempts() >= 1, 5000);
+}
+
+void TestSimLoki::pagingOlderReturnsEveryLineOnce()
+{
+    const qint64 end = wf::loki::toNanos(QDateTime::currentDateTimeUtc()) + 1;
+    wf::LokiQuery all;
+    all.logql = QStringLiteral(R"({app="mytrader-api"})");
+    all.limit = 5000;
+    all.endNs = end;
+    const auto everything = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(all, nullptr, done); });
+    QVERIFY(everything.ok());
+    const auto total = everything->entryCount();
+    QVERIFY(total >= 5);
+
+    QSet<qint64> seen;
+    wf::LokiQuery page = all;
+    page.limit = 3;
+    for (int i = 0; i < 100; ++i) {
+        const auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(page, nullptr, done); });
+        QVERIFY(r.ok());
+        if (r->entryCount() == 0)
+            break;
+        qint64 oldest = page.endNs;
+        for (const auto &s : r->streams)
+            for (const auto &e : s.entries) {
+                QVERIFY2(!seen.contains(e.ns), "a line came twice");
+                seen.insert(e.ns);
+                oldest = std::min(oldest, e.ns);
+            }
+        page.endNs = oldest; // end is exclusive
+    }
+    QCOMPARE(seen.size(), total);
+}
+
+void TestSimLoki::labelsValuesAndSeries()
+{
+    const auto labels = wait<QStringList>([&](auto done) { m_loki->labels({}, 0, 0, nullptr, done); });
+    QVERIFY(labels.ok());
+    for (const char *name : {"app", "component", "environment", "level", "source_context"})
+        QVERIFY2(labels->contains(QLatin1String(name)), name);
+    const auto levels = wait<QStringList>([&](auto done) {
+        m_loki->labelValues(QStringLiteral("level"), QStringLiteral(R"({app="mytrader-api"})"), 0, 0, nullptr, done);
+    });
+    QVERIFY(levels.ok());
+    QVERIFY(levels->contains(QStringLiteral("Information")));
+    QVERIFY(levels->contains(QStringLiteral("Warning")));
+    const auto series = wait<QList<wf::Labels>>([&](auto done) {
+        m_loki->series({QStringLiteral(R"({level="Error"})")}, 0, 0, nullptr, done);
+    });
+    QVERIFY(series.ok());
+    QVERIFY(!series->isEmpty());
+    for (const auto &s : series.value())
+        QCOMPARE(s.value(QStringLiteral("level")), QStringLiteral("Error"));
+}
+
+void TestSimLoki::refusedQueries()
+{
+    wf::LokiQuery q;
+    q.logql = QStringLiteral(R"(sum by (level) (count_over_time({app="mytrader-api"}[1m])))");
+    auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, Kind::Api);
+    QCOMPARE(r.error().httpStatus, 400);
+    QVERIFY2(r.error().apiError.startsWith(QStringLiteral("parse error at line 1, col 1")), qPrintable(r.error().apiError));
+    q.logql = QStringLiteral(R"({app=~".*"})");
+    r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QStringLiteral("empty-compatible")));
+}
+
+void TestSimLoki::speaksLokisHttp_data()
+{
+    QTest::addColumn<QString>("pathAndQuery");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("body");
+    QTest::newRow("limit over the maximum")
+        << R"(/loki/api/v1/query_range?query=%7Bapp%3D%22mytrader-api%22%7D&limit=6000)" << 400
+        << "max entries limit per query exceeded, limit > max_entries_limit (6000 > 5000)\n";
+    QTest::newRow("bad direction") << R"(/loki/api/v1/query_range?query=%7Bapp%3D%22mytrader-api%22%7D&direction=up)" << 400
+                                   << "invalid direction parameter: \"up\" is neither forward nor backward\n";
+    QTest::newRow("bad start") << R"(/loki/api/v1/query_range?query=%7Bapp%3D%22mytrader-api%22%7D&start=yesterday)" << 400
+                               << "invalid start parameter: could not parse \"yesterday\"\n";
+    // A Go server reads '+' in a query string as a space.
+    QTest::newRow("plus is a space") << R"(/loki/api/v1/query_range?query=%7Bapp%3D%22mytrader-api%22%7D+|%3D+%22no-such-text%22)" << 200
+                                     << R"({"data":{"result":[],"resultType":"streams","stats":{"summary":{"totalEntriesReturned":0}}},"status":"success"})";
+    QTest::newRow("series needs a matcher") << "/loki/api/v1/series" << 400 << "0 matchers provided, at least one is required\n";
+    QTest::newRow("ready") << "/ready" << 200 << "ready\n";
+    QTest::newRow("tail without upgrade") << R"(/loki/api/v1/tail?query=%7Bapp%3D%22x%22%7D)" << 400
+                                          << "bad handshake: the tail endpoint needs a WebSocket upgrade\n";
+}
+
+void TestSimLoki::speaksLokisHttp()
+{
+    QFETCH(QString, pathAndQuery);
+    QFETCH(int, status);
+    QFETCH(QString, body);
+    auto *reply = m_network.get(QNetworkRequest(QUrl(m_stack.simulatorUrl().toString() + pathAndQuery)));
+    QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+    reply->deleteLater();
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
+    QCOMPARE(QString::fromUtf8(reply->readAll()), body);
+}
+
+void TestSimLoki::tailDeliversLiveTransitions()
+{
+    wf::LokiTail tail;
+    tail.setProfile(m_profile);
+    QStringList lines;
+    connect(&tail, &wf::LokiTail::entries, this, [&lines](const std::vector<wf::TailEntry> &entries) {
+        for (const auto &e : entries)
+            lines << e.line;
+    });
+    // From now: no history, only what the next drill logs.
+    tail.start(QStringLiteral(R"({app="mytrader-api"} |= "state transition")"), wf::loki::toNanos(QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Live, 10000);
+    QVERIFY(lines.isEmpty());
+    drill("both_down", 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), 5000);
+    QVERIFY2(lines.first().contains(QStringLiteral("BOTH_UNAVAILABLE")), qPrintable(lines.first()));
+    // Then back to primary, once the drill is over and Alpaca has been healthy for 5 s.
+    QTRY_VERIFY_WITH_TIMEOUT(lines.last().contains(QStringLiteral("→ PRIMARY_ACTIVE")), 20000);
+    QCOMPARE(QSet<QString>(lines.begin(), lines.end()).size(), lines.size()); // nothing twice
+}
+
+void TestSimLoki::tailWithBadQueryFails()
+{
+    wf::LokiTail tail;
+    tail.setProfile(m_profile);
+    tail.start(QStringLiteral(R"({app="mytrader-api"} | logfmt)"));
+    QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Failed, 10000);
+    QVERIFY2(tail.message().contains(QStringLiteral("logfmt stage is not supported")), qPrintable(tail.message()));
+}
+
+QTEST_GUILESS_MAIN(TestSimLoki)
+#include "tst_simloki.moc"

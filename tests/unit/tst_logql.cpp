@@ -1,0 +1,165 @@
+// mytrader-sim's LogQL subset: what it selects and filters, what `| json` extracts, and that every
+// query outside the subset is refused with Loki's "parse error at line 1, col N" — never answered
+// wrongly. Selectors built by the console's own escaping helpers select exactly their value.
+
+#include "domain/querytext.h"
+#include "logql.h"
+
+#include <QTest>
+
+using namespace sim::logql;
+
+namespace {
+
+const Labels kStream{{QStringLiteral("app"), QStringLiteral("mytrader-api")},
+                     {QStringLiteral("level"), QStringLiteral("Information")},
+                     {QStringLiteral("source_context"), QStringLiteral("MyTrader.Core.Services.DataSourceRouter")}};
+const QString kLine = QStringLiteral(
+    R"js({"timestamp":"2025-10-09T10:15:32.123Z","level":"Information","sourceContext":"MyTrader.Core.Services.DataSourceRouter",)js"
+    R"js("message":"Alpaca state transition: PRIMARY_ACTIVE → FALLBACK_ACTIVE (Reason: Connection timeout, Duration: 35s)",)js"
+    R"js("properties":{"PreviousState":"PRIMARY_ACTIVE","NewState":"FALLBACK_ACTIVE","Reason":"Connection timeout",)js"
+    R"js("DurationSeconds":35,"Tags":["a","b"],"Nested":{"Deep":{"Value":true}},"ThreadId":42}})js");
+
+std::optional<Labels> run(const QString &query, const Labels &stream = kStream, const QString &line = kLine)
+{
+    auto parsed = parse(query);
+    if (auto *e = std::get_if<ParseError>(&parsed)) {
+        qWarning("%s", qPrintable(e->message));
+        return std::nullopt;
+    }
+    Labels out;
+    if (!std::get<LogQuery>(parsed).evaluate(stream, line, &out))
+        return std::nullopt;
+    return out;
+}
+
+} // namespace
+
+class TestLogQL : public QObject
+{
+    Q_OBJECT
+private slots:
+    void selects_data();
+    void selects();
+    void jsonExtraction();
+    void refused_data();
+    void refused();
+    void consoleEscapingRoundTrips_data();
+    void consoleEscapingRoundTrips();
+};
+
+void TestLogQL::selects_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("equal") << R"({app="mytrader-api"})" << true;
+    QTest::newRow("equal other") << R"({app="other"})" << false;
+    QTest::newRow("not equal") << R"({app="mytrader-api", level!="Error"})" << true;
+    QTest::newRow("regex is anchored") << R"({app=~"mytrader"})" << false;
+    QTest::newRow("regex") << R"({app=~"mytrader-.*", level=~"Info.*|Warning"})" << true;
+    QTest::newRow("not regex") << R"({app="mytrader-api", level!~"Warning|Error"})" << true;
+    QTest::newRow("missing label is empty") << R"({app="mytrader-api", env=""})" << true;
+    QTest::newRow("trailing comma") << R"({app="mytrader-api",})" << true;
+    QTest::newRow("contains") << R"({app="mytrader-api"} |= "FALLBACK_ACTIVE")" << true;
+    QTest::newRow("contains is case sensitive") << R"({app="mytrader-api"} |= "fallback_active")" << false;
+    QTest::newRow("not contains") << R"({app="mytrader-api"} != "Reconnect")" << true;
+    QTest::newRow("chained") << R"({app="mytrader-api"} |= "transition" != "PRIMARY_ACTIVE")" << false;
+    QTest::newRow("line regex unanchored") << R"({app="mytrader-api"} |~ "Duration: \\d+s")" << true;
+    QTest::newRow("line not regex") << R"({app="mytrader-api"} !~ "(?i)timeout")" << false;
+    QTest::newRow("raw string") << "{app=\"mytrader-api\"} |~ `Duration: \\d+s`" << true;
+    QTest::newRow("json label eq") << R"({app="mytrader-api"} | json | properties_NewState="FALLBACK_ACTIVE")" << true;
+    QTest::newRow("json label neq") << R"({app="mytrader-api"} | json | properties_NewState!="FALLBACK_ACTIVE")" << false;
+    QTest::newRow("json label regex") << R"({app="mytrader-api"} | json | properties_Reason=~"Connection.*")" << true;
+    QTest::newRow("json number gt") << R"({app="mytrader-api"} | json | properties_DurationSeconds > 30)" << true;
+    QTest::newRow("json number le") << R"({app="mytrader-api"} | json | properties_DurationSeconds <= 30)" << false;
+    QTest::newRow("json number on text") << R"({app="mytrader-api"} | json | properties_Reason > 3)" << false;
+    QTest::newRow("json then line filter") << R"({app="mytrader-api"} | json | properties_ThreadId == 42 |= "Alpaca")" << true;
+    QTest::newRow("json nested bool") << R"({app="mytrader-api"} | json | properties_Nested_Deep_Value="true")" << true;
+}
+
+void TestLogQL::selects()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, kept);
+    QCOMPARE(run(query).has_value(), kept);
+}
+
+void TestLogQL::jsonExtraction()
+{
+    const auto labels = run(QStringLiteral(R"({app="mytrader-api"} | json)"));
+    QVERIFY(labels);
+    QCOMPARE(labels->value(QStringLiteral("properties_NewState")), QStringLiteral("FALLBACK_ACTIVE"));
+    QCOMPARE(labels->value(QStringLiteral("properties_DurationSeconds")), QStringLiteral("35"));
+    QCOMPARE(labels->value(QStringLiteral("properties_Nested_Deep_Value")), QStringLiteral("true"));
+    QVERIFY(!labels->contains(QStringLiteral("properties_Tags"))); // arrays are skipped, like Loki
+    // "level" clashes with the stream label: the extracted one is suffixed, the stream's stays.
+    QCOMPARE(labels->value(QStringLiteral("level")), QStringLiteral("Information"));
+    QCOMPARE(labels->value(QStringLiteral("level_extracted")), QStringLiteral("Information"));
+    QCOMPARE(labels->value(QStringLiteral("app")), QStringLiteral("mytrader-api"));
+    // A line that is not JSON passes with the parser's error label, as in Loki.
+    const auto plain = run(QStringLiteral(R"({app="mytrader-api"} | json)"), kStream, QStringLiteral("plain text"));
+    QVERIFY(plain);
+    QCOMPARE(plain->value(QStringLiteral("__error__")), QStringLiteral("JSONParserErr"));
+    QVERIFY(!run(QStringLiteral(R"({app="mytrader-api"} | json | __error__="")"), kStream, QStringLiteral("plain")));
+    // Without | json the result keeps the stream's labels only.
+    QCOMPARE(*run(QStringLiteral(R"({app="mytrader-api"})")), kStream);
+}
+
+void TestLogQL::refused_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no selector") << "app=\"x\"" << "parse error at line 1, col 1: syntax error: unexpected IDENTIFIER, expecting {";
+    QTest::newRow("empty") << "" << "parse error at line 1, col 1: syntax error: unexpected $end, expecting {";
+    QTest::newRow("unquoted value") << "{app=mytrader}" << "parse error at line 1, col 6: syntax error: unexpected IDENTIFIER, expecting STRING";
+    QTest::newRow("unterminated") << "{app=\"x}" << "parse error at line 1, col 6: literal not terminated";
+    QTest::newRow("no closing brace") << "{app=\"x\"" << "parse error at line 1, col 9: syntax error: unexpected $end, expecting , or }";
+    QTest::newRow("empty compatible") << "{app=~\".*\"}" << "queries require at least one regexp or equality matcher";
+    QTest::newRow("only negative") << "{app!=\"x\"}" << "queries require at least one regexp or equality matcher";
+    QTest::newRow("bad regex") << "{app=~\"(\"}" << "error parsing regexp";
+    QTest::newRow("metric query") << "count_over_time({app=\"x\"}[1m])" << "metric queries (count_over_time) are not supported";
+    QTest::newRow("logfmt") << "{app=\"x\"} | logfmt" << "the logfmt stage is not supported";
+    QTest::newRow("line_format") << "{app=\"x\"} | line_format \"{{.message}}\"" << "the line_format stage is not supported";
+    QTest::newRow("dangling pipe") << "{app=\"x\"} |" << "parse error at line 1, col 12: syntax error: unexpected $end";
+    QTest::newRow("junk") << "{app=\"x\"} @" << "unexpected character @";
+}
+
+void TestLogQL::refused()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, message);
+    const auto parsed = parse(query);
+    QVERIFY(std::holds_alternative<ParseError>(parsed));
+    const auto &text = std::get<ParseError>(parsed).message;
+    QVERIFY2(text.contains(message), qPrintable(text));
+    QVERIFY(text.startsWith(QStringLiteral("parse error")));
+}
+
+void TestLogQL::consoleEscapingRoundTrips_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("quote") << R"(say "hi")";
+    QTest::newRow("backslash") << R"(C:\temp\new)";
+    QTest::newRow("newline and tab") << "a\nb\tc";
+    QTest::newRow("regex metacharacters") << "a.b*c+(d)|[e]{f}^$?";
+    QTest::newRow("unicode") << QStringLiteral("Zürich → 東京");
+}
+
+void TestLogQL::consoleEscapingRoundTrips()
+{
+    QFETCH(QString, value);
+    const Labels stream{{QStringLiteral("app"), QStringLiteral("mytrader-api")}, {QStringLiteral("symbol"), value}};
+    const Labels other{{QStringLiteral("app"), QStringLiteral("mytrader-api")}, {QStringLiteral("symbol"), value + u'x'}};
+    const auto equal = QStringLiteral("{app=\"mytrader-api\", %1}").arg(wf::labelMatcher(QStringLiteral("symbol"), QStringLiteral("="), value));
+    QVERIFY2(run(equal, stream), qPrintable(equal));
+    QVERIFY(!run(equal, other));
+    const auto regex = QStringLiteral("{app=\"mytrader-api\", %1}")
+                           .arg(wf::labelMatcher(QStringLiteral("symbol"), QStringLiteral("=~"), wf::escapeRegex(value)));
+    QVERIFY2(run(regex, stream), qPrintable(regex));
+    QVERIFY(!run(regex, other));
+    const auto filter = QStringLiteral("{app=\"mytrader-api\"} |= %1").arg(wf::quoteString(value));
+    QVERIFY2(run(filter, stream, QStringLiteral("before %1 after").arg(value)), qPrintable(filter));
+}
+
+QTEST_GUILESS_MAIN(TestLogQL)
+#include "tst_logql.moc"
