@@ -2,6 +2,7 @@
 
 #include "cli/commandline.h"
 #include "cli/translations.h"
+#include "demo/demostack.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
@@ -11,7 +12,10 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QIcon>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QTimer>
 
 #include <cstdio>
@@ -44,6 +48,48 @@ wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
             profile.endpoint(endpoint).url = url;
     }
     return profile;
+}
+
+// Starts the demo stack, showing progress; nullopt (and the reason on screen or stderr) if it fails.
+std::optional<wf::Profile> startDemo(wf::DemoStack &stack, bool interactive)
+{
+    QProgressDialog dialog(QCoreApplication::translate("wf::Demo", "Starting the demo stack…"),
+                           QCoreApplication::translate("wf::Demo", "Cancel"), 0, wf::DemoStack::kSteps);
+    dialog.setWindowTitle(QCoreApplication::translate("wf::Demo", "Watchfloor demo"));
+    dialog.setMinimumDuration(0);
+    dialog.setAutoClose(false);
+    dialog.setAutoReset(false);
+    QEventLoop loop;
+    QString error;
+    bool ok = false;
+    QObject::connect(&stack, &wf::DemoStack::progress, &dialog, [&dialog](int step, int, const QString &text) {
+        dialog.setValue(step - 1);
+        dialog.setLabelText(text);
+    });
+    QObject::connect(&stack, &wf::DemoStack::ready, &loop, [&] {
+        ok = true;
+        loop.quit();
+    });
+    QObject::connect(&stack, &wf::DemoStack::failed, &loop, [&](const QString &message) {
+        error = message;
+        loop.quit();
+    });
+    QObject::connect(&dialog, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
+    if (interactive)
+        dialog.show();
+    QTimer::singleShot(0, &stack, &wf::DemoStack::start);
+    loop.exec();
+    dialog.hide();
+    if (ok)
+        return stack.profile();
+    stack.stop();
+    if (!error.isEmpty()) {
+        wf::logging::get("demo")->error("{}", error.toStdString());
+        std::fputs(qPrintable(error + u'\n'), stderr);
+        if (interactive)
+            QMessageBox::critical(nullptr, QCoreApplication::translate("wf::Demo", "Watchfloor demo"), error);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -79,7 +125,17 @@ int main(int argc, char **argv)
     wf::Settings settings;
     std::optional<wf::Profile> profile;
     bool transient = options.overridesEndpoints();
-    if (!options.profile.isEmpty()) {
+    std::unique_ptr<wf::DemoStack> demo;
+    if (options.demo) {
+        const auto programs = wf::DemoStack::locate(QCoreApplication::applicationDirPath());
+        if (const auto *missing = std::get_if<QString>(&programs))
+            return fail(*missing);
+        demo = std::make_unique<wf::DemoStack>(std::get<wf::DemoStack::Programs>(programs));
+        profile = startDemo(*demo, options.screenshotDir.isEmpty());
+        if (!profile)
+            return 1;
+        transient = true;
+    } else if (!options.profile.isEmpty()) {
         profile = settings.profile(options.profile);
         if (!profile) {
             const auto known = settings.profileNames();
@@ -117,6 +173,8 @@ int main(int argc, char **argv)
 
     wf::MainWindow window(settings);
     window.setProfile(*profile, transient);
+    if (demo)
+        window.enableDrills();
     if (options.screenshotDir.isEmpty())
         window.restoreState();
     if (options.view)

@@ -158,6 +158,204 @@
         <source>--lang: no translation for “%1”; available: %2.</source>
         <translation>--lang: Keine Übersetzung für „%1“; verfügbar: %2.</translation>
     </message>
+    <message>
+        <source>Start the demo stack (mytrader-sim, Prometheus, Alertmanager on free local ports) and open the console on it, with the Drill menu.</source>
+        <translation>Den Demo-Stack starten (mytrader-sim, Prometheus, Alertmanager auf freien lokalen Ports) und die Konsole darauf öffnen, mit dem Übungsmenü.</translation>
+    </message>
+    <message>
+        <source>--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL.</source>
+        <translation>--demo bringt eigene Endpunkte mit: Es lässt sich nicht mit --profile oder einer Endpunkt-URL kombinieren.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::Demo</name>
+    <message>
+        <source>Starting the demo stack…</source>
+        <translation>Demo-Stack wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Watchfloor demo</source>
+        <translation>Watchfloor-Demo</translation>
+    </message>
+</context>
+<context>
+    <name>wf::DemoStack</name>
+    <message>
+        <source>mytrader-sim (it is built next to watchfloor; looked in %1 and on PATH)</source>
+        <translation>mytrader-sim (wird neben watchfloor gebaut; gesucht in %1 und im PATH)</translation>
+    </message>
+    <message>
+        <source>prometheus (Debian package “prometheus”)</source>
+        <translation>prometheus (Debian-Paket „prometheus“)</translation>
+    </message>
+    <message>
+        <source>prometheus-alertmanager (Debian package “prometheus-alertmanager”)</source>
+        <translation>prometheus-alertmanager (Debian-Paket „prometheus-alertmanager“)</translation>
+    </message>
+    <message>
+        <source>The demo stack needs programs that are not installed: %1. Run scripts/setup-deps, then try again.</source>
+        <translation>Der Demo-Stack braucht Programme, die nicht installiert sind: %1. Führen Sie scripts/setup-deps aus und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory for the demo stack: %1</source>
+        <translation>Für den Demo-Stack lässt sich kein temporäres Verzeichnis anlegen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the demo stack's configuration to %1.</source>
+        <translation>Die Konfiguration des Demo-Stacks lässt sich nicht nach %1 schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 stopped while starting (exit code %2). Its last words:
+%3</source>
+        <translation>%1 hat sich beim Start beendet (Exit-Code %2). Die letzten Ausgaben:
+%3</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 lässt sich nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>Writing the configuration…</source>
+        <translation>Konfiguration wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Starting Alertmanager…</source>
+        <translation>Alertmanager wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Starting mytrader-sim…</source>
+        <translation>mytrader-sim wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Starting Prometheus…</source>
+        <translation>Prometheus wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Waiting until everything answers…</source>
+        <translation>Warten, bis alles antwortet …</translation>
+    </message>
+    <message>
+        <source>The demo stack did not answer within %1 s: %2.</source>
+        <translation>Der Demo-Stack hat nicht innerhalb von %1 s geantwortet: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::DrillClient</name>
+    <message>
+        <source>The simulator sent an answer the console cannot read: %1</source>
+        <translation>Der Simulator hat eine Antwort geschickt, die die Konsole nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>The simulator refused the drill: %1</source>
+        <translation>Der Simulator hat die Übung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Alpaca disconnect</source>
+        <translation>Alpaca-Verbindungsabbruch</translation>
+    </message>
+    <message>
+        <source>Authentication failure</source>
+        <translation>Authentifizierungsfehler</translation>
+    </message>
+    <message>
+        <source>Latency spike</source>
+        <translation>Latenzspitze</translation>
+    </message>
+    <message>
+        <source>Invalid prices</source>
+        <translation>Ungültige Preise</translation>
+    </message>
+    <message>
+        <source>Price spike (circuit breaker)</source>
+        <translation>Preissprung (Circuit Breaker)</translation>
+    </message>
+    <message>
+        <source>Yahoo Finance down</source>
+        <translation>Yahoo Finance ausgefallen</translation>
+    </message>
+    <message>
+        <source>Both sources down</source>
+        <translation>Beide Quellen ausgefallen</translation>
+    </message>
+    <message>
+        <source>Stale stream</source>
+        <translation>Stehender Datenstrom</translation>
+    </message>
+    <message>
+        <source>not JSON (%1).</source>
+        <translation>kein JSON (%1).</translation>
+    </message>
+    <message>
+        <source>no list of drills.</source>
+        <translation>keine Liste der Übungen.</translation>
+    </message>
+    <message>
+        <source>no count of ended drills.</source>
+        <translation>keine Anzahl beendeter Übungen.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::DrillMenu</name>
+    <message>
+        <source>For 30 seconds</source>
+        <translation>Für 30 Sekunden</translation>
+    </message>
+    <message>
+        <source>For 1 minute</source>
+        <translation>Für 1 Minute</translation>
+    </message>
+    <message>
+        <source>For 5 minutes</source>
+        <translation>Für 5 Minuten</translation>
+    </message>
+    <message>
+        <source>For 15 minutes</source>
+        <translation>Für 15 Minuten</translation>
+    </message>
+    <message>
+        <source>For %1 s</source>
+        <translation>Für %1 s</translation>
+    </message>
+    <message>
+        <source>&amp;Drill</source>
+        <translation>&amp;Übung</translation>
+    </message>
+    <message>
+        <source>&amp;End all drills</source>
+        <translation>Alle Übungen b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Drills in force</source>
+        <translation>Laufende Übungen</translation>
+    </message>
+    <message>
+        <source>Simulator not reachable at %1</source>
+        <translation>Simulator unter %1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>%1 — %2 s left</source>
+        <translation>%1 – noch %2 s</translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>Übung: %1</translation>
+    </message>
 </context>
 <context>
     <name>wf::EndpointProbe</name>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "drillmenu.h"
+
 #include "endpointstatusmodel.h"
 #include "net/endpointprobe.h"
 #include "settingsdialog.h"
@@ -202,6 +204,17 @@ void MainWindow::reloadProfileList()
     m_profileBox->setCurrentIndex(std::max(0, current));
 }
 
+void MainWindow::enableDrills()
+{
+    if (m_drills)
+        return;
+    m_drills = new DrillMenu(m_network, this);
+    // Before Help, as the last menu of the work itself.
+    menuBar()->insertMenu(menuBar()->actions().constLast(), m_drills);
+    statusBar()->addPermanentWidget(m_drills->statusLabel());
+    m_drills->setProfile(m_profile);
+}
+
 void MainWindow::setProfile(const Profile &profile, bool transient)
 {
     m_profile = profile;
@@ -214,6 +227,8 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_timeRange->setUtc(profile.utc);
     m_probe->setProfile(profile);
     m_probe->probeAll();
+    if (m_drills)
+        m_drills->setProfile(profile);
     const int refreshIndex = m_refreshBox->findData(profile.refreshSeconds);
     m_refreshBox->setCurrentIndex(refreshIndex >= 0 ? refreshIndex : m_refreshBox->findData(5));
     setRefreshSeconds(m_refreshBox->currentData().toInt());

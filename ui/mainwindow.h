@@ -22,6 +22,7 @@ class EndpointStatusModel;
 class Settings;
 class StatusLight;
 class TimeRangePicker;
+class DrillMenu;
 class ViewBase;
 
 // The console's shell: navigation between the views, the top bar (profile, time range, refresh,
@@ -46,6 +47,10 @@ public:
     // True once every endpoint of the profile has answered its probe (or failed it).
     bool endpointsChecked() const;
 
+    // Adds the Drill menu (mytrader-sim's faults); watchfloor --demo turns it on.
+    void enableDrills();
+    DrillMenu *drillMenu() const { return m_drills; }
+
     // Restores geometry and the last view from the settings.
     void restoreState();
 
@@ -69,6 +74,7 @@ private:
     bool m_transient = false;
 
     QNetworkAccessManager *m_network = nullptr;
+    DrillMenu *m_drills = nullptr;
     EndpointProbe *m_probe = nullptr;
     EndpointStatusModel *m_status = nullptr;
     QTimer *m_probeTimer = nullptr;

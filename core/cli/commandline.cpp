@@ -57,6 +57,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("screenshot-dir"),
         CommandLineText::tr("Render every view once its data has arrived, write <dir>/<view>.png and <dir>/<view>.json, then exit."),
         CommandLineText::tr("dir"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  CommandLineText::tr("Start the demo stack (mytrader-sim, Prometheus, Alertmanager on free "
+                                                      "local ports) and open the console on it, with the Drill menu."));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       CommandLineText::tr("Log level: trace, debug, info, warn, error, critical or off."), CommandLineText::tr("level"),
                                       QStringLiteral("info"));
@@ -65,7 +68,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       .arg(availableLanguages().join(QStringLiteral(", "))),
                                   CommandLineText::tr("code"));
     parser.addOptions(
-        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, logLevel, lang});
+        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, logLevel, lang});
 
     CommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -101,6 +104,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty())
         return fail(CommandLineText::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
 
+    o.demo = parser.isSet(demo);
+    if (o.demo && (parser.isSet(profile) || parser.isSet(prometheus) || parser.isSet(alertmanager) || parser.isSet(loki)
+                   || parser.isSet(health)))
+        return fail(CommandLineText::tr("--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL."));
     if (parser.isSet(profile)) {
         o.profile = parser.value(profile).trimmed();
         if (o.profile.isEmpty())

@@ -22,6 +22,7 @@ struct LaunchOptions
     QUrl health;
     std::optional<ViewId> view;
     QString screenshotDir;
+    bool demo = false; // start the demo stack and use it
     spdlog::level::level_enum logLevel = spdlog::level::info;
     QString language; // empty: the system locale
 

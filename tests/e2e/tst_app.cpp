@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -23,6 +24,9 @@ private slots:
     void unknownProfileExitsTwo();
     void screenshotsOfEveryView();
     void unwritableScreenshotDirExitsTwo();
+    void demoStartsAndLeavesNothingBehind();
+    void demoChildrenDieWhenTheConsoleCrashes();
+    void demoNamesWhatIsMissing();
 
 private:
     struct Run
@@ -31,7 +35,9 @@ private:
         QString out;
         QString err;
     };
-    Run run(const QStringList &args, int timeoutMs = 60000);
+    Run run(const QStringList &args, int timeoutMs = 60000, const QMap<QString, QString> &extraEnv = {});
+    QProcessEnvironment environment(const QMap<QString, QString> &extraEnv = {}) const;
+    static QList<qint64> processesMentioning(const QString &text);
 
     std::unique_ptr<QTemporaryDir> m_home;
 };
@@ -41,16 +47,44 @@ void TestApp::init()
     m_home = std::make_unique<QTemporaryDir>();
 }
 
-TestApp::Run TestApp::run(const QStringList &args, int timeoutMs)
+QProcessEnvironment TestApp::environment(const QMap<QString, QString> &extraEnv) const
 {
-    QProcess process;
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_STATE_HOME"), m_home->filePath(QStringLiteral("state")));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     env.remove(QStringLiteral("LANGUAGE"));
-    process.setProcessEnvironment(env);
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        env.insert(it.key(), it.value());
+    return env;
+}
+
+// Every running process whose command line contains text (read from /proc).
+QList<qint64> TestApp::processesMentioning(const QString &text)
+{
+    QList<qint64> pids;
+    for (const auto &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        const auto pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const auto args = cmdline.readAll().replace('\0', ' ');
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        const bool zombie = stat.open(QIODevice::ReadOnly) && stat.readAll().contains(") Z ");
+        if (!zombie && args.contains(text.toUtf8()))
+            pids << pid;
+    }
+    return pids;
+}
+
+TestApp::Run TestApp::run(const QStringList &args, int timeoutMs, const QMap<QString, QString> &extraEnv)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment(extraEnv));
     process.start(QStringLiteral(WATCHFLOOR_EXECUTABLE), args);
     Run r;
     if (!process.waitForFinished(timeoutMs)) {
@@ -85,6 +119,7 @@ void TestApp::badArgumentsExitTwo_data()
     QTest::newRow("url") << QStringList{"--prometheus", "prometheus:9090"} << "prometheus:9090";
     QTest::newRow("level") << QStringList{"--log-level", "chatty"} << "chatty";
     QTest::newRow("option") << QStringList{"--demo-mode"} << "demo-mode";
+    QTest::newRow("demo with a profile") << QStringList{"--demo", "--profile", "prod"} << "--demo";
 }
 
 void TestApp::badArgumentsExitTwo()
@@ -146,6 +181,48 @@ void TestApp::unwritableScreenshotDirExitsTwo()
     const auto r = run({QStringLiteral("--screenshot-dir"), blocker.fileName() + QStringLiteral("/shots")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("--screenshot-dir")), qPrintable(r.err));
+}
+
+void TestApp::demoStartsAndLeavesNothingBehind()
+{
+    // The stack's temporary directory is under TMPDIR: every child names it on its command line.
+    const auto tmp = m_home->filePath(QStringLiteral("tmp"));
+    QVERIFY(QDir().mkpath(tmp));
+    const auto shots = m_home->filePath(QStringLiteral("shots"));
+    const auto r = run({QStringLiteral("--demo"), QStringLiteral("--screenshot-dir"), shots}, 120000,
+                       {{QStringLiteral("TMPDIR"), tmp}});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("demo stack ready")));
+    for (const char *child : {"stopped prometheus", "stopped prometheus-alertmanager", "stopped mytrader-sim"})
+        QVERIFY2(r.err.contains(QLatin1String(child)), child);
+    QVERIFY(QFile::exists(shots + QStringLiteral("/operations.png")));
+    QCOMPARE(processesMentioning(tmp), QList<qint64>{});
+    QCOMPARE(QDir(tmp).entryList({QStringLiteral("watchfloor-demo-*")}, QDir::AllEntries), QStringList{}); // removed
+}
+
+void TestApp::demoChildrenDieWhenTheConsoleCrashes()
+{
+    const auto tmp = m_home->filePath(QStringLiteral("tmp"));
+    QVERIFY(QDir().mkpath(tmp));
+    QProcess console;
+    console.setProcessEnvironment(environment({{QStringLiteral("TMPDIR"), tmp}}));
+    console.start(QStringLiteral(WATCHFLOOR_EXECUTABLE), {QStringLiteral("--demo")});
+    QVERIFY(console.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(processesMentioning(tmp + QStringLiteral("/watchfloor-demo-")).size(), 3, 60000);
+    console.kill(); // SIGKILL: no chance to clean up
+    console.waitForFinished();
+    QTRY_COMPARE_WITH_TIMEOUT(processesMentioning(tmp), QList<qint64>{}, 15000);
+}
+
+void TestApp::demoNamesWhatIsMissing()
+{
+    // No prometheus on PATH.
+    const auto emptyBin = m_home->filePath(QStringLiteral("bin"));
+    QVERIFY(QDir().mkpath(emptyBin));
+    const auto r = run({QStringLiteral("--demo")}, 30000, {{QStringLiteral("PATH"), emptyBin}});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("prometheus")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("scripts/setup-deps")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestApp)

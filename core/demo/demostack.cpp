@@ -1,0 +1,298 @@
+#include "demostack.h"
+
+#include "telemetry/logging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/prctl.h>
+
+namespace wf {
+namespace {
+
+constexpr int kReadyTimeoutMs = 60'000;
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+QByteArray resource(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+} // namespace
+
+std::variant<DemoStack::Programs, QString> DemoStack::locate(const QString &applicationDir)
+{
+    Programs p;
+    p.simulator = QStandardPaths::findExecutable(QStringLiteral("mytrader-sim"), {applicationDir});
+    if (p.simulator.isEmpty())
+        p.simulator = QStandardPaths::findExecutable(QStringLiteral("mytrader-sim"));
+    p.prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+    p.alertmanager = QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager"));
+    QStringList missing;
+    if (p.simulator.isEmpty())
+        missing << tr("mytrader-sim (it is built next to watchfloor; looked in %1 and on PATH)").arg(applicationDir);
+    if (p.prometheus.isEmpty())
+        missing << tr("prometheus (Debian package “prometheus”)");
+    if (p.alertmanager.isEmpty())
+        missing << tr("prometheus-alertmanager (Debian package “prometheus-alertmanager”)");
+    if (!missing.isEmpty())
+        return tr("The demo stack needs programs that are not installed: %1. Run scripts/setup-deps, then try again.")
+            .arg(missing.join(QStringLiteral("; ")));
+    return p;
+}
+
+DemoStack::DemoStack(const Programs &programs, QObject *parent)
+    : QObject(parent)
+    , m_programs(programs)
+    , m_dir(QDir::tempPath() + QStringLiteral("/watchfloor-demo-XXXXXX"))
+    , m_network(new QNetworkAccessManager(this))
+    , m_poll(new QTimer(this))
+{
+    m_poll->setInterval(200);
+    connect(m_poll, &QTimer::timeout, this, &DemoStack::poll);
+}
+
+DemoStack::~DemoStack()
+{
+    stop();
+}
+
+QString DemoStack::childName(Child child) const
+{
+    switch (child) {
+    case Simulator: return QStringLiteral("mytrader-sim");
+    case Alertmanager: return QStringLiteral("prometheus-alertmanager");
+    case Prometheus: return QStringLiteral("prometheus");
+    }
+    return {};
+}
+
+QUrl DemoStack::readyUrl(Child child) const
+{
+    const auto base = QStringLiteral("http://127.0.0.1:%1").arg(m_ports[child]);
+    return QUrl(base + (child == Simulator ? QStringLiteral("/ready") : QStringLiteral("/-/ready")));
+}
+
+Profile DemoStack::profile() const
+{
+    Profile p;
+    p.name = tr("Demo");
+    const auto url = [this](Child c, const QString &path = {}) {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_ports[c]).arg(path));
+    };
+    p.endpoint(Endpoint::Prometheus).url = url(Prometheus);
+    p.endpoint(Endpoint::Alertmanager).url = url(Alertmanager);
+    p.endpoint(Endpoint::Loki).url = url(Simulator);
+    p.endpoint(Endpoint::Health).url = url(Simulator, QStringLiteral("/api/health/alpaca"));
+    p.refreshSeconds = 5;
+    return p;
+}
+
+QList<qint64> DemoStack::processIds() const
+{
+    QList<qint64> pids;
+    for (const auto &c : m_children)
+        if (c && c->state() != QProcess::NotRunning)
+            pids << c->processId();
+    return pids;
+}
+
+bool DemoStack::isRunning() const
+{
+    return std::any_of(m_children.begin(), m_children.end(),
+                       [](const auto &c) { return c && c->state() != QProcess::NotRunning; });
+}
+
+bool DemoStack::writeConfigs(QString *error)
+{
+    if (!m_dir.isValid()) {
+        *error = tr("Cannot create a temporary directory for the demo stack: %1").arg(m_dir.errorString());
+        return false;
+    }
+    for (auto &port : m_ports)
+        port = freePort();
+    auto prometheus = resource(QStringLiteral(":/demo/prometheus.yml"));
+    prometheus.replace("@ALERTMANAGER_PORT@", QByteArray::number(m_ports[Alertmanager]))
+        .replace("@SIMULATOR_PORT@", QByteArray::number(m_ports[Simulator]))
+        .replace("@PROMETHEUS_PORT@", QByteArray::number(m_ports[Prometheus]));
+    const bool ok = !prometheus.isEmpty()
+        && writeFile(m_dir.filePath(QStringLiteral("prometheus.yml")), prometheus)
+        && writeFile(m_dir.filePath(QStringLiteral("alpaca-alerts.yml")), resource(QStringLiteral(":/alerts/alpaca-alerts.yml")))
+        && writeFile(m_dir.filePath(QStringLiteral("alertmanager.yml")), resource(QStringLiteral(":/demo/alertmanager.yml")));
+    if (!ok)
+        *error = tr("Cannot write the demo stack's configuration to %1.").arg(m_dir.path());
+    return ok;
+}
+
+bool DemoStack::launch(Child child, QString *error)
+{
+    QStringList args;
+    QString program;
+    const auto listen = QStringLiteral("127.0.0.1:%1").arg(m_ports[child]);
+    switch (child) {
+    case Simulator:
+        program = m_programs.simulator;
+        args = {QStringLiteral("--listen"), listen, QStringLiteral("--quiet"), QStringLiteral("--log-file"),
+                m_dir.filePath(QStringLiteral("mytrader-sim.jsonl"))};
+        break;
+    case Alertmanager:
+        program = m_programs.alertmanager;
+        args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("alertmanager.yml")),
+                QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("alertmanager")),
+                QStringLiteral("--web.listen-address=") + listen, QStringLiteral("--cluster.listen-address=")};
+        break;
+    case Prometheus:
+        program = m_programs.prometheus;
+        args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prometheus.yml")),
+                QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prometheus")),
+                QStringLiteral("--storage.tsdb.retention.time=45d"), QStringLiteral("--web.listen-address=") + listen,
+                QStringLiteral("--rules.alert.resend-delay=1s")};
+        break;
+    }
+    auto process = std::make_unique<QProcess>();
+    process->setProgram(program);
+    process->setArguments(args);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setStandardOutputFile(m_dir.filePath(childName(child) + QStringLiteral(".log")));
+    // A child dies with the console, even when the console crashes.
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    connect(process.get(), &QProcess::finished, this, [this, child](int code) {
+        if (m_readyEmitted || m_failed)
+            logging::get("demo")->warn("{} exited code={}", childName(child).toStdString(), code);
+        if (!m_readyEmitted && !m_failed) {
+            m_failed = true;
+            m_poll->stop();
+            emit failed(tr("%1 stopped while starting (exit code %2). Its last words:\n%3")
+                            .arg(childName(child))
+                            .arg(code)
+                            .arg(logTail(child)));
+        }
+    });
+    process->start();
+    if (!process->waitForStarted(5000)) {
+        *error = tr("Cannot start %1: %2").arg(program, process->errorString());
+        return false;
+    }
+    logging::get("demo")->info("started {} pid={} port={}", childName(child).toStdString(), process->processId(),
+                               m_ports[child]);
+    m_children[child] = std::move(process);
+    return true;
+}
+
+QString DemoStack::logTail(Child child) const
+{
+    QFile log(m_dir.filePath(childName(child) + QStringLiteral(".log")));
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(log.readAll().right(1500)).trimmed();
+}
+
+void DemoStack::start()
+{
+    m_failed = false;
+    m_readyEmitted = false;
+    m_ready.fill(false);
+    QString error;
+    emit progress(1, kSteps, tr("Writing the configuration…"));
+    if (!writeConfigs(&error)) {
+        m_failed = true;
+        emit failed(error);
+        return;
+    }
+    // Alertmanager first, so that Prometheus' first notifications find it (shared/reference/stack.md).
+    const std::pair<Child, QString> order[] = {{Alertmanager, tr("Starting Alertmanager…")},
+                                               {Simulator, tr("Starting mytrader-sim…")},
+                                               {Prometheus, tr("Starting Prometheus…")}};
+    int step = 2;
+    for (const auto &[child, text] : order) {
+        emit progress(step++, kSteps, text);
+        if (!launch(child, &error)) {
+            m_failed = true;
+            stop();
+            emit failed(error);
+            return;
+        }
+    }
+    emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    m_poll->start();
+}
+
+void DemoStack::poll()
+{
+    if (m_failed)
+        return;
+    for (Child child : {Simulator, Alertmanager, Prometheus}) {
+        if (m_ready[child])
+            continue;
+        QNetworkRequest request(readyUrl(child));
+        request.setTransferTimeout(1000);
+        auto *reply = m_network->get(request);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, child] {
+            reply->deleteLater();
+            if (reply->error() != QNetworkReply::NoError || m_failed)
+                return;
+            m_ready[child] = true;
+            if (!m_readyEmitted && std::all_of(m_ready.begin(), m_ready.end(), [](bool b) { return b; })) {
+                m_readyEmitted = true;
+                m_poll->stop();
+                logging::get("demo")->info("demo stack ready in {} ms", QDateTime::currentMSecsSinceEpoch() - m_startedMs);
+                emit ready();
+            }
+        });
+    }
+    if (QDateTime::currentMSecsSinceEpoch() - m_startedMs > kReadyTimeoutMs) {
+        m_failed = true;
+        m_poll->stop();
+        QStringList late;
+        for (Child child : {Simulator, Alertmanager, Prometheus})
+            if (!m_ready[child])
+                late << childName(child);
+        emit failed(tr("The demo stack did not answer within %1 s: %2.").arg(kReadyTimeoutMs / 1000).arg(late.join(u", ")));
+    }
+}
+
+void DemoStack::stop()
+{
+    m_poll->stop();
+    // Prometheus first (it would notify a vanished Alertmanager), the simulator last.
+    for (Child child : {Prometheus, Alertmanager, Simulator}) {
+        auto &process = m_children[child];
+        if (!process)
+            continue;
+        process->disconnect(this);
+        if (process->state() != QProcess::NotRunning) {
+            process->terminate();
+            if (!process->waitForFinished(5000)) {
+                process->kill();
+                process->waitForFinished(2000);
+            }
+            logging::get("demo")->info("stopped {}", childName(child).toStdString());
+        }
+        process.reset();
+    }
+}
+
+} // namespace wf

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "store/profile.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <variant>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace wf {
+
+// `watchfloor --demo`: mytrader-sim, a real Prometheus (with the project's alert rules) and a real
+// Alertmanager on free loopback ports, configured from resources/demo/ in a temporary directory,
+// started as children of the console. The children stop when the stack is destroyed, and die with
+// the console if it crashes (PR_SET_PDEATHSIG).
+class DemoStack : public QObject
+{
+    Q_OBJECT
+public:
+    struct Programs
+    {
+        QString simulator;    // next to the console's executable
+        QString prometheus;   // on PATH
+        QString alertmanager; // prometheus-alertmanager on PATH
+    };
+    // Finds the programs; the error names what is missing and how to get it.
+    static std::variant<Programs, QString> locate(const QString &applicationDir);
+
+    explicit DemoStack(const Programs &programs, QObject *parent = nullptr);
+    ~DemoStack() override;
+
+    void start(); // progress(), then ready() or failed()
+    void stop();
+    bool isRunning() const;
+
+    Profile profile() const; // the "Demo" profile pointing at the children
+    QList<qint64> processIds() const;
+    QString directory() const { return m_dir.path(); }
+    static constexpr int kSteps = 5;
+
+signals:
+    void progress(int step, int steps, const QString &text);
+    void ready();
+    void failed(const QString &message);
+
+private:
+    enum Child { Simulator, Alertmanager, Prometheus };
+    bool writeConfigs(QString *error);
+    bool launch(Child child, QString *error);
+    void poll();
+    QUrl readyUrl(Child child) const;
+    QString childName(Child child) const;
+    QString logTail(Child child) const;
+
+    Programs m_programs;
+    QTemporaryDir m_dir;
+    std::array<std::unique_ptr<QProcess>, 3> m_children;
+    std::array<quint16, 3> m_ports{};
+    std::array<bool, 3> m_ready{};
+    QNetworkAccessManager *m_network;
+    QTimer *m_poll;
+    qint64 m_startedMs = 0;
+    bool m_failed = false;
+    bool m_readyEmitted = false;
+};
+
+} // namespace wf

@@ -1,0 +1,113 @@
+// The Drill menu against a real mytrader-sim: a drill chosen from the menu reaches the simulator,
+// its time left shows on the status bar and in the menu, "End all drills" ends it, and a
+// simulator that is not there is said so instead of failing silently.
+
+#include "drillmenu.h"
+#include "mainwindow.h"
+#include "monitoringstack.h"
+#include "store/settings.h"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDrillMenu : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void drillFromTheMenu();
+    void mainWindowShowsTheMenuOnlyWhenAsked();
+    void unreachableSimulator();
+
+private:
+    wf::Profile simProfile() const;
+    MonitoringStack m_stack;
+    QNetworkAccessManager m_network;
+};
+
+void TestDrillMenu::initTestCase()
+{
+    QVERIFY2(m_stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), {QStringLiteral("--quiet")}),
+             qPrintable(m_stack.errorString()));
+}
+
+wf::Profile TestDrillMenu::simProfile() const
+{
+    wf::Profile p;
+    p.name = QStringLiteral("sim");
+    p.endpoint(wf::Endpoint::Health).url = m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    return p;
+}
+
+void TestDrillMenu::drillFromTheMenu()
+{
+    wf::DrillMenu menu(&m_network);
+    menu.setProfile(simProfile());
+    QSignalSpy changed(&menu, &wf::DrillMenu::statusChanged);
+    QVERIFY(changed.wait(10000));
+    QVERIFY2(menu.lastError().isEmpty(), qPrintable(menu.lastError()));
+    QVERIFY(menu.lastStatus().active.isEmpty());
+    QVERIFY(!menu.clearAction()->isEnabled());
+
+    auto *action = menu.injectAction(QStringLiteral("alpaca_disconnect"), 60);
+    QVERIFY(action);
+    QCOMPARE(action->text(), QStringLiteral("For 1 minute"));
+    action->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(menu.lastStatus().active.size(), 1, 10000);
+    QCOMPARE(menu.lastStatus().active.first().kind, QStringLiteral("alpaca_disconnect"));
+    QVERIFY2(menu.statusLabel()->text().startsWith(QStringLiteral("Drill: Alpaca disconnect — ")), qPrintable(menu.statusLabel()->text()));
+    QVERIFY(menu.statusLabel()->text().endsWith(QStringLiteral(" s left")));
+    QVERIFY(menu.clearAction()->isEnabled());
+    // The menu lists it among the drills in force.
+    bool listed = false;
+    for (auto *a : menu.actions())
+        listed = listed || (a->text().startsWith(QStringLiteral("Alpaca disconnect — ")) && !a->isEnabled());
+    QVERIFY(listed);
+    // The simulator's router did fail over.
+    menu.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(menu.lastStatus().routerState, QStringLiteral("FALLBACK_ACTIVE"), 10000);
+
+    menu.clearAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(menu.lastStatus().active.isEmpty(), 10000);
+    QVERIFY(menu.statusLabel()->text().isEmpty());
+}
+
+void TestDrillMenu::mainWindowShowsTheMenuOnlyWhenAsked()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.setProfile(simProfile(), true);
+    const auto titles = [&] {
+        QStringList t;
+        for (auto *a : window.menuBar()->actions())
+            t << a->text();
+        return t;
+    };
+    QVERIFY(!titles().contains(QStringLiteral("&Drill")));
+    window.enableDrills();
+    QCOMPARE(titles(), (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Drill"), QStringLiteral("&Help")}));
+    QVERIFY(window.drillMenu());
+}
+
+void TestDrillMenu::unreachableSimulator()
+{
+    wf::Profile p;
+    p.name = QStringLiteral("nowhere");
+    p.endpoint(wf::Endpoint::Health).url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/health/alpaca").arg(MonitoringStack::freePort()));
+    wf::DrillMenu menu(&m_network);
+    menu.setProfile(p);
+    QTRY_VERIFY_WITH_TIMEOUT(!menu.lastError().isEmpty(), 10000);
+    QVERIFY(menu.lastError().contains(QStringLiteral("refused")));
+    bool said = false;
+    for (auto *a : menu.actions())
+        said = said || a->text().startsWith(QStringLiteral("Simulator not reachable at http://127.0.0.1:"));
+    QVERIFY(said);
+}
+
+QTEST_MAIN(TestDrillMenu)
+#include "tst_drillmenu.moc"
