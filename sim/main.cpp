@@ -1,11 +1,13 @@
 // mytrader-sim: the simulated MyTrader Alpaca streaming service (see README.md, "The demo stack").
 
+#include "history.h"
 #include "httpapi.h"
 #include "lokiapi.h"
 #include "simservice.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
 
 #include <cstdio>
@@ -33,8 +35,16 @@ int main(int argc, char *argv[])
                                        QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption environment(QStringLiteral("environment"), QStringLiteral("The environment label (default demo)."),
                                          QStringLiteral("NAME"), QStringLiteral("demo"));
+    const QCommandLineOption history(QStringLiteral("history"),
+                                     QStringLiteral("Days of router history before now (default 0). With --history-out, "
+                                                    "write them as OpenMetrics and exit; without, count them in the uptime."),
+                                     QStringLiteral("DAYS"), QStringLiteral("0"));
+    const QCommandLineOption historyOut(QStringLiteral("history-out"),
+                                        QStringLiteral("Write the --history as OpenMetrics to this file (for promtool tsdb "
+                                                       "create-blocks-from openmetrics), then exit."),
+                                        QStringLiteral("PATH"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not print the log lines on stdout."));
-    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, quiet});
+    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, history, historyOut, quiet});
     parser.process(app);
 
     const auto fail = [](const QString &text) {
@@ -62,6 +72,31 @@ int main(int argc, char *argv[])
     if (!ok || buffer < 1)
         return fail(QStringLiteral("--log-buffer wants a positive number"));
     options.environment = parser.value(environment);
+    const int historyDays = parser.value(history).toInt(&ok);
+    if (!ok || historyDays < 0 || historyDays > 400)
+        return fail(QStringLiteral("--history wants a number of days from 0 to 400"));
+    if (parser.isSet(historyOut) && historyDays == 0)
+        return fail(QStringLiteral("--history-out needs --history DAYS"));
+    if (historyDays > 0) {
+        sim::HistoryOptions h;
+        h.days = historyDays;
+        h.seed = options.seed ? options.seed : 1;
+        // The past ends a minute before now; the same seed gives the same past to both runs.
+        h.end = QDateTime::currentDateTimeUtc().addSecs(-60);
+        if (parser.isSet(historyOut)) {
+            QFile file(parser.value(historyOut));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            const auto summary = sim::writeHistory(h, &file);
+            std::fprintf(stderr, "mytrader-sim: wrote %d days of history (%lld samples, %d failovers, %.0f s unavailable) to %s\n",
+                         historyDays, static_cast<long long>(summary.samples), summary.failovers, summary.downSeconds,
+                         qPrintable(file.fileName()));
+            return 0;
+        }
+        const auto summary = sim::writeHistory(h, nullptr);
+        options.baselineTotalSeconds = summary.totalSeconds;
+        options.baselineDownSeconds = summary.downSeconds;
+    }
 
     sim::SimLog log(options.environment, buffer, parser.value(logFile), !parser.isSet(quiet));
     sim::SimService service(options, &log);

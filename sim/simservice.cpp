@@ -482,7 +482,12 @@ void SimService::stepRouter(double dt, const QDateTime &now)
             }
         }
     }
-    m_uptime->Set(m_router.uptimePercent());
+    m_uptime->Set(uptimePercent());
+}
+
+double SimService::uptimePercent() const
+{
+    return m_router.uptimePercent(m_options.baselineTotalSeconds, m_options.baselineDownSeconds);
 }
 
 QByteArray SimService::metricsText() const
@@ -515,7 +520,7 @@ QByteArray SimService::healthJson(const QDateTime &now) const
                              {QStringLiteral("lastMessageAt"), iso(m_lastMessageTime)},
                              {QStringLiteral("reconnectAttempts"), m_reconnectAttempts}};
     const QJsonObject router{{QStringLiteral("currentState"), routerStateName(m_router.state())},
-                             {QStringLiteral("uptimePercent"), std::round(m_router.uptimePercent() * 100) / 100},
+                             {QStringLiteral("uptimePercent"), std::round(uptimePercent() * 100) / 100},
                              {QStringLiteral("lastTransitionAt"), iso(m_lastTransitionAt)},
                              {QStringLiteral("lastTransitionReason"), m_lastTransitionReason},
                              {QStringLiteral("failoversTotal"), m_router.failovers()}};

@@ -35,6 +35,9 @@ struct SimOptions
     double staleAfterSeconds = 5;
     double hysteresisSeconds = 5;
     int tickMs = 100;
+    // The past before this run (history.h): the uptime percentage counts it in.
+    double baselineTotalSeconds = 0;
+    double baselineDownSeconds = 0;
 };
 
 // The simulated MyTrader Alpaca streaming service: market data at Poisson rates per symbol, the
@@ -66,6 +69,7 @@ public:
     AlpacaState alpacaState() const { return m_alpaca; }
     static QString alpacaStateName(AlpacaState state);
     QString healthStatusName() const; // Healthy, Degraded, Unhealthy
+    double uptimePercent() const;      // over the baseline history and this run
     const QStringList &symbols() const { return m_symbolNames; }
     quint64 seed() const { return m_seed; }
     qint64 messagesTotal() const { return m_messagesTotal; }

@@ -246,6 +246,36 @@
         <source>The demo stack did not answer within %1 s: %2.</source>
         <translation>Der Demo-Stack hat nicht innerhalb von %1 s geantwortet: %2.</translation>
     </message>
+    <message>
+        <source>promtool (Debian package “prometheus”)</source>
+        <translation>promtool (Debian-Paket „prometheus“)</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2):
+%3</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2):
+%3</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Simulating %1 days of history…</source>
+        <translation>%1 Tage Verlauf werden simuliert …</translation>
+    </message>
+    <message>
+        <source>Simulating the history</source>
+        <translation>Simulation des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Backfilling the history into Prometheus…</source>
+        <translation>Der Verlauf wird in Prometheus nachgeladen …</translation>
+    </message>
+    <message>
+        <source>Backfilling the history (promtool)</source>
+        <translation>Nachladen des Verlaufs (promtool)</translation>
+    </message>
 </context>
 <context>
     <name>wf::DrillClient</name>

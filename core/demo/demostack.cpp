@@ -50,11 +50,14 @@ std::variant<DemoStack::Programs, QString> DemoStack::locate(const QString &appl
         p.simulator = QStandardPaths::findExecutable(QStringLiteral("mytrader-sim"));
     p.prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
     p.alertmanager = QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager"));
+    p.promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
     QStringList missing;
     if (p.simulator.isEmpty())
         missing << tr("mytrader-sim (it is built next to watchfloor; looked in %1 and on PATH)").arg(applicationDir);
     if (p.prometheus.isEmpty())
         missing << tr("prometheus (Debian package “prometheus”)");
+    if (p.promtool.isEmpty())
+        missing << tr("promtool (Debian package “prometheus”)");
     if (p.alertmanager.isEmpty())
         missing << tr("prometheus-alertmanager (Debian package “prometheus-alertmanager”)");
     if (!missing.isEmpty())
@@ -155,7 +158,8 @@ bool DemoStack::launch(Child child, QString *error)
     case Simulator:
         program = m_programs.simulator;
         args = {QStringLiteral("--listen"), listen, QStringLiteral("--quiet"), QStringLiteral("--log-file"),
-                m_dir.filePath(QStringLiteral("mytrader-sim.jsonl"))};
+                m_dir.filePath(QStringLiteral("mytrader-sim.jsonl")), QStringLiteral("--seed"), QString::number(m_seed),
+                QStringLiteral("--history"), QString::number(kHistoryDays)};
         break;
     case Alertmanager:
         program = m_programs.alertmanager;
@@ -209,29 +213,80 @@ QString DemoStack::logTail(Child child) const
     return QString::fromUtf8(log.readAll().right(1500)).trimmed();
 }
 
+// The caller stops what did start (stop(), or destroying the stack): not here, where the signal
+// of a process that is being deleted may be on the stack.
+void DemoStack::fail(const QString &message)
+{
+    m_failed = true;
+    m_poll->stop();
+    emit failed(message);
+}
+
+void DemoStack::runTool(const QString &program, const QStringList &args, const QString &what, std::function<void()> next)
+{
+    m_tool = std::make_unique<QProcess>();
+    m_tool->setProgram(program);
+    m_tool->setArguments(args);
+    m_tool->setProcessChannelMode(QProcess::MergedChannels);
+    m_tool->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    auto *tool = m_tool.get();
+    connect(tool, &QProcess::finished, this, [this, tool, what, next](int code, QProcess::ExitStatus status) {
+        const auto output = QString::fromUtf8(tool->readAll().right(1500)).trimmed();
+        if (status != QProcess::NormalExit || code != 0) {
+            fail(tr("%1 failed (exit code %2):\n%3").arg(what).arg(code).arg(output));
+            return;
+        }
+        logging::get("demo")->info("{} done", what.toStdString());
+        next();
+    });
+    connect(tool, &QProcess::errorOccurred, this, [this, tool, what](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            fail(tr("%1 failed: %2").arg(what, tool->errorString()));
+    });
+    tool->start();
+}
+
 void DemoStack::start()
 {
     m_failed = false;
     m_readyEmitted = false;
     m_ready.fill(false);
+    m_seed = QDateTime::currentMSecsSinceEpoch() % 1000000 + 1;
     QString error;
     emit progress(1, kSteps, tr("Writing the configuration…"));
     if (!writeConfigs(&error)) {
-        m_failed = true;
-        emit failed(error);
+        fail(error);
         return;
     }
+    // The past first: 30 days of router history, backfilled into Prometheus' storage, so that the
+    // 30-day SLO panels have numbers from the first minute (the retention is longer than that).
+    const auto history = m_dir.filePath(QStringLiteral("history.om"));
+    emit progress(2, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
+    runTool(m_programs.simulator,
+            {QStringLiteral("--history"), QString::number(kHistoryDays), QStringLiteral("--seed"), QString::number(m_seed),
+             QStringLiteral("--history-out"), history},
+            tr("Simulating the history"), [this, history] {
+                emit progress(3, kSteps, tr("Backfilling the history into Prometheus…"));
+                runTool(m_programs.promtool,
+                        {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
+                         QStringLiteral("--max-block-duration=%1h").arg((kHistoryDays + 1) * 24), history,
+                         m_dir.filePath(QStringLiteral("prometheus"))},
+                        tr("Backfilling the history (promtool)"), [this] { launchAll(); });
+            });
+}
+
+void DemoStack::launchAll()
+{
+    QString error;
     // Alertmanager first, so that Prometheus' first notifications find it (shared/reference/stack.md).
     const std::pair<Child, QString> order[] = {{Alertmanager, tr("Starting Alertmanager…")},
                                                {Simulator, tr("Starting mytrader-sim…")},
                                                {Prometheus, tr("Starting Prometheus…")}};
-    int step = 2;
+    int step = 4;
     for (const auto &[child, text] : order) {
         emit progress(step++, kSteps, text);
         if (!launch(child, &error)) {
-            m_failed = true;
-            stop();
-            emit failed(error);
+            fail(error);
             return;
         }
     }
@@ -277,6 +332,12 @@ void DemoStack::poll()
 void DemoStack::stop()
 {
     m_poll->stop();
+    if (m_tool) {
+        m_tool->disconnect(this);
+        m_tool->kill();
+        m_tool->waitForFinished(2000);
+        m_tool.reset();
+    }
     // Prometheus first (it would notify a vanished Alertmanager), the simulator last.
     for (Child child : {Prometheus, Alertmanager, Simulator}) {
         auto &process = m_children[child];

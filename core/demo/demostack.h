@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <variant>
@@ -30,6 +31,7 @@ public:
         QString simulator;    // next to the console's executable
         QString prometheus;   // on PATH
         QString alertmanager; // prometheus-alertmanager on PATH
+        QString promtool;     // on PATH (the history backfill)
     };
     // Finds the programs; the error names what is missing and how to get it.
     static std::variant<Programs, QString> locate(const QString &applicationDir);
@@ -37,14 +39,15 @@ public:
     explicit DemoStack(const Programs &programs, QObject *parent = nullptr);
     ~DemoStack() override;
 
-    void start(); // progress(), then ready() or failed()
+    void start(); // progress(), then ready() or failed() (then call stop() for what did start)
     void stop();
     bool isRunning() const;
 
     Profile profile() const; // the "Demo" profile pointing at the children
     QList<qint64> processIds() const;
     QString directory() const { return m_dir.path(); }
-    static constexpr int kSteps = 5;
+    static constexpr int kSteps = 7;
+    static constexpr int kHistoryDays = 30;
 
 signals:
     void progress(int step, int steps, const QString &text);
@@ -54,6 +57,9 @@ signals:
 private:
     enum Child { Simulator, Alertmanager, Prometheus };
     bool writeConfigs(QString *error);
+    void runTool(const QString &program, const QStringList &args, const QString &what, std::function<void()> next);
+    void launchAll();
+    void fail(const QString &message);
     bool launch(Child child, QString *error);
     void poll();
     QUrl readyUrl(Child child) const;
@@ -63,6 +69,8 @@ private:
     Programs m_programs;
     QTemporaryDir m_dir;
     std::array<std::unique_ptr<QProcess>, 3> m_children;
+    std::unique_ptr<QProcess> m_tool; // a one-off step: the history, the backfill
+    quint64 m_seed = 0;
     std::array<quint16, 3> m_ports{};
     std::array<bool, 3> m_ready{};
     QNetworkAccessManager *m_network;
