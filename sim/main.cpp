@@ -3,6 +3,7 @@
 #include "history.h"
 #include "httpapi.h"
 #include "lokiapi.h"
+#include "lokipush.h"
 #include "simservice.h"
 
 #include <QCommandLineParser>
@@ -43,8 +44,11 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Write the --history as OpenMetrics to this file (for promtool tsdb "
                                                        "create-blocks-from openmetrics), then exit."),
                                         QStringLiteral("PATH"));
+    const QCommandLineOption lokiPush(QStringLiteral("loki-push"),
+                                      QStringLiteral("Also push every log line to the Loki at this base URL."),
+                                      QStringLiteral("URL"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not print the log lines on stdout."));
-    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, history, historyOut, quiet});
+    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, history, historyOut, lokiPush, quiet});
     parser.process(app);
 
     const auto fail = [](const QString &text) {
@@ -99,6 +103,13 @@ int main(int argc, char *argv[])
     }
 
     sim::SimLog log(options.environment, buffer, parser.value(logFile), !parser.isSet(quiet));
+    std::unique_ptr<sim::LokiPush> push;
+    if (parser.isSet(lokiPush)) {
+        const QUrl url(parser.value(lokiPush));
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https"))
+            return fail(QStringLiteral("--loki-push wants an http(s) URL, like http://127.0.0.1:3100"));
+        push = std::make_unique<sim::LokiPush>(&log, url);
+    }
     sim::SimService service(options, &log);
     sim::HttpApi api(&service);
     sim::LokiApi loki(&log, api.server());

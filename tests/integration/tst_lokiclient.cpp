@@ -3,6 +3,7 @@
 // being cut three times without losing or repeating a line.
 
 #include "fakeloki.h"
+#include "monitoringstack.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokitail.h"
 
@@ -51,6 +52,8 @@ private slots:
     void tailBadQueryFailsWithoutRetry();
     void tailNeedsTenantToo();
     void tailServerDownKeepsTrying();
+    void simulatorPushesItsLines();
+    void simulatorPushKeepsLinesWhileLokiIsDown();
 
 private:
     template <typename T>
@@ -351,6 +354,55 @@ void TestLokiClient::tailServerDownKeepsTrying()
     QCOMPARE(tail.state(), State::Reconnecting);
     QVERIFY2(tail.message().contains(QStringLiteral("Cannot open the tail")), qPrintable(tail.message()));
     QVERIFY2(tail.message().contains(QStringLiteral("Retrying")), qPrintable(tail.message()));
+}
+
+void TestLokiClient::simulatorPushesItsLines()
+{
+    // mytrader-sim --loki-push: its lines arrive in a Loki, where the client finds them.
+    MonitoringStack stack;
+    QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE),
+                                  {QStringLiteral("--quiet"), QStringLiteral("--loki-push"), m_loki->url().toString()}),
+             qPrintable(stack.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_loki->pushCount() >= 1, 10000);
+    wf::LokiQuery q;
+    q.logql = QStringLiteral(R"({app="mytrader-api", component="alpaca-streaming"} |= "Alpaca connection established")");
+    const auto r = wait<wf::LokiResult>([&](auto done) { return m_client->queryRange(q, nullptr, done); });
+    QVERIFY(r && r->ok());
+    QCOMPARE((*r)->entryCount(), 1);
+    const auto &labels = (*r)->streams.front().labels;
+    QCOMPARE(labels.value(QStringLiteral("level")), QStringLiteral("Information"));
+    QCOMPARE(labels.value(QStringLiteral("source_context")), QStringLiteral("MyTrader.Infrastructure.Alpaca.AlpacaStreamingService"));
+    // Lines were pushed as the sim wrote them: the first one too (the key line, redacted).
+    q.logql = QStringLiteral(R"({app="mytrader-api"} |= "Connecting to Alpaca")");
+    const auto first = wait<wf::LokiResult>([&](auto done) { return m_client->queryRange(q, nullptr, done); });
+    QVERIFY(first && first->ok());
+    QCOMPARE((*first)->entryCount(), 1);
+    QVERIFY((*first)->streams.front().entries.front().line.contains(QStringLiteral("[REDACTED]")));
+}
+
+void TestLokiClient::simulatorPushKeepsLinesWhileLokiIsDown()
+{
+    const auto port = MonitoringStack::freePort();
+    MonitoringStack stack;
+    QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE),
+                                  {QStringLiteral("--quiet"), QStringLiteral("--loki-push"),
+                                   QStringLiteral("http://127.0.0.1:%1").arg(port)}),
+             qPrintable(stack.errorString()));
+    QTest::qWait(2500); // pushes fail meanwhile
+    FakeLoki late;
+    QVERIFY(late.listen(port));
+    QTRY_VERIFY_WITH_TIMEOUT(late.pushCount() >= 1, 10000);
+    // The lines written before Loki came up arrive too, the first among them.
+    QVERIFY(late.lineCount() >= 2);
+    m_profile.endpoint(wf::Endpoint::Loki).url = late.url();
+    m_http->setProfile(m_profile);
+    wf::LokiQuery q;
+    q.logql = QStringLiteral(R"({app="mytrader-api"} |= "Connecting to Alpaca")");
+    const auto r = wait<wf::LokiResult>([&](auto done) { return m_client->queryRange(q, nullptr, done); });
+    QVERIFY(r && r->ok());
+    QCOMPARE((*r)->entryCount(), 1);
+    QVERIFY(stack.simulatorLog().contains(QStringLiteral("cannot push to")));
+    QVERIFY(stack.simulatorLog().contains(QStringLiteral("pushing to")));
 }
 
 QTEST_GUILESS_MAIN(TestLokiClient)

@@ -38,9 +38,9 @@ FakeLoki::~FakeLoki()
             t.socket->abort();
 }
 
-bool FakeLoki::listen()
+bool FakeLoki::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QUrl FakeLoki::url() const
@@ -143,11 +143,18 @@ void FakeLoki::onConnection()
     while (auto *socket = m_server.nextPendingConnection()) {
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
             // Peek: an upgrade is handed to the WebSocket server with its handshake still unread.
-            const auto head = socket->peek(64 * 1024);
-            if (!head.contains("\r\n\r\n"))
+            const auto data = socket->peek(8 * 1024 * 1024);
+            const auto headEnd = data.indexOf("\r\n\r\n");
+            if (headEnd < 0)
                 return;
+            const auto head = data.left(headEnd);
+            const auto lengthAt = head.toLower().indexOf("content-length:");
+            const auto length = lengthAt < 0 ? 0 : head.mid(lengthAt + 15, head.indexOf("\r\n", lengthAt) - lengthAt - 15).trimmed().toLongLong();
+            if (data.size() < headEnd + 4 + length)
+                return; // the body is still coming
             disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-            onRequest(socket, head.left(head.indexOf("\r\n\r\n")));
+            m_body = data.mid(headEnd + 4, length);
+            onRequest(socket, head);
         });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     }
@@ -188,7 +195,36 @@ void FakeLoki::onRequest(QTcpSocket *socket, const QByteArray &head)
     m_httpRequests << head;
     socket->readAll();
     const QUrl target(QString::fromUtf8(requestLine.value(1)));
+    if (requestLine.value(0) == "POST" && target.path() == u"/loki/api/v1/push") {
+        respond(push(m_body));
+        return;
+    }
     respond(route(target.path(), QUrlQuery(target)));
+}
+
+// POST /loki/api/v1/push (apis.md §3): 204, or 400 when a timestamp is not a string of nanoseconds.
+FakeLoki::Answer FakeLoki::push(const QByteArray &body)
+{
+    const auto doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return {400, "loghttp.PushRequest: unexpected end of JSON input\n", "text/plain; charset=utf-8"};
+    std::vector<Line> lines;
+    for (const auto &s : doc.object().value(QStringLiteral("streams")).toArray()) {
+        Labels labels;
+        const auto stream = s.toObject().value(QStringLiteral("stream")).toObject();
+        for (auto it = stream.begin(); it != stream.end(); ++it)
+            labels.insert(it.key(), it.value().toString());
+        for (const auto &v : s.toObject().value(QStringLiteral("values")).toArray()) {
+            const auto pair = v.toArray();
+            if (!pair.at(0).isString() || !pair.at(1).isString())
+                return {400, "loghttp.PushRequest.Streams: ReadString: expects \" or n\n", "text/plain; charset=utf-8"};
+            lines.push_back({labels, pair.at(0).toString().toLongLong(), pair.at(1).toString()});
+        }
+    }
+    for (const auto &l : lines)
+        append(l.labels, l.ns, l.text);
+    ++m_pushes;
+    return {204, {}, "text/plain"};
 }
 
 FakeLoki::Answer FakeLoki::route(const QString &path, const QUrlQuery &query) const

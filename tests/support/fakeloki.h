@@ -21,7 +21,7 @@ class QWebSocket;
 // shared/reference/apis.md §3 to the letter for what it supports: query_range (streams), labels,
 // label values, series, ready, and the tail WebSocket on the same port. Its LogQL is a stream
 // selector of = matchers with optional |= filters; anything else is a 400 parse error in plain
-// text sent as application/json, as Loki 2.8 does.
+// text sent as application/json, as Loki 2.8 does. It also takes pushes (POST /loki/api/v1/push).
 class FakeLoki : public QObject
 {
     Q_OBJECT
@@ -37,7 +37,7 @@ public:
     explicit FakeLoki(QObject *parent = nullptr);
     ~FakeLoki() override;
 
-    bool listen();
+    bool listen(quint16 port = 0);
     QUrl url() const;
 
     void setRequiredTenant(const QString &tenant) { m_tenant = tenant; } // empty: single-tenant
@@ -50,6 +50,8 @@ public:
     int tailCount() const;
     QList<QUrl> tailRequests() const { return m_tailRequests; } // every tail handshake's URL
     QList<QByteArray> httpRequests() const { return m_httpRequests; }
+    int pushCount() const { return m_pushes; } // accepted POSTs to /loki/api/v1/push
+    qsizetype lineCount() const { return qsizetype(m_lines.size()); }
 
 private:
     struct Selector
@@ -74,6 +76,7 @@ private:
     void onRequest(QTcpSocket *socket, const QByteArray &head);
     void onTailConnection();
     Answer route(const QString &path, const QUrlQuery &query) const;
+    Answer push(const QByteArray &body);
     static std::optional<Selector> parseQuery(const QString &logql, QString *error);
     static QByteArray streamsJson(const std::vector<Line> &lines);
 
@@ -84,4 +87,6 @@ private:
     std::vector<Tail> m_tails;
     QList<QUrl> m_tailRequests;
     QList<QByteArray> m_httpRequests;
+    QByteArray m_body;
+    int m_pushes = 0;
 };
