@@ -800,6 +800,54 @@
             <numerusform>%n Endpunkte nicht erreichbar – Einzelheiten zeigen die Statuslampen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Router: …</source>
+        <translation>Router: …</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Waiting for the health endpoint.</source>
+        <translation>Warten auf den Health-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Router: unknown</source>
+        <translation>Router: unbekannt</translation>
+    </message>
+    <message>
+        <source>no health endpoint</source>
+        <translation>kein Health-Endpunkt</translation>
+    </message>
+    <message>
+        <source>This profile has no health endpoint, which reports the router state.</source>
+        <translation>Dieses Profil hat keinen Health-Endpunkt, der den Router-Zustand meldet.</translation>
+    </message>
+    <message>
+        <source>health endpoint unreachable</source>
+        <translation>Health-Endpunkt nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the service's start</source>
+        <translation>dem Start des Dienstes</translation>
+    </message>
+    <message>
+        <source>Router: %1</source>
+        <translation>Router: %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2%3. Service %4, health round trip %5 ms.</source>
+        <translation>%1 seit %2%3. Dienst %4, Antwortzeit des Health-Endpunkts %5 ms.</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -948,6 +996,25 @@
     <message>
         <source>no version in the build information.</source>
         <translation>keine Version in den Build-Informationen.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::RouterState</name>
+    <message>
+        <source>Primary (Alpaca)</source>
+        <translation>Primär (Alpaca)</translation>
+    </message>
+    <message>
+        <source>Fallback (Yahoo)</source>
+        <translation>Ersatz (Yahoo)</translation>
+    </message>
+    <message>
+        <source>Both sources unavailable</source>
+        <translation>Beide Quellen nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>

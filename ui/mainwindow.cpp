@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "drillmenu.h"
+#include "domain/routerstate.h"
+#include "sources/health/healthclient.h"
 
 #include "endpointstatusmodel.h"
 #include "net/endpointprobe.h"
@@ -83,6 +85,13 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
     createActions();
     createTopBar();
+
+    m_routerLight = new StatusLight(tr("Router"), this);
+    m_routerLight->setObjectName(QStringLiteral("routerLight"));
+    statusBar()->addPermanentWidget(m_routerLight);
+    m_healthHttp = new HttpClient(m_network, Endpoint::Health, this);
+    m_health = new HealthClient(m_healthHttp, this);
+    connect(m_health, &HealthClient::sampled, this, &MainWindow::onHealthSample);
 
     m_profileLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_profileLabel);
@@ -229,6 +238,17 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_probe->probeAll();
     if (m_drills)
         m_drills->setProfile(profile);
+    m_health->stop();
+    m_healthHttp->setProfile(profile);
+    m_routerLight->setLabel(tr("Router: …"));
+    m_routerLight->setHealth(Health::Unknown, tr("not known yet"), tr("Waiting for the health endpoint."));
+    if (!profile.endpoint(Endpoint::Health).url.isEmpty()) {
+        m_health->start();
+    } else {
+        m_routerLight->setLabel(tr("Router: unknown"));
+        m_routerLight->setHealth(Health::Unknown, tr("no health endpoint"),
+                                 tr("This profile has no health endpoint, which reports the router state."));
+    }
     const int refreshIndex = m_refreshBox->findData(profile.refreshSeconds);
     m_refreshBox->setCurrentIndex(refreshIndex >= 0 ? refreshIndex : m_refreshBox->findData(5));
     setRefreshSeconds(m_refreshBox->currentData().toInt());
@@ -236,6 +256,29 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     setWindowTitle(tr("%1 — Watchfloor").arg(profile.name));
     logging::get("ui")->info("profile selected name=\"{}\" transient={}", profile.name.toStdString(), transient);
     refreshNow();
+}
+
+void MainWindow::onHealthSample(const HealthSample &sample)
+{
+    if (!sample.report) {
+        m_routerLight->setLabel(tr("Router: unknown"));
+        m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"), sample.report.error().message);
+        return;
+    }
+    const auto &router = sample.report->router;
+    const auto state = routerStateFromName(router.currentState);
+    const auto since = router.lastTransitionAt.isValid()
+        ? (m_profile.utc ? router.lastTransitionAt.toUTC() : router.lastTransitionAt.toLocalTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+        : tr("the service's start");
+    m_routerLight->setLabel(tr("Router: %1").arg(routerStateLabel(state)));
+    m_routerLight->setHealth(routerStateHealth(state), router.currentState,
+                             tr("%1 since %2%3. Service %4, health round trip %5 ms.")
+                                 .arg(router.currentState, since,
+                                      router.lastTransitionReason.isEmpty()
+                                          ? QString()
+                                          : tr(" (%1)").arg(router.lastTransitionReason),
+                                      sample.report->status)
+                                 .arg(sample.roundTripMs));
 }
 
 void MainWindow::switchProfile(int index)

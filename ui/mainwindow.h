@@ -23,6 +23,9 @@ class Settings;
 class StatusLight;
 class TimeRangePicker;
 class DrillMenu;
+class HealthClient;
+class HttpClient;
+struct HealthSample;
 class ViewBase;
 
 // The console's shell: navigation between the views, the top bar (profile, time range, refresh,
@@ -43,6 +46,8 @@ public:
     ViewBase *view(ViewId id) const;
     const EndpointStatusModel &endpointStatus() const { return *m_status; }
     StatusLight *statusLight(Endpoint endpoint) const { return m_lights[std::size_t(endpoint)]; }
+    // The router state from the health endpoint, polled every second: a failover shows at once.
+    StatusLight *routerLight() const { return m_routerLight; }
     int refreshSeconds() const;
     // True once every endpoint of the profile has answered its probe (or failed it).
     bool endpointsChecked() const;
@@ -67,6 +72,7 @@ private:
     void reloadProfileList();
     void switchProfile(int index);
     void onEndpointStatusChanged();
+    void onHealthSample(const HealthSample &sample);
     void setRefreshSeconds(int seconds);
 
     Settings &m_settings;
@@ -75,6 +81,9 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
+    HttpClient *m_healthHttp = nullptr;
+    HealthClient *m_health = nullptr;
+    StatusLight *m_routerLight = nullptr;
     EndpointProbe *m_probe = nullptr;
     EndpointStatusModel *m_status = nullptr;
     QTimer *m_probeTimer = nullptr;

@@ -5,8 +5,10 @@
 #include "drillmenu.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
+#include "statuslight.h"
 #include "store/settings.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
@@ -22,6 +24,7 @@ private slots:
     void drillFromTheMenu();
     void mainWindowShowsTheMenuOnlyWhenAsked();
     void unreachableSimulator();
+    void routerLightFollowsAFailoverWithinASecond();
 
 private:
     wf::Profile simProfile() const;
@@ -107,6 +110,31 @@ void TestDrillMenu::unreachableSimulator()
     for (auto *a : menu.actions())
         said = said || a->text().startsWith(QStringLiteral("Simulator not reachable at http://127.0.0.1:"));
     QVERIFY(said);
+}
+
+void TestDrillMenu::routerLightFollowsAFailoverWithinASecond()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.setProfile(simProfile(), true);
+    window.enableDrills();
+    auto *light = window.routerLight();
+    QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Primary (Alpaca)"), 10000);
+    QCOMPARE(light->health(), wf::Health::Good);
+
+    window.drillMenu()->injectAction(QStringLiteral("both_down"), 30)->trigger();
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Both sources unavailable"), 5000);
+    qInfo("router light changed %lld ms after the drill was chosen", clock.elapsed());
+    QCOMPARE(light->health(), wf::Health::Bad);
+    QVERIFY2(light->toolTip().contains(QStringLiteral("BOTH_UNAVAILABLE")), qPrintable(light->toolTip()));
+    if (const auto dirShots = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !dirShots.isEmpty())
+        window.grab().save(dirShots + QStringLiteral("/drill-both-down.png"));
+
+    window.drillMenu()->clearAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Primary (Alpaca)"), 20000);
 }
 
 QTEST_MAIN(TestDrillMenu)
