@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>wf::AlertInbox</name>
+    <message>
+        <source>Alertmanager did not confirm the acknowledgement before it would have ended.</source>
+        <translation>Alertmanager hat die Bestätigung nicht bestätigt, bevor sie abgelaufen wäre.</translation>
+    </message>
+</context>
+<context>
     <name>wf::AlertmanagerClient</name>
     <message>
         <source>Alertmanager sent an answer the console cannot read: %1</source>

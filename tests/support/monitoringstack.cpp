@@ -157,20 +157,25 @@ receivers:
         + QByteArray::number(m_prometheusPort) + "']\n" + extraScrapeConfig.toUtf8();
     writeFile(m_dir.filePath(QStringLiteral("prom.yml")), prom);
 
-    if (!startProcess(m_alertmanager, QStringLiteral("prometheus-alertmanager"),
-                      {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("am.yml")),
-                       QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("am")),
-                       QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_alertmanagerPort),
-                       QStringLiteral("--cluster.listen-address=")},
-                      alertmanagerUrl().resolved(QUrl(QStringLiteral("/-/ready"))))) {
+    if (!restartAlertmanager())
         return false;
-    }
     return startProcess(m_prometheus, QStringLiteral("prometheus"),
                         {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
                          QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),
                          QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_prometheusPort),
                          QStringLiteral("--rules.alert.resend-delay=1s")},
                         prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
+}
+
+bool MonitoringStack::restartAlertmanager()
+{
+    stop(m_alertmanager);
+    return startProcess(m_alertmanager, QStringLiteral("prometheus-alertmanager"),
+                        {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("am.yml")),
+                         QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("am")),
+                         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_alertmanagerPort),
+                         QStringLiteral("--cluster.listen-address=")},
+                        alertmanagerUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
 }
 
 QUrl MonitoringStack::prometheusUrl() const

@@ -34,6 +34,8 @@ public:
 
     void stopPrometheus();
     void stopAlertmanager();
+    // Starts Alertmanager again on the same port with the same storage (its silences survive).
+    bool restartAlertmanager();
 
     static quint16 freePort();
     // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile).

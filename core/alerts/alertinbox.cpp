@@ -1,0 +1,418 @@
+#include "alertinbox.h"
+
+#include "telemetry/logging.h"
+
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUuid>
+
+#include <memory>
+
+namespace wf {
+namespace {
+
+// "ACK: <note> [watchfloor ack until-resolved id=<uuid>]"
+const QRegularExpression &markerPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"re(^ACK: (.*) \[watchfloor ack (timed|until-resolved) id=([0-9a-f-]{36})\]$)re"),
+        QRegularExpression::DotMatchesEverythingOption);
+    return re;
+}
+
+} // namespace
+
+AlertInbox::AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_poll(new QTimer(this))
+{
+    m_poll->setInterval(5000);
+    connect(m_poll, &QTimer::timeout, this, &AlertInbox::refresh);
+}
+
+QString AlertInbox::silenceComment(const AckRecord &r)
+{
+    return QStringLiteral("ACK: %1 [watchfloor ack %2 id=%3]").arg(r.note, AckRecord::modeKey(r.mode), r.id);
+}
+
+std::optional<AlertInbox::Marker> AlertInbox::parseComment(const QString &comment)
+{
+    const auto m = markerPattern().match(comment);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return Marker{m.captured(2) == u"timed" ? AckRecord::Mode::Timed : AckRecord::Mode::UntilResolved, m.captured(3),
+                  m.captured(1)};
+}
+
+QList<Matcher> AlertInbox::matchersFor(const Labels &labels)
+{
+    QList<Matcher> out;
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        out << Matcher{it.key(), it.value(), false, true};
+    return out;
+}
+
+bool AlertInbox::matches(const QList<Matcher> &matchers, const Labels &labels)
+{
+    for (const auto &m : matchers) {
+        const auto value = labels.value(m.name);
+        bool hit = m.isRegex ? QRegularExpression(QRegularExpression::anchoredPattern(m.value)).match(value).hasMatch()
+                             : value == m.value;
+        if (hit != m.isEqual)
+            return false;
+    }
+    return true;
+}
+
+void AlertInbox::setProfileName(const QString &profile)
+{
+    for (auto *t : std::as_const(m_retryTimers))
+        t->deleteLater();
+    m_retryTimers.clear();
+    m_sending.clear();
+    m_acks.clear();
+    m_resolved.clear();
+    m_current.clear();
+    m_silences.clear();
+    m_profile = profile;
+    for (const auto &r : m_store->load(profile, AckRecord::State::Pending))
+        m_acks.insert(r.id, r);
+    rebuild();
+    for (const auto &id : m_acks.keys())
+        send(id);
+}
+
+void AlertInbox::setPollIntervalMs(int ms)
+{
+    m_poll->setInterval(std::max(500, ms));
+}
+
+void AlertInbox::start()
+{
+    m_poll->start();
+    refresh();
+}
+
+void AlertInbox::stop()
+{
+    m_poll->stop();
+}
+
+std::optional<InboxAlert> AlertInbox::alert(const QString &fingerprint) const
+{
+    for (const auto &a : m_alerts)
+        if (a.alert.fingerprint == fingerprint)
+            return a;
+    return std::nullopt;
+}
+
+QList<AckRecord> AlertInbox::pendingAcks() const
+{
+    QList<AckRecord> out;
+    for (const auto &r : m_acks)
+        if (r.state == AckRecord::State::Pending)
+            out << r;
+    return out;
+}
+
+void AlertInbox::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    // Alerts and silences from one moment, so that each acknowledgement meets its alert.
+    auto alerts = std::make_shared<std::optional<Result<QList<AmAlert>>>>();
+    auto silences = std::make_shared<std::optional<Result<QList<Silence>>>>();
+    const auto both = [this, alerts, silences] {
+        if (!alerts->has_value() || !silences->has_value())
+            return;
+        m_refreshing = false;
+        const auto &a = **alerts;
+        const auto &s = **silences;
+        if (!a || !s) {
+            m_lastError = (!a ? a.error() : s.error()).message;
+            emit refreshFailed(m_lastError);
+            emit updated(); // the last good list stays; the error is shown beside it
+            return;
+        }
+        m_lastError.clear();
+        m_lastRefresh = QDateTime::currentDateTimeUtc();
+        onSnapshot(a.value(), s.value());
+    };
+    m_client->alerts({}, this, [alerts, both](const Result<QList<AmAlert>> &r) {
+        *alerts = r;
+        both();
+    });
+    m_client->silences({}, this, [silences, both](const Result<QList<Silence>> &r) {
+        *silences = r;
+        both();
+    });
+}
+
+QString AlertInbox::acknowledge(const AmAlert &alert, AckRecord::Mode mode, int seconds, const QString &note,
+                                const QString &author)
+{
+    AckRecord r;
+    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.profile = m_profile;
+    r.fingerprint = alert.fingerprint;
+    r.alertname = alert.labels.value(QStringLiteral("alertname"));
+    r.labels = alert.labels;
+    r.author = author;
+    r.note = note;
+    r.mode = mode;
+    r.createdAt = QDateTime::currentDateTimeUtc();
+    r.startsAt = r.createdAt;
+    r.endsAt = r.createdAt.addSecs(seconds);
+    // Stored before anything is sent: from here on, a crash or a dead Alertmanager loses nothing.
+    m_store->save(r);
+    m_acks.insert(r.id, r);
+    logging::get("alerts")->info("acknowledge alert={} fingerprint={} mode={} ack={}", r.alertname.toStdString(),
+                                 r.fingerprint.toStdString(), AckRecord::modeKey(mode).toStdString(), r.id.toStdString());
+    rebuild();
+    emit ackChanged(r.fingerprint);
+    send(r.id);
+    return r.id;
+}
+
+void AlertInbox::send(const QString &ackId)
+{
+    if (m_sending.contains(ackId) || !m_acks.contains(ackId))
+        return;
+    if (m_acks[ackId].endsAt <= QDateTime::currentDateTimeUtc()) {
+        auto &r = m_acks[ackId];
+        r.state = AckRecord::State::Failed;
+        r.lastError = tr("Alertmanager did not confirm the acknowledgement before it would have ended.");
+        m_store->save(r);
+        const auto fingerprint = r.fingerprint;
+        m_acks.remove(ackId);
+        rebuild();
+        emit ackChanged(fingerprint);
+        return;
+    }
+    m_sending.insert(ackId);
+    ++m_acks[ackId].attempts;
+    // Exactly once: an earlier attempt may have created the silence although its answer was lost.
+    m_client->silences({}, this, [this, ackId](const Result<QList<Silence>> &existing) {
+        if (!m_acks.contains(ackId)) {
+            m_sending.remove(ackId);
+            return;
+        }
+        if (!existing) {
+            sendFailed(ackId, existing.error().message);
+            return;
+        }
+        for (const auto &s : existing.value()) {
+            const auto marker = parseComment(s.comment);
+            if (marker && marker->ackId == ackId && s.state != u"expired") {
+                confirmed(ackId, s.id);
+                return;
+            }
+        }
+        const auto &r = m_acks[ackId];
+        Silence s;
+        s.matchers = matchersFor(r.labels);
+        s.startsAt = r.startsAt;
+        s.endsAt = r.endsAt;
+        s.createdBy = r.author;
+        s.comment = silenceComment(r);
+        m_client->createSilence(s, this, [this, ackId](const Result<QString> &id) {
+            if (!id)
+                sendFailed(ackId, id.error().message);
+            else
+                confirmed(ackId, id.value());
+        });
+    });
+}
+
+void AlertInbox::sendFailed(const QString &ackId, const QString &message)
+{
+    m_sending.remove(ackId);
+    if (!m_acks.contains(ackId))
+        return;
+    auto &r = m_acks[ackId];
+    r.lastError = message;
+    m_store->save(r);
+    const int delay = int(std::min<qint64>(qint64(m_retryBaseMs) << std::min(r.attempts - 1, 10), kMaxRetryMs));
+    logging::get("alerts")->warn("acknowledgement ack={} attempt={} failed, retry in {} ms: {}", ackId.toStdString(),
+                                 r.attempts, delay, message.toStdString());
+    auto *timer = m_retryTimers.value(ackId);
+    if (!timer) {
+        timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, [this, ackId] { send(ackId); });
+        m_retryTimers.insert(ackId, timer);
+    }
+    timer->start(delay);
+    rebuild();
+    emit ackChanged(r.fingerprint);
+}
+
+void AlertInbox::confirmed(const QString &ackId, const QString &silenceId)
+{
+    m_sending.remove(ackId);
+    if (auto *t = m_retryTimers.take(ackId))
+        t->deleteLater();
+    if (!m_acks.contains(ackId))
+        return;
+    auto r = m_acks.take(ackId);
+    r.silenceId = silenceId;
+    r.lastError.clear();
+    if (r.state == AckRecord::State::Expired) {
+        // Un-acknowledged while the request was on its way: take the silence back.
+        expireSilence(silenceId, QStringLiteral("un-acknowledged while pending"));
+    } else {
+        r.state = AckRecord::State::Confirmed;
+        logging::get("alerts")->info("acknowledgement confirmed ack={} silence={} attempts={}", ackId.toStdString(),
+                                     silenceId.toStdString(), r.attempts);
+    }
+    m_store->save(r);
+    // Show it at once: the silence as we asked for it, until the next poll brings the real one.
+    Silence s;
+    s.id = silenceId;
+    s.state = QStringLiteral("active");
+    s.matchers = matchersFor(r.labels);
+    s.startsAt = r.startsAt;
+    s.endsAt = r.endsAt;
+    s.createdBy = r.author;
+    s.comment = silenceComment(r);
+    if (r.state == AckRecord::State::Confirmed)
+        m_silences << s;
+    rebuild();
+    emit ackChanged(r.fingerprint);
+    refresh();
+}
+
+void AlertInbox::unacknowledge(const QString &fingerprint)
+{
+    // Pending ones of this console: never sent, or taken back when Alertmanager confirms them.
+    for (auto it = m_acks.begin(); it != m_acks.end(); ++it) {
+        if (it->fingerprint != fingerprint)
+            continue;
+        it->state = AckRecord::State::Expired;
+        m_store->save(*it);
+        if (!m_sending.contains(it.key())) {
+            if (auto *t = m_retryTimers.take(it.key()))
+                t->deleteLater();
+        }
+    }
+    m_acks.removeIf([this](const auto &it) { return it.value().state == AckRecord::State::Expired && !m_sending.contains(it.key()); });
+    // Confirmed ones, from any console: the silences silencing this alert that carry our marker.
+    const auto current = alert(fingerprint);
+    if (current) {
+        for (const auto &s : std::as_const(m_silences)) {
+            if (s.state != u"expired" && parseComment(s.comment) && current->alert.silencedBy.contains(s.id))
+                expireSilence(s.id, QStringLiteral("un-acknowledged"));
+            else if (s.state != u"expired" && parseComment(s.comment) && matches(s.matchers, current->alert.labels))
+                expireSilence(s.id, QStringLiteral("un-acknowledged"));
+        }
+    }
+    rebuild();
+    emit ackChanged(fingerprint);
+}
+
+void AlertInbox::expireSilence(const QString &silenceId, const QString &why)
+{
+    if (m_expiring.contains(silenceId))
+        return;
+    m_expiring.insert(silenceId);
+    logging::get("alerts")->info("expire silence={} ({})", silenceId.toStdString(), why.toStdString());
+    for (auto &s : m_silences)
+        if (s.id == silenceId)
+            s.state = QStringLiteral("expired");
+    m_client->expireSilence(silenceId, this, [this, silenceId](const Result<Done> &r) {
+        m_expiring.remove(silenceId);
+        if (!r)
+            logging::get("alerts")->warn("cannot expire silence={}: {}", silenceId.toStdString(), r.error().message.toStdString());
+        for (auto &record : m_store->load(m_profile, AckRecord::State::Confirmed)) {
+            if (record.silenceId == silenceId && r) {
+                record.state = AckRecord::State::Expired;
+                m_store->save(record);
+            }
+        }
+        refresh();
+    });
+}
+
+void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    // Alerts gone since the last poll resolved: keep them, greyed, for a while.
+    QSet<QString> present;
+    for (const auto &a : alerts)
+        present.insert(a.fingerprint);
+    for (const auto &previous : std::as_const(m_alerts)) {
+        if (previous.state == InboxAlert::State::Resolved || present.contains(previous.alert.fingerprint))
+            continue;
+        InboxAlert gone = previous;
+        gone.state = InboxAlert::State::Resolved;
+        gone.resolvedAt = now;
+        m_resolved.insert(previous.alert.fingerprint, gone);
+    }
+    for (const auto &fp : present)
+        m_resolved.remove(fp); // fired again
+    m_resolved.removeIf([&](const auto &it) { return it.value().resolvedAt.secsTo(now) > kResolvedKeepSeconds; });
+
+    m_current = alerts;
+    m_silences = silences;
+
+    // Pending acknowledgements whose silence exists already (created by an attempt whose answer
+    // was lost, or before a restart): adopt it.
+    for (const auto &s : silences) {
+        const auto marker = parseComment(s.comment);
+        if (marker && m_acks.contains(marker->ackId) && s.state != u"expired" && !m_sending.contains(marker->ackId))
+            confirmed(marker->ackId, s.id);
+    }
+    // "Until resolved": a silence whose alert is gone is expired, so that a re-fire alerts again.
+    for (const auto &s : silences) {
+        const auto marker = parseComment(s.comment);
+        if (!marker || marker->mode != AckRecord::Mode::UntilResolved || s.state != u"active")
+            continue;
+        const bool stillFiring = std::any_of(alerts.begin(), alerts.end(), [&](const AmAlert &a) { return matches(s.matchers, a.labels); });
+        if (!stillFiring)
+            expireSilence(s.id, QStringLiteral("its alert resolved"));
+    }
+    rebuild();
+}
+
+void AlertInbox::rebuild()
+{
+    m_alerts.clear();
+    for (const auto &a : std::as_const(m_current)) {
+        InboxAlert item;
+        item.alert = a;
+        // An acknowledgement: a silence of ours among those silencing it (any console's).
+        for (const auto &s : std::as_const(m_silences)) {
+            if (s.state == u"expired" || !(a.silencedBy.contains(s.id) || (s.state == u"active" && matches(s.matchers, a.labels))))
+                continue;
+            if (const auto marker = parseComment(s.comment)) {
+                item.ack = AckInfo{s.id, marker->ackId, s.createdBy, marker->note, marker->mode, s.endsAt, false, {}};
+                break;
+            }
+        }
+        if (!item.ack) {
+            for (const auto &r : std::as_const(m_acks)) {
+                if (r.fingerprint == a.fingerprint && r.state == AckRecord::State::Pending) {
+                    item.ack = AckInfo{{}, r.id, r.author, r.note, r.mode, r.endsAt, true, r.lastError};
+                    break;
+                }
+            }
+        }
+        if (item.ack)
+            item.state = item.ack->pending ? InboxAlert::State::AckPending : InboxAlert::State::Acknowledged;
+        else if (!a.silencedBy.isEmpty())
+            item.state = InboxAlert::State::Silenced;
+        else if (!a.inhibitedBy.isEmpty())
+            item.state = InboxAlert::State::Inhibited;
+        else
+            item.state = InboxAlert::State::Firing;
+        m_alerts << item;
+    }
+    for (const auto &r : std::as_const(m_resolved))
+        m_alerts << r;
+    emit updated();
+}
+
+} // namespace wf

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "sources/alertmanager/alertmanagerclient.h"
+#include "store/ackstore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <optional>
+
+class QTimer;
+
+namespace wf {
+
+// An acknowledgement as Alertmanager shows it: a silence whose comment carries our marker, from
+// this console or another one (so every console shows who acknowledged and until when).
+struct AckInfo
+{
+    QString silenceId;
+    QString ackId;
+    QString author;
+    QString note;
+    AckRecord::Mode mode = AckRecord::Mode::Timed;
+    QDateTime endsAt;
+    bool pending = false; // not confirmed by Alertmanager yet
+    QString lastError;    // why it is still pending
+};
+
+struct InboxAlert
+{
+    enum class State { Firing, Acknowledged, AckPending, Silenced, Inhibited, Resolved };
+    AmAlert alert;
+    State state = State::Firing;
+    std::optional<AckInfo> ack;
+    QDateTime resolvedAt;
+};
+
+// The alert inbox's engine: polls Alertmanager's alerts and silences, and acknowledges alerts as
+// silences that are never lost. An acknowledgement is stored before it is sent, retried with
+// backoff until Alertmanager confirms it, survives a restart, and is created exactly once: each
+// attempt first looks for a silence carrying the acknowledgement's id. "Until resolved"
+// acknowledgements are expired as soon as their alert resolves — by whichever console sees it.
+//
+// Matchers: every label of the alert, by equality. Alertmanager identifies an alert by its whole
+// label set, so this silences exactly the acknowledged alert: never a sibling (another symbol,
+// another instance) that fires later and deserves its own look.
+class AlertInbox : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kResolvedKeepSeconds = 15 * 60;
+    static constexpr int kMaxRetryMs = 60'000;
+
+    AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *parent = nullptr);
+
+    // Loads this profile's pending acknowledgements and sends them.
+    void setProfileName(const QString &profile);
+    void setPollIntervalMs(int ms);
+    void setRetryBaseMs(int ms) { m_retryBaseMs = ms; }
+    void start();
+    void stop();
+    void refresh();
+
+    const QList<InboxAlert> &alerts() const { return m_alerts; }
+    std::optional<InboxAlert> alert(const QString &fingerprint) const;
+    QString lastError() const { return m_lastError; }
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+
+    // Returns the acknowledgement's id. seconds: the silence's length (until-resolved: a safety end).
+    QString acknowledge(const AmAlert &alert, AckRecord::Mode mode, int seconds, const QString &note,
+                        const QString &author);
+    void unacknowledge(const QString &fingerprint);
+    QList<AckRecord> pendingAcks() const;
+
+    static QString silenceComment(const AckRecord &record);
+    struct Marker
+    {
+        AckRecord::Mode mode;
+        QString ackId;
+        QString note;
+    };
+    static std::optional<Marker> parseComment(const QString &comment);
+    static QList<Matcher> matchersFor(const Labels &labels);
+    static bool matches(const QList<Matcher> &matchers, const Labels &labels);
+
+signals:
+    void updated();
+    void ackChanged(const QString &fingerprint);
+    void refreshFailed(const QString &message);
+
+private:
+    void send(const QString &ackId);
+    void sendFailed(const QString &ackId, const QString &message);
+    void confirmed(const QString &ackId, const QString &silenceId);
+    void onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences);
+    void expireSilence(const QString &silenceId, const QString &why);
+    void rebuild();
+
+    AlertmanagerClient *m_client;
+    AckStore *m_store;
+    QString m_profile;
+    QTimer *m_poll;
+    int m_retryBaseMs = 1000;
+    QHash<QString, AckRecord> m_acks;        // this console's acks not finished yet, by id
+    QHash<QString, QTimer *> m_retryTimers;  // by ack id
+    QSet<QString> m_sending;                 // ack ids with an attempt in flight
+    QSet<QString> m_expiring;                // silence ids being expired
+    QList<AmAlert> m_current;
+    QList<Silence> m_silences;
+    QHash<QString, InboxAlert> m_resolved;   // fingerprint → the alert as it resolved
+    QList<InboxAlert> m_alerts;
+    bool m_refreshing = false;
+    QString m_lastError;
+    QDateTime m_lastRefresh;
+};
+
+} // namespace wf
