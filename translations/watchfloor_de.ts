@@ -2,10 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>wf::AckDialog</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Until resolved</source>
+        <translation>Bis behoben</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>“Until resolved” silences the alert until it resolves (at most 24 h); if it fires again, it alerts again.</source>
+        <translation>„Bis behoben“ schaltet den Alarm stumm, bis er sich auflöst (höchstens 24 h); feuert er erneut, alarmiert er erneut.</translation>
+    </message>
+    <message>
+        <source>What you are doing about it</source>
+        <translation>Was Sie dagegen tun</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %n alert(s) as a silence in Alertmanager.</source>
+        <translation><numerusform>%n Alarm als Stummschaltung in Alertmanager quittieren.</numerusform><numerusform>%n Alarme als Stummschaltung in Alertmanager quittieren.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>wf::AlertInbox</name>
     <message>
         <source>Alertmanager did not confirm the acknowledgement before it would have ended.</source>
-        <translation>Alertmanager hat die Bestätigung nicht bestätigt, bevor sie abgelaufen wäre.</translation>
+        <translation>Alertmanager hat die Quittierung nicht bestätigt, bevor sie abgelaufen wäre.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::AlertInboxModel</name>
+    <message>
+        <source>firing</source>
+        <translation>feuert</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>ack pending</source>
+        <translation>Quittierung ausstehend</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>inhibited</source>
+        <translation>unterdrückt</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>behoben</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Waiting for Alertmanager to confirm the silence.</source>
+        <translation>Warte darauf, dass Alertmanager die Stummschaltung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet, retrying: %1</source>
+        <translation>Noch nicht bestätigt, neuer Versuch: %1</translation>
+    </message>
+    <message>
+        <source>%1, until resolved</source>
+        <translation>%1, bis behoben</translation>
+    </message>
+    <message>
+        <source>%1, until %2</source>
+        <translation>%1, bis %2</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Quittiert von</translation>
     </message>
 </context>
 <context>
@@ -45,6 +199,81 @@
     <message>
         <source>Alertmanager refused the request (HTTP %1): %2</source>
         <translation>Alertmanager hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>wf::AlertsView</name>
+    <message>
+        <source>Filter: alert name, label values or summary</source>
+        <translation>Filter: Alarmname, Label-Werte oder Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Quittieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alerts as a silence in Alertmanager (Ctrl+Shift+A)</source>
+        <translation>Die ausgewählten Alarme als Stummschaltung in Alertmanager quittieren (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Un-acknowledge</source>
+        <translation>Quittierung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>Expire the acknowledgement's silence (Ctrl+Shift+U)</source>
+        <translation>Die Stummschaltung der Quittierung beenden (Strg+Umschalt+U)</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its labels, annotations and acknowledgement.</source>
+        <translation>Wählen Sie einen Alarm, um Labels, Annotationen und Quittierung zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Showing the alerts of %1.</source>
+        <translation>Angezeigt werden die Alarme von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firing, updated %1</source>
+        <translation><numerusform>%n feuert, aktualisiert %1</numerusform><numerusform>%n feuern, aktualisiert %1</numerusform></translation>
+    </message>
+    <message>
+        <source>until it resolves</source>
+        <translation>bis er sich auflöst</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Acknowledgement by %1 %2 is waiting for Alertmanager%3.</source>
+        <translation>Quittierung durch %1 %2 wartet auf Alertmanager%3.</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 %2: “%3”.</source>
+        <translation>Quittiert von %1 %2: „%3“.</translation>
+    </message>
+    <message>
+        <source>Runbook:</source>
+        <translation>Runbook:</translation>
+    </message>
+    <message>
+        <source>Alert inbox</source>
+        <translation>Alarm-Eingang</translation>
     </message>
 </context>
 <context>
@@ -854,6 +1083,10 @@
     <message>
         <source> (%1)</source>
         <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

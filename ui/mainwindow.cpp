@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "drillmenu.h"
+#include "alerts/alertinbox.h"
+#include "store/ackstore.h"
+#include "views/alertsview.h"
 #include "domain/routerstate.h"
 #include "sources/health/healthclient.h"
 
@@ -22,6 +25,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -53,8 +57,18 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setUniformItemSizes(true);
     m_stack = new QStackedWidget(this);
+    // The alert inbox runs whatever view is shown: badges, "until resolved" and pending acks need it.
+    m_amHttp = new HttpClient(m_network, Endpoint::Alertmanager, this);
+    m_alertmanager = new AlertmanagerClient(m_amHttp, this);
+    const auto settingsDir = QFileInfo(settings.fileName()).absolutePath();
+    m_acks = std::make_unique<AckStore>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
+    if (QString error; !m_acks->open(&error))
+        logging::get("ui")->error("acknowledgement store {} unusable: {}", m_acks->path().toStdString(), error.toStdString());
+    m_inbox = new AlertInbox(m_alertmanager, m_acks.get(), this);
+
     for (const auto id : kAllViews) {
-        auto *view = new PlaceholderView(id, m_stack);
+        ViewBase *view = id == ViewId::Alerts ? static_cast<ViewBase *>(new AlertsView(m_inbox, m_stack))
+                                              : new PlaceholderView(id, m_stack);
         m_views[std::size_t(id)] = view;
         m_stack->addWidget(view);
         const int n = int(id) + 1;
@@ -92,6 +106,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_healthHttp = new HttpClient(m_network, Endpoint::Health, this);
     m_health = new HealthClient(m_healthHttp, this);
     connect(m_health, &HealthClient::sampled, this, &MainWindow::onHealthSample);
+    connect(m_inbox, &AlertInbox::updated, this, &MainWindow::updateAlertBadge);
 
     m_profileLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_profileLabel);
@@ -240,6 +255,12 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
         m_drills->setProfile(profile);
     m_health->stop();
     m_healthHttp->setProfile(profile);
+    m_inbox->stop();
+    m_amHttp->setProfile(profile);
+    m_inbox->setProfileName(profile.name);
+    static_cast<AlertsView *>(view(ViewId::Alerts))->setUtc(profile.utc);
+    if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())
+        m_inbox->start();
     m_routerLight->setLabel(tr("Router: …"));
     m_routerLight->setHealth(Health::Unknown, tr("not known yet"), tr("Waiting for the health endpoint."));
     if (!profile.endpoint(Endpoint::Health).url.isEmpty()) {
@@ -256,6 +277,16 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     setWindowTitle(tr("%1 — Watchfloor").arg(profile.name));
     logging::get("ui")->info("profile selected name=\"{}\" transient={}", profile.name.toStdString(), transient);
     refreshNow();
+}
+
+void MainWindow::updateAlertBadge()
+{
+    int firing = 0;
+    for (const auto &a : m_inbox->alerts())
+        firing += a.state == InboxAlert::State::Firing ? 1 : 0;
+    auto *item = m_navigation->item(int(ViewId::Alerts));
+    const auto title = ViewBase::title(ViewId::Alerts);
+    item->setText(firing > 0 ? tr("%1 (%2)").arg(title).arg(firing) : title);
 }
 
 void MainWindow::onHealthSample(const HealthSample &sample)

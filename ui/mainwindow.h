@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 #include <array>
+#include <memory>
 
 class QActionGroup;
 class QComboBox;
@@ -22,6 +23,9 @@ class EndpointStatusModel;
 class Settings;
 class StatusLight;
 class TimeRangePicker;
+class AckStore;
+class AlertInbox;
+class AlertmanagerClient;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
@@ -48,6 +52,7 @@ public:
     StatusLight *statusLight(Endpoint endpoint) const { return m_lights[std::size_t(endpoint)]; }
     // The router state from the health endpoint, polled every second: a failover shows at once.
     StatusLight *routerLight() const { return m_routerLight; }
+    AlertInbox *alertInbox() const { return m_inbox; }
     int refreshSeconds() const;
     // True once every endpoint of the profile has answered its probe (or failed it).
     bool endpointsChecked() const;
@@ -73,6 +78,7 @@ private:
     void switchProfile(int index);
     void onEndpointStatusChanged();
     void onHealthSample(const HealthSample &sample);
+    void updateAlertBadge();
     void setRefreshSeconds(int seconds);
 
     Settings &m_settings;
@@ -82,6 +88,10 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
     HttpClient *m_healthHttp = nullptr;
+    HttpClient *m_amHttp = nullptr;
+    std::unique_ptr<AckStore> m_acks;
+    AlertmanagerClient *m_alertmanager = nullptr;
+    AlertInbox *m_inbox = nullptr;
     HealthClient *m_health = nullptr;
     StatusLight *m_routerLight = nullptr;
     EndpointProbe *m_probe = nullptr;

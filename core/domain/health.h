@@ -3,7 +3,7 @@
 namespace wf {
 
 // How well something is doing, in the four states every light, chip and segment shows
-// (the colours are the widgets' business: widgets/statecolors.h).
+// (the colours: models/statecolors.h).
 enum class Health { Good, Warning, Bad, Unknown };
 
 } // namespace wf

@@ -1,0 +1,255 @@
+#include "alertsview.h"
+
+#include "ackdialog.h"
+#include "alertinboxmodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace wf {
+
+AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
+    : ViewBase(ViewId::Alerts, parent)
+    , m_inbox(inbox)
+    , m_model(new AlertInboxModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_ack(new QToolButton(this))
+    , m_unack(new QToolButton(this))
+    , m_status(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_details(new QTextBrowser(this))
+{
+    m_filter->setObjectName(QStringLiteral("alertFilter"));
+    m_filter->setPlaceholderText(tr("Filter: alert name, label values or summary"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &AlertInboxModel::setFilter);
+
+    m_ack->setObjectName(QStringLiteral("acknowledge"));
+    m_ack->setText(tr("&Acknowledge…"));
+    m_ack->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_ack->setToolTip(tr("Acknowledge the selected alerts as a silence in Alertmanager (Ctrl+Shift+A)"));
+    m_ack->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_ack, &QToolButton::clicked, this, &AlertsView::acknowledge);
+    m_unack->setObjectName(QStringLiteral("unacknowledge"));
+    m_unack->setText(tr("&Un-acknowledge"));
+    m_unack->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
+    m_unack->setToolTip(tr("Expire the acknowledgement's silence (Ctrl+Shift+U)"));
+    connect(m_unack, &QToolButton::clicked, this, &AlertsView::unacknowledge);
+    m_status->setObjectName(QStringLiteral("inboxStatus"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_ack);
+    bar->addWidget(m_unack);
+    bar->addWidget(m_status);
+
+    m_tree->setObjectName(QStringLiteral("alertTree"));
+    m_tree->setModel(m_model);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    // The summary takes what the window gives; the rest keep readable widths the user can drag.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(AlertInboxModel::Summary, QHeaderView::Stretch);
+    m_tree->setColumnWidth(AlertInboxModel::Severity, 130);
+    m_tree->setColumnWidth(AlertInboxModel::Alert, 190);
+    m_tree->setColumnWidth(AlertInboxModel::KeyLabels, 160);
+    m_tree->setColumnWidth(AlertInboxModel::Started, 135);
+    m_tree->setColumnWidth(AlertInboxModel::Duration, 70);
+    m_tree->setColumnWidth(AlertInboxModel::State, 100);
+    m_tree->setColumnWidth(AlertInboxModel::Acknowledged, 150);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // Group rows ("critical (3)") read across the whole row, not clipped to the first column.
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            m_tree->setFirstColumnSpanned(row, QModelIndex(), true);
+        m_tree->expandAll();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetails();
+        updateActions();
+    });
+
+    m_details->setObjectName(QStringLiteral("alertDetails"));
+    m_details->setOpenLinks(false); // runbook and generator links open elsewhere, never in here
+    m_details->setPlaceholderText(tr("Select an alert to see its labels, annotations and acknowledgement."));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    connect(m_inbox, &AlertInbox::updated, this, &AlertsView::onUpdated);
+    onUpdated();
+}
+
+void AlertsView::setUtc(bool utc)
+{
+    m_model->setUtc(utc);
+}
+
+bool AlertsView::isSettled() const
+{
+    return m_settled;
+}
+
+void AlertsView::refresh()
+{
+    m_inbox->refresh();
+}
+
+void AlertsView::onUpdated()
+{
+    // A refresh rebuilds the model: keep the selection by fingerprint.
+    QStringList selected;
+    for (const auto &a : selectedAlerts())
+        selected << a.fingerprint;
+    m_model->setAlerts(m_inbox->alerts());
+    for (const auto &fp : selected) {
+        const auto index = m_model->indexOf(fp);
+        if (index.isValid())
+            m_tree->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    if (!m_inbox->lastError().isEmpty()) {
+        m_status->setText(tr("<span style='color:#c62828'>Alertmanager: %1</span>").arg(m_inbox->lastError().toHtmlEscaped()));
+        m_status->setToolTip(m_inbox->lastRefresh().isValid()
+                                 ? tr("Showing the alerts of %1.").arg(m_inbox->lastRefresh().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
+                                 : QString());
+        m_settled = true;
+    } else if (m_inbox->lastRefresh().isValid()) {
+        m_status->setText(tr("%n firing, updated %1", nullptr, m_model->firingCount())
+                              .arg(m_inbox->lastRefresh().toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_status->setToolTip({});
+        m_settled = true;
+    }
+    showDetails();
+    updateActions();
+    if (m_settled)
+        emit settled();
+}
+
+QList<AmAlert> AlertsView::selectedAlerts() const
+{
+    QList<AmAlert> out;
+    for (const auto &index : m_tree->selectionModel()->selectedRows())
+        if (const auto *a = m_model->alertAt(index))
+            out << a->alert;
+    return out;
+}
+
+void AlertsView::selectAlert(const QString &fingerprint)
+{
+    const auto index = m_model->indexOf(fingerprint);
+    if (index.isValid())
+        m_tree->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void AlertsView::updateActions()
+{
+    bool canAck = false, canUnack = false;
+    for (const auto &index : m_tree->selectionModel()->selectedRows()) {
+        if (const auto *a = m_model->alertAt(index)) {
+            canAck = canAck || (a->state != InboxAlert::State::Resolved && !a->ack);
+            canUnack = canUnack || a->ack.has_value();
+        }
+    }
+    m_ack->setEnabled(canAck);
+    m_unack->setEnabled(canUnack);
+}
+
+void AlertsView::acknowledge()
+{
+    const auto alerts = selectedAlerts();
+    if (alerts.isEmpty())
+        return;
+    const auto user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    AckDialog dialog(int(alerts.size()), user, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    acknowledgeSelected(dialog.mode(), dialog.seconds(), dialog.note(), dialog.author());
+}
+
+void AlertsView::acknowledgeSelected(AckRecord::Mode mode, int seconds, const QString &note, const QString &author)
+{
+    for (const auto &index : m_tree->selectionModel()->selectedRows()) {
+        const auto *a = m_model->alertAt(index);
+        if (a && a->state != InboxAlert::State::Resolved && !a->ack)
+            m_inbox->acknowledge(a->alert, mode, seconds, note, author);
+    }
+}
+
+void AlertsView::unacknowledge()
+{
+    for (const auto &a : selectedAlerts())
+        m_inbox->unacknowledge(a.fingerprint);
+}
+
+void AlertsView::showDetails()
+{
+    const auto rows = m_tree->selectionModel()->selectedRows();
+    const auto *item = rows.size() == 1 ? m_model->alertAt(rows.first()) : nullptr;
+    if (!item) {
+        m_details->clear();
+        return;
+    }
+    const auto &a = item->alert;
+    QString html = QStringLiteral("<h3>%1</h3>").arg(a.labels.value(QStringLiteral("alertname")).toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b> — %2</p>")
+                .arg(AlertInboxModel::stateText(item->state).toHtmlEscaped(),
+                     a.annotations.value(QStringLiteral("summary")).toHtmlEscaped());
+    if (item->ack) {
+        const auto until = item->ack->mode == AckRecord::Mode::UntilResolved
+            ? tr("until it resolves")
+            : tr("until %1").arg(item->ack->endsAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg((item->ack->pending ? tr("Acknowledgement by %1 %2 is waiting for Alertmanager%3.")
+                                                   .arg(item->ack->author, until,
+                                                        item->ack->lastError.isEmpty() ? QString() : tr(": %1").arg(item->ack->lastError))
+                                             : tr("Acknowledged by %1 %2: “%3”.").arg(item->ack->author, until, item->ack->note))
+                             .toHtmlEscaped());
+    }
+    if (const auto d = a.annotations.value(QStringLiteral("description")); !d.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(d.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+    for (auto it = a.labels.begin(); it != a.labels.end(); ++it)
+        html += QStringLiteral("<tr><td style=\"padding-right:12px\"><tt>%1</tt></td><td><tt>%2</tt></td></tr>").arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    if (const auto runbook = a.annotations.value(QStringLiteral("runbook_url")); !runbook.isEmpty())
+        html += QStringLiteral("<p>%1 <tt>%2</tt></p>").arg(tr("Runbook:").toHtmlEscaped(), runbook.toHtmlEscaped());
+    m_details->setHtml(html);
+}
+
+QJsonObject AlertsView::snapshot() const
+{
+    auto json = ViewBase::snapshot();
+    QJsonArray values;
+    for (const auto &item : m_inbox->alerts()) {
+        values.append(QJsonObject{{QStringLiteral("alertname"), item.alert.labels.value(QStringLiteral("alertname"))},
+                                  {QStringLiteral("severity"), item.alert.labels.value(QStringLiteral("severity"))},
+                                  {QStringLiteral("state"), AlertInboxModel::stateText(item.state)},
+                                  {QStringLiteral("acknowledgedBy"), item.ack ? item.ack->author : QString()}});
+    }
+    json.insert(QStringLiteral("panels"),
+                QJsonArray{QJsonObject{{QStringLiteral("title"), tr("Alert inbox")},
+                                       {QStringLiteral("queries"), QJsonArray{QStringLiteral("GET /api/v2/alerts"),
+                                                                              QStringLiteral("GET /api/v2/silences")}},
+                                       {QStringLiteral("values"), values},
+                                       {QStringLiteral("error"), m_inbox->lastError()}}});
+    return json;
+}
+
+} // namespace wf
