@@ -79,12 +79,20 @@ void AlertInboxModel::setUtc(bool utc)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-void AlertInboxModel::setFilter(const QString &text)
+void AlertInboxModel::setFilter(const InboxFilter &filter)
 {
     beginResetModel();
-    m_filter = text.split(u' ', Qt::SkipEmptyParts);
+    m_filter = filter;
     regroup();
     endResetModel();
+}
+
+int AlertInboxModel::shownCount() const
+{
+    int n = 0;
+    for (const auto &g : m_groups)
+        n += int(g.rows.size());
+    return n;
 }
 
 void AlertInboxModel::regroup()
@@ -92,11 +100,7 @@ void AlertInboxModel::regroup()
     m_groups.clear();
     QList<int> order;
     for (int i = 0; i < m_alerts.size(); ++i) {
-        const auto &a = m_alerts.at(i).alert;
-        QString haystack = a.annotations.value(QStringLiteral("summary"));
-        for (auto it = a.labels.begin(); it != a.labels.end(); ++it)
-            haystack += u' ' + it.value();
-        if (std::all_of(m_filter.begin(), m_filter.end(), [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); }))
+        if (m_filter.accepts(m_alerts.at(i)))
             order << i;
     }
     std::stable_sort(order.begin(), order.end(), [this](int x, int y) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/inboxfilter.h"
 #include "alerts/alertinbox.h"
 
 #include <QAbstractItemModel>
@@ -20,8 +21,9 @@ public:
     void setAlerts(const QList<InboxAlert> &alerts);
     void setUtc(bool utc);
     void setNow(const QDateTime &now) { m_now = now; } // for tests; invalid: the clock
-    // Text filter: every word must appear in the alert name, a label value or the summary.
-    void setFilter(const QString &text);
+    void setFilter(const InboxFilter &filter);
+    const InboxFilter &filter() const { return m_filter; }
+    int shownCount() const; // alerts the filter lets through
 
     const InboxAlert *alertAt(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &fingerprint) const;
@@ -51,7 +53,7 @@ private:
 
     QList<InboxAlert> m_alerts;
     QList<Group> m_groups;
-    QStringList m_filter;
+    InboxFilter m_filter;
     QDateTime m_now;
     bool m_utc = false;
 };

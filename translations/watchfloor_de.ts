@@ -53,7 +53,10 @@
     </message>
     <message numerus="yes">
         <source>Acknowledge %n alert(s) as a silence in Alertmanager.</source>
-        <translation><numerusform>%n Alarm als Stummschaltung in Alertmanager quittieren.</numerusform><numerusform>%n Alarme als Stummschaltung in Alertmanager quittieren.</numerusform></translation>
+        <translation>
+            <numerusform>%n Alarm als Stummschaltung in Alertmanager quittieren.</numerusform>
+            <numerusform>%n Alarme als Stummschaltung in Alertmanager quittieren.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -204,10 +207,6 @@
 <context>
     <name>wf::AlertsView</name>
     <message>
-        <source>Filter: alert name, label values or summary</source>
-        <translation>Filter: Alarmname, Label-Werte oder Zusammenfassung</translation>
-    </message>
-    <message>
         <source>&amp;Acknowledge…</source>
         <translation>&amp;Quittieren…</translation>
     </message>
@@ -245,7 +244,10 @@
     </message>
     <message numerus="yes">
         <source>%n firing, updated %1</source>
-        <translation><numerusform>%n feuert, aktualisiert %1</numerusform><numerusform>%n feuern, aktualisiert %1</numerusform></translation>
+        <translation>
+            <numerusform>%n feuert, aktualisiert %1</numerusform>
+            <numerusform>%n feuern, aktualisiert %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>until it resolves</source>
@@ -274,6 +276,78 @@
     <message>
         <source>Alert inbox</source>
         <translation>Alarm-Eingang</translation>
+    </message>
+    <message>
+        <source>Filter: alertname=~"Alpaca.*" symbol="AAPL" or words (Ctrl+F)</source>
+        <translation>Filter: alertname=~"Alpaca.*" symbol="AAPL" oder Wörter (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Label matchers as in Alertmanager (=, !=, =~, !~; regular expressions match the whole value) and words, which must appear in the alert name, a label value or the summary.</source>
+        <translation>Label-Matcher wie in Alertmanager (=, !=, =~, !~; reguläre Ausdrücke müssen den ganzen Wert treffen) und Wörter, die im Alarmnamen, einem Label-Wert oder der Zusammenfassung vorkommen müssen.</translation>
+    </message>
+    <message>
+        <source>Show critical alerts</source>
+        <translation>Kritische Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Show warnings</source>
+        <translation>Warnungen zeigen</translation>
+    </message>
+    <message>
+        <source>Show info alerts</source>
+        <translation>Info-Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Show alerts without a known severity</source>
+        <translation>Alarme ohne bekannten Schweregrad zeigen</translation>
+    </message>
+    <message>
+        <source>Show alerts silenced by others</source>
+        <translation>Von anderen stummgeschaltete Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Show alerts inhibited by another alert</source>
+        <translation>Von einem anderen Alarm unterdrückte Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Show alerts resolved in the last 15 minutes</source>
+        <translation>In den letzten 15 Minuten behobene Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Inhibited</source>
+        <translation>Unterdrückt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
     </message>
 </context>
 <context>
@@ -788,6 +862,17 @@
     <message>
         <source>The server is rate limiting; the console backs off.</source>
         <translation>Der Server begrenzt die Anfragen; die Konsole wartet länger.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::InboxFilter</name>
+    <message>
+        <source>The value of %1 has no closing quote.</source>
+        <translation>Dem Wert von %1 fehlt das schließende Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>%1: not a valid regular expression: %2</source>
+        <translation>%1: kein gültiger regulärer Ausdruck: %2</translation>
     </message>
 </context>
 <context>

@@ -96,10 +96,20 @@ void TestAlertInboxModel::filter()
     model.setAlerts({make(QStringLiteral("PriceDeltaHigh"), QStringLiteral("warning"), QStringLiteral("NVDA")),
                      make(QStringLiteral("PriceDeltaHigh"), QStringLiteral("warning"), QStringLiteral("AAPL")),
                      make(QStringLiteral("BothSourcesUnavailable"), QStringLiteral("critical"), {})});
-    model.setFilter(QStringLiteral("pricedelta nvda"));
+    model.setFilter(wf::InboxFilter::parse(QStringLiteral("pricedelta nvda")).value());
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowCount(model.index(0, 0)), 1);
     QCOMPARE(model.index(0, wf::AlertInboxModel::KeyLabels, model.index(0, 0)).data().toString(), QStringLiteral("symbol=NVDA"));
+    // Label matchers as in Alertmanager.
+    model.setFilter(wf::InboxFilter::parse(QStringLiteral(R"(alertname=~"Price.*" symbol!="NVDA")")).value());
+    QCOMPARE(model.shownCount(), 1);
+    QCOMPARE(model.index(0, wf::AlertInboxModel::KeyLabels, model.index(0, 0)).data().toString(), QStringLiteral("symbol=AAPL"));
+    // Severity toggles hide whole groups.
+    auto noWarnings = wf::InboxFilter::parse({}).value();
+    noWarnings.setSeverityShown(wf::InboxFilter::Severity::Warning, false);
+    model.setFilter(noWarnings);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("critical (1)"));
     model.setFilter({});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.firingCount(), 3); // counts ignore the filter

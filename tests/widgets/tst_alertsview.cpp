@@ -72,6 +72,23 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
     auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QCOMPARE(nav->item(int(wf::ViewId::Alerts))->text(), QStringLiteral("Alerts (2)"));
 
+    // The filter bar: a matcher narrows the tree, a broken one says why and keeps the last good
+    // result, the severity toggles hide a group and show its count.
+    view->setFilterText(QStringLiteral(R"(alertname=~"Both.*")"));
+    QCOMPARE(model->shownCount(), 1);
+    view->setFilterText(QStringLiteral(R"(alertname=~"Both.*)"));
+    QCOMPARE(view->filterError(), QStringLiteral("The value of alertname has no closing quote."));
+    QCOMPARE(model->shownCount(), 1);
+    view->setFilterText({});
+    QVERIFY(view->filterError().isEmpty());
+    QCOMPARE(model->shownCount(), 2);
+    QCOMPARE(view->severityToggle(wf::InboxFilter::Severity::Critical)->text(), QStringLiteral("Critical 1"));
+    view->severityToggle(wf::InboxFilter::Severity::Critical)->setChecked(false);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("warning (1)"));
+    view->severityToggle(wf::InboxFilter::Severity::Critical)->setChecked(true);
+    QCOMPARE(model->rowCount(), 2);
+
     // Acknowledge the warning from the view.
     const auto warning = model->index(0, 0, model->index(1, 0));
     view->selectAlert(warning.data(wf::AlertInboxModel::FingerprintRole).toString());

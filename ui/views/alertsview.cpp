@@ -3,6 +3,7 @@
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -21,6 +22,7 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     , m_inbox(inbox)
     , m_model(new AlertInboxModel(this))
     , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
     , m_ack(new QToolButton(this))
     , m_unack(new QToolButton(this))
     , m_status(new QLabel(this))
@@ -28,9 +30,43 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     , m_details(new QTextBrowser(this))
 {
     m_filter->setObjectName(QStringLiteral("alertFilter"));
-    m_filter->setPlaceholderText(tr("Filter: alert name, label values or summary"));
+    m_filter->setPlaceholderText(tr("Filter: alertname=~\"Alpaca.*\" symbol=\"AAPL\" or words (Ctrl+F)"));
+    m_filter->setToolTip(tr("Label matchers as in Alertmanager (=, !=, =~, !~; regular expressions match the whole value) "
+                            "and words, which must appear in the alert name, a label value or the summary."));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_model, &AlertInboxModel::setFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, &AlertsView::applyFilter);
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(find);
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_filterError->setWordWrap(true);
+    m_filterError->hide();
+
+    // Toggles: severities, then the states one may want out of the way.
+    const auto addToggle = [this](const QString &objectName, const QString &tip) {
+        auto *b = new QToolButton(this);
+        b->setObjectName(objectName);
+        b->setCheckable(true);
+        b->setChecked(true);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setToolTip(tip);
+        connect(b, &QToolButton::toggled, this, &AlertsView::applyFilter);
+        return b;
+    };
+    m_severityToggles = {addToggle(QStringLiteral("showCritical"), tr("Show critical alerts")),
+                         addToggle(QStringLiteral("showWarning"), tr("Show warnings")),
+                         addToggle(QStringLiteral("showInfo"), tr("Show info alerts")),
+                         addToggle(QStringLiteral("showOther"), tr("Show alerts without a known severity"))};
+    m_stateToggles = {{InboxAlert::State::Silenced, addToggle(QStringLiteral("showSilenced"), tr("Show alerts silenced by others"))},
+                      {InboxAlert::State::Inhibited, addToggle(QStringLiteral("showInhibited"), tr("Show alerts inhibited by another alert"))},
+                      {InboxAlert::State::Resolved, addToggle(QStringLiteral("showResolved"), tr("Show alerts resolved in the last 15 minutes"))}};
+    updateToggleTexts();
 
     m_ack->setObjectName(QStringLiteral("acknowledge"));
     m_ack->setText(tr("&Acknowledge…"));
@@ -50,6 +86,14 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     bar->addWidget(m_ack);
     bar->addWidget(m_unack);
     bar->addWidget(m_status);
+    auto *toggles = new QHBoxLayout;
+    toggles->addWidget(new QLabel(tr("Show:"), this));
+    for (auto *b : std::as_const(m_severityToggles))
+        toggles->addWidget(b);
+    toggles->addSpacing(12);
+    for (const auto &[state, b] : std::as_const(m_stateToggles))
+        toggles->addWidget(b);
+    toggles->addStretch(1);
 
     m_tree->setObjectName(QStringLiteral("alertTree"));
     m_tree->setModel(m_model);
@@ -91,10 +135,70 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_filterError);
+    layout->addLayout(toggles);
     layout->addWidget(split, 1);
 
     connect(m_inbox, &AlertInbox::updated, this, &AlertsView::onUpdated);
     onUpdated();
+}
+
+void AlertsView::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    applyFilter();
+}
+
+QString AlertsView::filterError() const
+{
+    return m_filterError->text(); // empty while the filter is good
+}
+
+QToolButton *AlertsView::stateToggle(InboxAlert::State state) const
+{
+    for (const auto &[s, b] : m_stateToggles)
+        if (s == state)
+            return b;
+    return nullptr;
+}
+
+void AlertsView::applyFilter()
+{
+    auto parsed = InboxFilter::parse(m_filter->text());
+    if (!parsed) {
+        // Keep showing what the last good filter showed; say what is wrong with this one.
+        m_filterError->setText(parsed.error().message);
+        m_filterError->show();
+        m_filter->setStyleSheet(QStringLiteral("QLineEdit{border:1px solid #c62828}"));
+        return;
+    }
+    m_filterError->clear();
+    m_filterError->hide();
+    m_filter->setStyleSheet({});
+    auto filter = std::move(parsed).value();
+    for (int i = 0; i < m_severityToggles.size(); ++i)
+        filter.setSeverityShown(InboxFilter::Severity(i), m_severityToggles.at(i)->isChecked());
+    for (const auto &[state, b] : std::as_const(m_stateToggles))
+        filter.setStateShown(state, b->isChecked());
+    const auto selected = selectedFingerprints();
+    m_model->setFilter(filter);
+    reselect(selected);
+}
+
+void AlertsView::updateToggleTexts()
+{
+    int severities[4] = {0, 0, 0, 0};
+    for (const auto &a : m_inbox->alerts())
+        ++severities[int(InboxFilter::severityOf(a.alert.labels))];
+    const QString names[4] = {tr("Critical"), tr("Warning"), tr("Info"), tr("Other")};
+    for (int i = 0; i < 4; ++i)
+        m_severityToggles.at(i)->setText(tr("%1 %2").arg(names[i]).arg(severities[i]));
+    for (const auto &[state, b] : std::as_const(m_stateToggles)) {
+        const auto name = state == InboxAlert::State::Silenced ? tr("Silenced")
+            : state == InboxAlert::State::Inhibited            ? tr("Inhibited")
+                                                               : tr("Resolved");
+        b->setText(tr("%1 %2").arg(name).arg(m_model->count(state)));
+    }
 }
 
 void AlertsView::setUtc(bool utc)
@@ -115,15 +219,9 @@ void AlertsView::refresh()
 void AlertsView::onUpdated()
 {
     // A refresh rebuilds the model: keep the selection by fingerprint.
-    QStringList selected;
-    for (const auto &a : selectedAlerts())
-        selected << a.fingerprint;
+    const auto selected = selectedFingerprints();
     m_model->setAlerts(m_inbox->alerts());
-    for (const auto &fp : selected) {
-        const auto index = m_model->indexOf(fp);
-        if (index.isValid())
-            m_tree->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    }
+    reselect(selected);
     if (!m_inbox->lastError().isEmpty()) {
         m_status->setText(tr("<span style='color:#c62828'>Alertmanager: %1</span>").arg(m_inbox->lastError().toHtmlEscaped()));
         m_status->setToolTip(m_inbox->lastRefresh().isValid()
@@ -136,10 +234,28 @@ void AlertsView::onUpdated()
         m_status->setToolTip({});
         m_settled = true;
     }
+    updateToggleTexts();
     showDetails();
     updateActions();
     if (m_settled)
         emit settled();
+}
+
+QStringList AlertsView::selectedFingerprints() const
+{
+    QStringList out;
+    for (const auto &a : selectedAlerts())
+        out << a.fingerprint;
+    return out;
+}
+
+void AlertsView::reselect(const QStringList &fingerprints)
+{
+    for (const auto &fp : fingerprints) {
+        const auto index = m_model->indexOf(fp);
+        if (index.isValid())
+            m_tree->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
 }
 
 QList<AmAlert> AlertsView::selectedAlerts() const

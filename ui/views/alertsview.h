@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/inboxfilter.h"
 #include "alerts/alertinbox.h"
 #include "viewbase.h"
 
@@ -31,6 +32,11 @@ public:
     // What the Acknowledge dialog does, without the dialog.
     void acknowledgeSelected(AckRecord::Mode mode, int seconds, const QString &note, const QString &author);
     void setUtc(bool utc);
+    // The filter bar's text (matchers and words); an error is shown and the last good filter kept.
+    void setFilterText(const QString &text);
+    QString filterError() const;
+    QToolButton *severityToggle(InboxFilter::Severity severity) const { return m_severityToggles.at(int(severity)); }
+    QToolButton *stateToggle(InboxAlert::State state) const;
 
 public slots:
     void refresh() override;
@@ -41,10 +47,17 @@ private:
     void onUpdated();
     void showDetails();
     void updateActions();
+    void applyFilter();
+    QStringList selectedFingerprints() const;
+    void reselect(const QStringList &fingerprints);
+    void updateToggleTexts();
 
     AlertInbox *m_inbox;
     AlertInboxModel *m_model;
     QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QList<QToolButton *> m_severityToggles; // InboxFilter::Severity order
+    QList<QPair<InboxAlert::State, QToolButton *>> m_stateToggles;
     QToolButton *m_ack;
     QToolButton *m_unack;
     QLabel *m_status;
