@@ -166,6 +166,48 @@
     </message>
 </context>
 <context>
+    <name>wf::AlertNotifier</name>
+    <message numerus="yes">
+        <source>%n alerts firing</source>
+        <translation><numerusform>%n Alarm feuert</numerusform><numerusform>%n Alarme feuern</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>und %n weiterer</numerusform><numerusform>und %n weitere</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>wf::AlertTray</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify for &amp;critical alerts</source>
+        <translation>Bei &amp;kritischen Alarmen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify for &amp;warnings</source>
+        <translation>Bei &amp;Warnungen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify for &amp;info alerts</source>
+        <translation>Bei &amp;Info-Alarmen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify for alerts without a known &amp;severity</source>
+        <translation>Bei Alarmen ohne bekannten &amp;Schweregrad benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Watchfloor: no alerts firing</source>
+        <translation>Watchfloor: keine Alarme aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watchfloor: %n alert(s) firing</source>
+        <translation><numerusform>Watchfloor: %n Alarm feuert</numerusform><numerusform>Watchfloor: %n Alarme feuern</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>wf::AlertmanagerClient</name>
     <message>
         <source>Alertmanager sent an answer the console cannot read: %1</source>
@@ -1172,6 +1214,10 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Firing: %1 — %2</source>
+        <translation>Feuert: %1 — %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alerttray.h"
 #include "drillmenu.h"
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
@@ -65,6 +66,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     if (QString error; !m_acks->open(&error))
         logging::get("ui")->error("acknowledgement store {} unusable: {}", m_acks->path().toStdString(), error.toStdString());
     m_inbox = new AlertInbox(m_alertmanager, m_acks.get(), this);
+    m_tray = new AlertTray(m_inbox, m_settings, this);
+    connect(m_tray, &AlertTray::openAlert, this, &MainWindow::openAlert);
+    connect(m_tray, &AlertTray::notified, this, [this](const AlertNotification &n) {
+        if (m_tray->hasTray())
+            return;
+        // No tray to notify through: say it in the window and ask the desktop for attention.
+        statusBar()->showMessage(tr("Firing: %1 — %2").arg(n.title, QString(n.body).replace(u'\n', QStringLiteral(", "))), 15'000);
+        QApplication::alert(this);
+    });
 
     for (const auto id : kAllViews) {
         ViewBase *view = id == ViewId::Alerts ? static_cast<ViewBase *>(new AlertsView(m_inbox, m_stack))
@@ -149,6 +159,7 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, id] { showView(id); });
     }
     viewMenu->addSeparator();
+    viewMenu->addMenu(m_tray->notificationsMenu());
     auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshNow);
     refresh->setShortcut(QKeySequence::Refresh);
 
@@ -277,6 +288,17 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     setWindowTitle(tr("%1 — Watchfloor").arg(profile.name));
     logging::get("ui")->info("profile selected name=\"{}\" transient={}", profile.name.toStdString(), transient);
     refreshNow();
+}
+
+void MainWindow::openAlert(const QString &fingerprint)
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    showView(ViewId::Alerts);
+    if (!fingerprint.isEmpty())
+        static_cast<AlertsView *>(view(ViewId::Alerts))->selectAlert(fingerprint);
 }
 
 void MainWindow::updateAlertBadge()

@@ -25,6 +25,7 @@ class StatusLight;
 class TimeRangePicker;
 class AckStore;
 class AlertInbox;
+class AlertTray;
 class AlertmanagerClient;
 class DrillMenu;
 class HealthClient;
@@ -53,6 +54,9 @@ public:
     // The router state from the health endpoint, polled every second: a failover shows at once.
     StatusLight *routerLight() const { return m_routerLight; }
     AlertInbox *alertInbox() const { return m_inbox; }
+    AlertTray *alertTray() const { return m_tray; }
+    // Brings the window up on the Alerts view with that alert selected (a notification's click).
+    void openAlert(const QString &fingerprint);
     int refreshSeconds() const;
     // True once every endpoint of the profile has answered its probe (or failed it).
     bool endpointsChecked() const;
@@ -92,6 +96,7 @@ private:
     std::unique_ptr<AckStore> m_acks;
     AlertmanagerClient *m_alertmanager = nullptr;
     AlertInbox *m_inbox = nullptr;
+    AlertTray *m_tray = nullptr;
     HealthClient *m_health = nullptr;
     StatusLight *m_routerLight = nullptr;
     EndpointProbe *m_probe = nullptr;

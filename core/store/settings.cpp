@@ -204,6 +204,17 @@ void Settings::setTimeRange(const QString &range)
     m_settings->setValue(QStringLiteral("window/timeRange"), range);
 }
 
+bool Settings::notifyFor(const QString &severity) const
+{
+    const bool byDefault = severity == u"critical" || severity == u"warning";
+    return m_settings->value(QStringLiteral("notifications/") + severity, byDefault).toBool();
+}
+
+void Settings::setNotifyFor(const QString &severity, bool on)
+{
+    m_settings->setValue(QStringLiteral("notifications/") + severity, on);
+}
+
 void Settings::sync()
 {
     m_settings->sync();

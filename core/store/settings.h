@@ -45,6 +45,11 @@ public:
     QString timeRange() const; // TimeRange::toString() form; "1h" by default
     void setTimeRange(const QString &range);
 
+    // Desktop notifications per alert severity ("critical", "warning", "info", "other"); by
+    // default critical and warning notify.
+    bool notifyFor(const QString &severity) const;
+    void setNotifyFor(const QString &severity, bool on);
+
     void sync();
 
 private:

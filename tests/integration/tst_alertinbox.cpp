@@ -3,6 +3,7 @@
 // is down during an acknowledgement or the console restarts.
 
 #include "alerts/alertinbox.h"
+#include "alerts/alertnotifier.h"
 #include "monitoringstack.h"
 
 #include <QJsonArray>
@@ -192,8 +193,22 @@ void TestAlertInbox::unacknowledgeExpiresTheSilence()
 
 void TestAlertInbox::untilResolvedEndsWithTheAlert()
 {
+    // Notifications follow the inbox (updates taken a notification gap apart: the gap has its unit test).
+    wf::AlertNotifier notifier;
+    QStringList notified;
+    int updates = 0;
+    QObject scope; // the connection ends with this test, however it ends
+    connect(m_inbox.get(), &wf::AlertInbox::updated, &scope, [&] {
+        const auto at = QDateTime::currentDateTimeUtc().addSecs(++updates * wf::AlertNotifier::kGapSeconds);
+        if (const auto n = notifier.update(m_inbox->alerts(), at))
+            notified << n->title + u'\n' + n->body;
+    });
     postAlert(labels(QStringLiteral("Flappy")));
     QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("Flappy")).has_value(), 10000);
+    // (Alerts of earlier tests may have notified first.)
+    const auto aboutFlappy = [&] { return notified.filter(QStringLiteral("Flappy")).size(); };
+    QTRY_COMPARE_WITH_TIMEOUT(aboutFlappy(), 1, 5000);
+    const auto before = notified.size();
     m_inbox->acknowledge(find(QStringLiteral("Flappy"))->alert, wf::AckRecord::Mode::UntilResolved, 86400,
                          QStringLiteral("until it resolves"), QStringLiteral("carol"));
     QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("Flappy"))->state, State::Acknowledged, 10000);
@@ -210,9 +225,13 @@ void TestAlertInbox::untilResolvedEndsWithTheAlert()
     };
     QTRY_COMPARE_WITH_TIMEOUT(silenceState(), QStringLiteral("expired"), 5000);
 
+    QCOMPARE(notified.size(), before); // acknowledged and resolved: nothing more to say
+
     // It fires again: not acknowledged, it alerts again.
     postAlert(labels(QStringLiteral("Flappy")));
     QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("Flappy"))->state, State::Firing, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), before + 1, 5000);
+    QCOMPARE(aboutFlappy(), 2);
 }
 
 void TestAlertInbox::pendingAckSurvivesADeadAlertmanagerAndARestart()

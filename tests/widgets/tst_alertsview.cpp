@@ -3,6 +3,7 @@
 // the view renders (WATCHFLOOR_GRAB_DIR saves a picture).
 
 #include "alertinboxmodel.h"
+#include "alerttray.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
 #include "store/settings.h"
@@ -12,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -71,6 +74,26 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
     QVERIFY(view->findChild<QTreeView *>(QStringLiteral("alertTree"))->isFirstColumnSpanned(1, QModelIndex()));
     auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QCOMPARE(nav->item(int(wf::ViewId::Alerts))->text(), QStringLiteral("Alerts (2)"));
+
+    // Both alerts made one notification, worst first, and the tray icon is the worst's colour.
+    auto *tray = window.alertTray();
+    QVERIFY(tray->lastNotification().has_value());
+    QCOMPARE(tray->lastNotification()->title, QStringLiteral("2 alerts firing"));
+    QCOMPARE(tray->lastNotification()->body, QStringLiteral("BothSourcesUnavailable\nRouterOnFallback"));
+    QCOMPARE(tray->worst(), wf::InboxFilter::Severity::Critical);
+    if (!tray->hasTray()) // no tray here (offscreen): the window says it
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Firing: 2 alerts firing")),
+                 qPrintable(window.statusBar()->currentMessage()));
+    QSignalSpy notified(tray, &wf::AlertTray::notified);
+    view->refresh();
+    QTest::qWait(300);
+    QCOMPARE(notified.count(), 0); // still firing is not news
+    // Clicking the notification opens the inbox on its first alert.
+    window.showView(wf::ViewId::Operations);
+    window.openAlert(tray->lastNotification()->fingerprints.first());
+    QCOMPARE(window.currentView(), wf::ViewId::Alerts);
+    QCOMPARE(view->selectedAlerts().size(), 1);
+    QCOMPARE(view->selectedAlerts().first().labels.value(QStringLiteral("alertname")), QStringLiteral("BothSourcesUnavailable"));
 
     // The filter bar: a matcher narrows the tree, a broken one says why and keeps the last good
     // result, the severity toggles hide a group and show its count.
