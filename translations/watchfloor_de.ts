@@ -52,10 +52,10 @@
         <translation>&amp;Von:</translation>
     </message>
     <message numerus="yes">
-        <source>Acknowledge %n alert(s) as a silence in Alertmanager.</source>
+        <source>Alerts to acknowledge: %n. Each becomes a silence in Alertmanager.</source>
         <translation>
-            <numerusform>%n Alarm als Stummschaltung in Alertmanager quittieren.</numerusform>
-            <numerusform>%n Alarme als Stummschaltung in Alertmanager quittieren.</numerusform>
+            <numerusform>Zu quittierende Alarme: %n. Jeder wird eine Stummschaltung in Alertmanager.</numerusform>
+            <numerusform>Zu quittierende Alarme: %n. Jeder wird eine Stummschaltung in Alertmanager.</numerusform>
         </translation>
     </message>
 </context>
@@ -169,11 +169,17 @@
     <name>wf::AlertNotifier</name>
     <message numerus="yes">
         <source>%n alerts firing</source>
-        <translation><numerusform>%n Alarm feuert</numerusform><numerusform>%n Alarme feuern</numerusform></translation>
+        <translation>
+            <numerusform>%n Alarm feuert</numerusform>
+            <numerusform>%n Alarme feuern</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>und %n weiterer</numerusform><numerusform>und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -203,8 +209,11 @@
         <translation>Watchfloor: keine Alarme aktiv</translation>
     </message>
     <message numerus="yes">
-        <source>Watchfloor: %n alert(s) firing</source>
-        <translation><numerusform>Watchfloor: %n Alarm feuert</numerusform><numerusform>Watchfloor: %n Alarme feuern</numerusform></translation>
+        <source>Watchfloor: alerts firing: %n</source>
+        <translation>
+            <numerusform>Watchfloor: aktive Alarme: %n</numerusform>
+            <numerusform>Watchfloor: aktive Alarme: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -269,7 +278,7 @@
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <source>Expire the acknowledgement's silence (Ctrl+Shift+U)</source>
+        <source>Expire the acknowledgement&apos;s silence (Ctrl+Shift+U)</source>
         <translation>Die Stummschaltung der Quittierung beenden (Strg+Umschalt+U)</translation>
     </message>
     <message>
@@ -277,8 +286,8 @@
         <translation>Wählen Sie einen Alarm, um Labels, Annotationen und Quittierung zu sehen.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Showing the alerts of %1.</source>
@@ -320,8 +329,8 @@
         <translation>Alarm-Eingang</translation>
     </message>
     <message>
-        <source>Filter: alertname=~"Alpaca.*" symbol="AAPL" or words (Ctrl+F)</source>
-        <translation>Filter: alertname=~"Alpaca.*" symbol="AAPL" oder Wörter (Strg+F)</translation>
+        <source>Filter: alertname=~&quot;Alpaca.*&quot; symbol=&quot;AAPL&quot; or words (Ctrl+F)</source>
+        <translation>Filter: alertname=~&quot;Alpaca.*&quot; symbol=&quot;AAPL&quot; oder Wörter (Strg+F)</translation>
     </message>
     <message>
         <source>Label matchers as in Alertmanager (=, !=, =~, !~; regular expressions match the whole value) and words, which must appear in the alert name, a label value or the summary.</source>
@@ -390,6 +399,75 @@
     <message>
         <source>Resolved</source>
         <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Silences</source>
+        <translation>&amp;Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;New silence…</source>
+        <translation>&amp;Neue Stummschaltung…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Create a silence in Alertmanager (Ctrl+Shift+N); with alerts selected, it starts from their labels</source>
+        <translation>Eine Stummschaltung in Alertmanager anlegen (Strg+Umschalt+N); mit ausgewählten Alarmen beginnt sie mit deren Labels</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected silence (Alertmanager replaces it)</source>
+        <translation>Die ausgewählte Stummschaltung ändern (Alertmanager ersetzt sie)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpire</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>End the selected silences now</source>
+        <translation>Die ausgewählten Stummschaltungen jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Show e&amp;xpired</source>
+        <translation>&amp;Abgelaufene zeigen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Could not expire: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Beenden nicht möglich: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Silences (%1)</source>
+        <translation>&amp;Stummschaltungen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n aktiv</numerusform>
+            <numerusform>%n aktiv</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n pending</source>
+        <translation>
+            <numerusform>, %n geplant</numerusform>
+            <numerusform>, %n geplant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n expired</source>
+        <translation>
+            <numerusform>, %n abgelaufen</numerusform>
+            <numerusform>, %n abgelaufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -475,7 +553,7 @@
         <translation>stufe</translation>
     </message>
     <message>
-        <source>User interface language: %1 (default: the system's).</source>
+        <source>User interface language: %1 (default: the system&apos;s).</source>
         <translation>Sprache der Oberfläche: %1 (Vorgabe: die des Systems).</translation>
     </message>
     <message>
@@ -561,7 +639,7 @@
         <translation>Für den Demo-Stack lässt sich kein temporäres Verzeichnis anlegen: %1</translation>
     </message>
     <message>
-        <source>Cannot write the demo stack's configuration to %1.</source>
+        <source>Cannot write the demo stack&apos;s configuration to %1.</source>
         <translation>Die Konfiguration des Demo-Stacks lässt sich nicht nach %1 schreiben.</translation>
     </message>
     <message>
@@ -824,7 +902,7 @@
         <translation>Es gibt noch kein Profil.</translation>
     </message>
     <message>
-        <source>A profile says where Prometheus, Alertmanager, Loki and the service's health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
+        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
         <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes zu finden sind. Beginnen Sie mit dem Demo-Profil (alles auf diesem Rechner) oder beschreiben Sie Ihre eigene Umgebung.</translation>
     </message>
     <message>
@@ -863,7 +941,7 @@
         <translation>kein JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
-        <source>"status" is “%1”, not Healthy, Degraded or Unhealthy.</source>
+        <source>&quot;status&quot; is “%1”, not Healthy, Degraded or Unhealthy.</source>
         <translation>„status“ ist „%1“, nicht Healthy, Degraded oder Unhealthy.</translation>
     </message>
 </context>
@@ -940,31 +1018,31 @@
         <translation>Loki hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
-        <source>no "status": "success", so this is not Loki's API.</source>
+        <source>no &quot;status&quot;: &quot;success&quot;, so this is not Loki&apos;s API.</source>
         <translation>kein „status“: „success“, das ist also nicht die API von Loki.</translation>
     </message>
     <message>
-        <source>a log entry is not ["&lt;nanoseconds&gt;", "&lt;line&gt;"].</source>
-        <translation>ein Log-Eintrag ist nicht ["&lt;Nanosekunden&gt;", "&lt;Zeile&gt;"].</translation>
+        <source>a log entry is not [&quot;&lt;nanoseconds&gt;&quot;, &quot;&lt;line&gt;&quot;].</source>
+        <translation>ein Log-Eintrag ist nicht [&quot;&lt;Nanosekunden&gt;&quot;, &quot;&lt;Zeile&gt;&quot;].</translation>
     </message>
     <message>
-        <source>the timestamp "%1" is not nanoseconds.</source>
+        <source>the timestamp &quot;%1&quot; is not nanoseconds.</source>
         <translation>der Zeitstempel „%1“ ist keine Nanosekundenangabe.</translation>
     </message>
     <message>
-        <source>a sample is not [time, "value"].</source>
-        <translation>ein Messwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Messwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a scalar is not [time, "value"].</source>
-        <translation>ein Skalar ist nicht [Zeit, "Wert"].</translation>
+        <source>a scalar is not [time, &quot;value&quot;].</source>
+        <translation>ein Skalar ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>unknown result type "%1".</source>
+        <source>unknown result type &quot;%1&quot;.</source>
         <translation>unbekannter Ergebnistyp „%1“.</translation>
     </message>
     <message>
-        <source>"data" is not a list.</source>
+        <source>&quot;data&quot; is not a list.</source>
         <translation>„data“ ist keine Liste.</translation>
     </message>
     <message>
@@ -1156,13 +1234,6 @@
         <source>Checked at %1</source>
         <translation>Geprüft um %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n endpoint(s) unreachable — hover the status lights for details.</source>
-        <translation>
-            <numerusform>%n Endpunkt nicht erreichbar – Einzelheiten zeigen die Statuslampen.</numerusform>
-            <numerusform>%n Endpunkte nicht erreichbar – Einzelheiten zeigen die Statuslampen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Router</source>
         <translation>Router</translation>
@@ -1196,7 +1267,7 @@
         <translation>Health-Endpunkt nicht erreichbar</translation>
     </message>
     <message>
-        <source>the service's start</source>
+        <source>the service&apos;s start</source>
         <translation>dem Start des Dienstes</translation>
     </message>
     <message>
@@ -1218,6 +1289,17 @@
     <message>
         <source>Firing: %1 — %2</source>
         <translation>Feuert: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Firing: %1</source>
+        <translation>Feuert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Endpoints unreachable: %n — hover the status lights for details.</source>
+        <translation>
+            <numerusform>Nicht erreichbare Endpunkte: %n — Details an den Statuslampen.</numerusform>
+            <numerusform>Nicht erreichbare Endpunkte: %n — Details an den Statuslampen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1247,7 +1329,7 @@
         <translation>%1 verweigert den Zugriff (HTTP 403) – den Anmeldedaten fehlt die Berechtigung.</translation>
     </message>
     <message>
-        <source>%1 was not found (HTTP 404) — check the URL's path.</source>
+        <source>%1 was not found (HTTP 404) — check the URL&apos;s path.</source>
         <translation>%1 wurde nicht gefunden (HTTP 404) – prüfen Sie den Pfad der URL.</translation>
     </message>
     <message>
@@ -1270,7 +1352,7 @@
         <translation>Kacheln für Alpaca-Verbindung, Authentifizierung, Router-Zustand, abonnierte Symbole, Nachrichten pro Sekunde, Fehlerquote, Status und Antwortzeit des Health-Endpunkts sowie aktive Alarme nach Schweregrad; die Zeitleiste der Router-Zustände; Nachrichten und Fehler nach Typ; die letzten Router-Wechsel.</translation>
     </message>
     <message>
-        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint's round-trip time.</source>
+        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint&apos;s round-trip time.</source>
         <translation>Latenz P50/P95/P99 gegenüber dem SLO von 2 s, eine Latenz-Heatmap, die Verarbeitungsdauer, den Durchsatz nach Nachrichtentyp, die zehn langsamsten Symbole und die Antwortzeit des Health-Endpunkts.</translation>
     </message>
     <message>
@@ -1321,20 +1403,20 @@
         <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <source>no "status" field, so this is not Prometheus' API.</source>
+        <source>no &quot;status&quot; field, so this is not Prometheus&apos; API.</source>
         <translation>kein Feld „status“, also nicht die API von Prometheus.</translation>
     </message>
     <message>
-        <source>a vector sample is not [time, "value"].</source>
-        <translation>ein Vektorwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a vector sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Vektorwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a matrix sample is not [time, "value"].</source>
-        <translation>ein Matrixwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a matrix sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Matrixwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a %1 result is not [time, "value"].</source>
-        <translation>ein %1-Ergebnis ist nicht [Zeit, "Wert"].</translation>
+        <source>a %1 result is not [time, &quot;value&quot;].</source>
+        <translation>ein %1-Ergebnis ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
         <source>the scalar “%1” is not a number.</source>
@@ -1410,7 +1492,7 @@
         <translation>„%1“ ist kein brauchbarer Profilname.</translation>
     </message>
     <message>
-        <source>Could not store the profile's secrets: %1</source>
+        <source>Could not store the profile&apos;s secrets: %1</source>
         <translation>Die Geheimnisse des Profils konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
@@ -1575,6 +1657,187 @@
     <message>
         <source>“%1” is not a usable profile name: it must not be blank, start or end with spaces, or contain control characters.</source>
         <translation>„%1“ ist kein brauchbarer Profilname: Er darf nicht leer sein, nicht mit Leerzeichen beginnen oder enden und keine Steuerzeichen enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::SilenceDialog</name>
+    <message>
+        <source>New silence</source>
+        <translation>Neue Stummschaltung</translation>
+    </message>
+    <message>
+        <source>Edit silence</source>
+        <translation>Stummschaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>alertname=&quot;PriceDeltaHigh&quot;, symbol=~&quot;AAPL|TSLA&quot;</source>
+        <translation>alertname=&quot;PriceDeltaHigh&quot;, symbol=~&quot;AAPL|TSLA&quot;</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 Stunden</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>3 days</source>
+        <translation>3 Tage</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Why: a ticket, a maintenance window</source>
+        <translation>Warum: ein Ticket, ein Wartungsfenster</translation>
+    </message>
+    <message>
+        <source>&amp;Matchers:</source>
+        <translation>&amp;Matcher:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Beginn:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ende:</translation>
+    </message>
+    <message>
+        <source>Created &amp;by:</source>
+        <translation>Angelegt &amp;von:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>“%1” is not a matcher: write name=&quot;value&quot;, name!=&quot;value&quot;, name=~&quot;regex&quot; or name!~&quot;regex&quot;.</source>
+        <translation>„%1“ ist kein Matcher: schreiben Sie name=&quot;wert&quot;, name!=&quot;wert&quot;, name=~&quot;regex&quot; oder name!~&quot;regex&quot;.</translation>
+    </message>
+    <message>
+        <source>Add at least one matcher.</source>
+        <translation>Geben Sie mindestens einen Matcher an.</translation>
+    </message>
+    <message>
+        <source>These matchers would silence every alert; make at least one of them specific.</source>
+        <translation>Diese Matcher würden jeden Alarm stummschalten; machen Sie mindestens einen davon genauer.</translation>
+    </message>
+    <message>
+        <source>The silence must end after it starts, and in the future.</source>
+        <translation>Die Stummschaltung muss nach ihrem Beginn und in der Zukunft enden.</translation>
+    </message>
+    <message>
+        <source>Say who creates the silence.</source>
+        <translation>Geben Sie an, wer die Stummschaltung anlegt.</translation>
+    </message>
+    <message>
+        <source>Say why: Alertmanager requires a comment.</source>
+        <translation>Geben Sie den Grund an: Alertmanager verlangt einen Kommentar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts it matches now: %n.</source>
+        <translation>
+            <numerusform>Jetzt betroffene Alarme: %n.</numerusform>
+            <numerusform>Jetzt betroffene Alarme: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving to Alertmanager…</source>
+        <translation>Speichere in Alertmanager…</translation>
+    </message>
+    <message>
+        <source>Alertmanager did not take the silence: %1</source>
+        <translation>Alertmanager hat die Stummschaltung nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wf::SilenceModel</name>
+    <message>
+        <source>not sent yet</source>
+        <translation>noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>until resolved (at most %1)</source>
+        <translation>bis behoben (höchstens %1)</translation>
+    </message>
+    <message>
+        <source>until resolved</source>
+        <translation>bis behoben</translation>
+    </message>
+    <message>
+        <source>timed</source>
+        <translation>befristet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Matchers</source>
+        <translation>Matcher</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Quittierung</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ AckDialog::AckDialog(int alertCount, const QString &author, QWidget *parent)
         buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty());
     });
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Acknowledge %n alert(s) as a silence in Alertmanager.", nullptr, alertCount), this));
+    layout->addWidget(new QLabel(tr("Alerts to acknowledge: %n. Each becomes a silence in Alertmanager.", nullptr, alertCount), this));
     layout->addLayout(form);
     layout->addWidget(buttons);
     m_note->setFocus();

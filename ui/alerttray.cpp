@@ -137,7 +137,7 @@ void AlertTray::onUpdated()
             m_tray->setIcon(m_icon);
     }
     if (m_tray)
-        m_tray->setToolTip(firing > 0 ? tr("Watchfloor: %n alert(s) firing", nullptr, firing) : tr("Watchfloor: no alerts firing"));
+        m_tray->setToolTip(firing > 0 ? tr("Watchfloor: alerts firing: %n", nullptr, firing) : tr("Watchfloor: no alerts firing"));
 
     const auto n = m_notifier.update(m_inbox->alerts(), QDateTime::currentDateTimeUtc());
     if (!n)

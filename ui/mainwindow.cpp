@@ -72,7 +72,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         if (m_tray->hasTray())
             return;
         // No tray to notify through: say it in the window and ask the desktop for attention.
-        statusBar()->showMessage(tr("Firing: %1 — %2").arg(n.title, QString(n.body).replace(u'\n', QStringLiteral(", "))), 15'000);
+        const auto body = QString(n.body).replace(u'\n', QStringLiteral(", "));
+        statusBar()->showMessage(body.isEmpty() ? tr("Firing: %1").arg(n.title) : tr("Firing: %1 — %2").arg(n.title, body), 15'000);
         QApplication::alert(this);
     });
 
@@ -412,7 +413,7 @@ void MainWindow::onEndpointStatusChanged()
             ++down;
     }
     if (down > 0)
-        statusBar()->showMessage(tr("%n endpoint(s) unreachable — hover the status lights for details.", nullptr, down));
+        statusBar()->showMessage(tr("Endpoints unreachable: %n — hover the status lights for details.", nullptr, down));
 }
 
 void MainWindow::openSettings()

@@ -2,6 +2,7 @@
 
 #include "telemetry/logging.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUuid>
@@ -35,6 +36,12 @@ AlertInbox::AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *par
 QString AlertInbox::silenceComment(const AckRecord &r)
 {
     return QStringLiteral("ACK: %1 [watchfloor ack %2 id=%3]").arg(r.note, AckRecord::modeKey(r.mode), r.id);
+}
+
+QString AlertInbox::defaultAuthor()
+{
+    auto user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QDir::home().dirName() : user;
 }
 
 std::optional<AlertInbox::Marker> AlertInbox::parseComment(const QString &comment)
@@ -311,6 +318,29 @@ void AlertInbox::unacknowledge(const QString &fingerprint)
     }
     rebuild();
     emit ackChanged(fingerprint);
+}
+
+void AlertInbox::saveSilence(const Silence &silence, QObject *context, AlertmanagerClient::Callback<QString> done)
+{
+    logging::get("alerts")->info("save silence id={} by={}", silence.id.toStdString(), silence.createdBy.toStdString());
+    m_client->createSilence(silence, context, [this, done = std::move(done)](const Result<QString> &r) {
+        if (!r)
+            logging::get("alerts")->warn("cannot save silence: {}", r.error().message.toStdString());
+        done(r);
+        refresh();
+    });
+}
+
+void AlertInbox::expireSilence(const QString &silenceId, QObject *context, AlertmanagerClient::Callback<Done> done)
+{
+    m_client->expireSilence(silenceId, context, [this, silenceId, done = std::move(done)](const Result<Done> &r) {
+        if (r)
+            logging::get("alerts")->info("expired silence={} by hand", silenceId.toStdString());
+        else
+            logging::get("alerts")->warn("cannot expire silence={}: {}", silenceId.toStdString(), r.error().message.toStdString());
+        done(r);
+        refresh();
+    });
 }
 
 void AlertInbox::expireSilence(const QString &silenceId, const QString &why)

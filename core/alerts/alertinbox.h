@@ -71,7 +71,17 @@ public:
     QString acknowledge(const AmAlert &alert, AckRecord::Mode mode, int seconds, const QString &note,
                         const QString &author);
     void unacknowledge(const QString &fingerprint);
+
+    // Every silence Alertmanager has (active, pending, expired), as of the last refresh.
+    const QList<Silence> &silences() const { return m_silences; }
+    // A silence made or edited by hand (the Silences tab). With an id it replaces that silence,
+    // as Alertmanager does; done gets the (possibly new) id. Both refresh the inbox when done.
+    void saveSilence(const Silence &silence, QObject *context, AlertmanagerClient::Callback<QString> done);
+    void expireSilence(const QString &silenceId, QObject *context, AlertmanagerClient::Callback<Done> done);
     QList<AckRecord> pendingAcks() const;
+
+    // Who acknowledges or silences unless told otherwise: the OS user ($USER, else the home folder's name).
+    static QString defaultAuthor();
 
     static QString silenceComment(const AckRecord &record);
     struct Marker

@@ -4,12 +4,18 @@
 
 #include "alertinboxmodel.h"
 #include "alerttray.h"
+#include "silencedialog.h"
+#include "silencemodel.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
 #include "store/settings.h"
 #include "views/alertsview.h"
 
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QJsonArray>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListWidget>
@@ -25,44 +31,65 @@ class TestAlertsView : public QObject
     Q_OBJECT
 private slots:
     void inboxAcknowledgeAndBadge();
+    void silencesTab();
+    void silenceDialogChecksAndKeepsInput();
 };
+
+// A real Alertmanager and the console's window on it, showing the Alerts view.
+struct Console
+{
+    MonitoringStack stack;
+    QTemporaryDir dir;
+    std::unique_ptr<wf::Settings> settings;
+    std::unique_ptr<wf::MainWindow> window;
+    wf::Profile profile;
+
+    bool start()
+    {
+        if (!stack.start())
+            return false;
+        settings = std::make_unique<wf::Settings>(dir.path(), wf::SecretStore::Backend::File);
+        window = std::make_unique<wf::MainWindow>(*settings);
+        window->resize(1280, 800);
+        profile.name = QStringLiteral("am");
+        profile.endpoint(wf::Endpoint::Alertmanager).url = stack.alertmanagerUrl();
+        window->setProfile(profile, true);
+        window->showView(wf::ViewId::Alerts);
+        window->show();
+        return true;
+    }
+    wf::AlertsView *view() const { return static_cast<wf::AlertsView *>(window->view(wf::ViewId::Alerts)); }
+};
+
+static void postAlert(const wf::Profile &profile, const QJsonObject &labels, const QJsonObject &annotations = {})
+{
+    QNetworkAccessManager network;
+    wf::HttpClient client(&network, wf::Endpoint::Alertmanager);
+    client.setProfile(profile);
+    wf::HttpRequest r;
+    r.method = wf::HttpRequest::Method::Post;
+    r.path = QStringLiteral("/api/v2/alerts");
+    r.contentType = "application/json";
+    r.body = QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("labels"), labels}, {QStringLiteral("annotations"), annotations}}}).toJson(QJsonDocument::Compact);
+    bool done = false;
+    client.send(r, nullptr, [&done](const wf::Result<wf::HttpResponse> &) { done = true; });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+}
 
 void TestAlertsView::inboxAcknowledgeAndBadge()
 {
-    MonitoringStack stack;
-    QVERIFY2(stack.start(), qPrintable(stack.errorString()));
-    QTemporaryDir dir;
-    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
-    wf::MainWindow window(settings);
-    window.resize(1280, 800);
-    wf::Profile profile;
-    profile.name = QStringLiteral("am");
-    profile.endpoint(wf::Endpoint::Alertmanager).url = stack.alertmanagerUrl();
-    window.setProfile(profile, true);
-    window.showView(wf::ViewId::Alerts);
-    window.show();
-    auto *view = static_cast<wf::AlertsView *>(window.view(wf::ViewId::Alerts));
+    Console console;
+    QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
+    auto &window = *console.window;
+    const auto &profile = console.profile;
+    auto *view = console.view();
 
     // Post two alerts to Alertmanager.
     const auto post = [&](const QString &name, const QString &severity) {
-        QNetworkAccessManager network;
-        wf::HttpClient client(&network, wf::Endpoint::Alertmanager);
-        client.setProfile(profile);
-        wf::HttpRequest r;
-        r.method = wf::HttpRequest::Method::Post;
-        r.path = QStringLiteral("/api/v2/alerts");
-        r.contentType = "application/json";
-        r.body = QJsonDocument(QJsonArray{QJsonObject{
-                                   {QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), name},
-                                                                          {QStringLiteral("severity"), severity},
-                                                                          {QStringLiteral("job"), QStringLiteral("mytrader")}}},
-                                   {QStringLiteral("annotations"),
-                                    QJsonObject{{QStringLiteral("summary"), name + QStringLiteral(" is firing")},
-                                                {QStringLiteral("runbook_url"), QStringLiteral("https://runbooks.mytrader.example/alpaca/router-on-fallback")}}}}})
-                     .toJson(QJsonDocument::Compact);
-        bool done = false;
-        client.send(r, nullptr, [&done](const wf::Result<wf::HttpResponse> &) { done = true; });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        postAlert(profile,
+                  {{QStringLiteral("alertname"), name}, {QStringLiteral("severity"), severity}, {QStringLiteral("job"), QStringLiteral("mytrader")}},
+                  {{QStringLiteral("summary"), name + QStringLiteral(" is firing")},
+                   {QStringLiteral("runbook_url"), QStringLiteral("https://runbooks.mytrader.example/alpaca/router-on-fallback")}});
     };
     post(QStringLiteral("RouterOnFallback"), QStringLiteral("warning"));
     post(QStringLiteral("BothSourcesUnavailable"), QStringLiteral("critical"));
@@ -128,10 +155,112 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
     // The selection survived the refreshes, and the detail pane says who.
     view->selectAlert(model->index(0, 0, model->index(1, 0)).data(wf::AlertInboxModel::FingerprintRole).toString());
     QVERIFY(view->findChild<QToolButton *>(QStringLiteral("unacknowledge"))->isEnabled());
+    // The acknowledgement is a silence in the Silences tab, marked as one.
+    QTRY_COMPARE_WITH_TIMEOUT(view->silenceModel()->rowCount(), 1, 10000);
+    QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::Acknowledgement).data().toString(), QStringLiteral("until resolved"));
+    QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::CreatedBy).data().toString(), QStringLiteral("alice"));
+    QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::Comment).data().toString(), QStringLiteral("failover drill"));
     const auto json = view->snapshot();
     QCOMPARE(json.value(QStringLiteral("panels")).toArray().first().toObject().value(QStringLiteral("values")).toArray().size(), 2);
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/alerts.png"));
+}
+
+void TestAlertsView::silencesTab()
+{
+    Console console;
+    QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
+    auto &window = *console.window;
+    const auto &profile = console.profile;
+    auto *view = console.view();
+    postAlert(profile, {{QStringLiteral("alertname"), QStringLiteral("PriceDeltaHigh")},
+                        {QStringLiteral("severity"), QStringLiteral("warning")},
+                        {QStringLiteral("symbol"), QStringLiteral("AAPL")}});
+    view->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->firingCount(), 1, 10000);
+
+    // Create: the silence is in Alertmanager, the alert shows silenced, the tab counts it.
+    wf::Silence silence;
+    silence.matchers = {wf::Matcher{QStringLiteral("alertname"), QStringLiteral("PriceDeltaHigh"), false, true}};
+    silence.startsAt = QDateTime::currentDateTimeUtc();
+    silence.endsAt = silence.startsAt.addSecs(3600);
+    silence.createdBy = QStringLiteral("bob");
+    silence.comment = QStringLiteral("exchange maintenance");
+    std::optional<QString> error;
+    view->saveSilence(silence, view, [&error](const QString &e) { error = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 10000);
+    QCOMPARE(*error, QString());
+    auto *silences = view->silenceModel();
+    QTRY_COMPARE_WITH_TIMEOUT(silences->rowCount(), 1, 10000);
+    QCOMPARE(silences->index(0, wf::SilenceModel::State).data().toString(), QStringLiteral("active"));
+    QCOMPARE(silences->index(0, wf::SilenceModel::Matchers).data().toString(), QStringLiteral("alertname=\"PriceDeltaHigh\""));
+    QCOMPARE(silences->index(0, wf::SilenceModel::CreatedBy).data().toString(), QStringLiteral("bob"));
+    QCOMPARE(silences->index(0, wf::SilenceModel::Acknowledgement).data().toString(), QString());
+    QCOMPARE(view->tabs()->tabText(1), QStringLiteral("&Silences (1)"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->count(wf::InboxAlert::State::Silenced), 1, 10000);
+    QCOMPARE(view->model()->firingCount(), 0);
+
+    // Edit (Alertmanager replaces it): still one active silence, with the new comment.
+    view->tabs()->setCurrentIndex(1);
+    view->selectSilence(silences->index(0, 0).data(wf::SilenceModel::IdRole).toString());
+    QVERIFY(view->findChild<QToolButton *>(QStringLiteral("editSilence"))->isEnabled());
+    auto edited = view->selectedSilences().first();
+    edited.comment = QStringLiteral("exchange maintenance, extended");
+    edited.endsAt = edited.endsAt.addSecs(3600);
+    error.reset();
+    view->saveSilence(edited, view, [&error](const QString &e) { error = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 10000);
+    QCOMPARE(*error, QString());
+    QTRY_COMPARE_WITH_TIMEOUT(silences->index(0, wf::SilenceModel::Comment).data().toString(), QStringLiteral("exchange maintenance, extended"), 10000);
+    QCOMPARE(silences->count(QStringLiteral("active")), 1);
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/silences.png"));
+
+    // Expire: gone from the list (unless expired ones are shown) and the alert fires again.
+    view->selectSilence(silences->index(0, 0).data(wf::SilenceModel::IdRole).toString());
+    view->expireSelectedSilences();
+    QTRY_COMPARE_WITH_TIMEOUT(silences->rowCount(), 0, 10000);
+    view->findChild<QCheckBox *>(QStringLiteral("showExpired"))->setChecked(true);
+    QVERIFY(silences->rowCount() >= 1);
+    QCOMPARE(silences->index(0, wf::SilenceModel::State).data().toString(), QStringLiteral("expired"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->firingCount(), 1, 10000);
+}
+
+void TestAlertsView::silenceDialogChecksAndKeepsInput()
+{
+    wf::InboxAlert alert;
+    alert.alert.labels = {{QStringLiteral("alertname"), QStringLiteral("PriceDeltaHigh")}, {QStringLiteral("symbol"), QStringLiteral("AAPL")}};
+    QString failWith = QStringLiteral("Alertmanager answered 400: bad matcher");
+    int saves = 0;
+    wf::SilenceDialog dialog({}, {alert}, [&](const wf::Silence &, std::function<void(const QString &)> done) {
+        ++saves;
+        done(failWith);
+    });
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    dialog.setMatchersText(QStringLiteral("PriceDeltaHigh"));
+    QVERIFY(dialog.statusText().startsWith(QStringLiteral("“PriceDeltaHigh” is not a matcher")));
+    QVERIFY(!ok->isEnabled());
+    dialog.setMatchersText(QStringLiteral(R"(symbol=~".*")"));
+    QCOMPARE(dialog.statusText(), QStringLiteral("These matchers would silence every alert; make at least one of them specific."));
+    dialog.setMatchersText(QStringLiteral(R"(symbol="AAPL")"));
+    QCOMPARE(dialog.statusText(), QStringLiteral("Say why: Alertmanager requires a comment."));
+    dialog.setComment(QStringLiteral("earnings call"));
+    QCOMPARE(dialog.statusText(), QStringLiteral("Alerts it matches now: 1."));
+    QVERIFY(ok->isEnabled());
+    // Alertmanager refuses it: the dialog stays, says why, and keeps what was typed.
+    dialog.show();
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        dialog.grab().save(grab + QStringLiteral("/silencedialog.png"));
+    ok->click();
+    QCOMPARE(saves, 1);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.statusText(), QStringLiteral("Alertmanager did not take the silence: Alertmanager answered 400: bad matcher"));
+    QCOMPARE(dialog.silence()->comment, QStringLiteral("earnings call"));
+    QVERIFY(ok->isEnabled());
+    failWith.clear();
+    ok->click();
+    QCOMPARE(saves, 2);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 QTEST_MAIN(TestAlertsView)

@@ -2,20 +2,39 @@
 
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
+#include "silencedialog.h"
+#include "silencemodel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace wf {
+
+namespace {
+
+// One column takes what the window gives; the rest keep readable widths the user can drag.
+void layoutColumns(QHeaderView *header, int stretch, std::initializer_list<std::pair<int, int>> widths)
+{
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(stretch, QHeaderView::Stretch);
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, width);
+}
+
+} // namespace
 
 AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     : ViewBase(ViewId::Alerts, parent)
@@ -28,6 +47,12 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     , m_status(new QLabel(this))
     , m_tree(new QTreeView(this))
     , m_details(new QTextBrowser(this))
+    , m_tabs(new QTabWidget(this))
+    , m_silenceModel(new SilenceModel(this))
+    , m_silenceTable(new QTableView(this))
+    , m_editSilence(new QToolButton(this))
+    , m_expireSilence(new QToolButton(this))
+    , m_silenceStatus(new QLabel(this))
 {
     m_filter->setObjectName(QStringLiteral("alertFilter"));
     m_filter->setPlaceholderText(tr("Filter: alertname=~\"Alpaca.*\" symbol=\"AAPL\" or words (Ctrl+F)"));
@@ -101,17 +126,10 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    // The summary takes what the window gives; the rest keep readable widths the user can drag.
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->header()->setSectionResizeMode(AlertInboxModel::Summary, QHeaderView::Stretch);
-    m_tree->setColumnWidth(AlertInboxModel::Severity, 130);
-    m_tree->setColumnWidth(AlertInboxModel::Alert, 190);
-    m_tree->setColumnWidth(AlertInboxModel::KeyLabels, 160);
-    m_tree->setColumnWidth(AlertInboxModel::Started, 135);
-    m_tree->setColumnWidth(AlertInboxModel::Duration, 70);
-    m_tree->setColumnWidth(AlertInboxModel::State, 100);
-    m_tree->setColumnWidth(AlertInboxModel::Acknowledged, 150);
+    layoutColumns(m_tree->header(), AlertInboxModel::Summary,
+                  {{AlertInboxModel::Severity, 130}, {AlertInboxModel::Alert, 190}, {AlertInboxModel::KeyLabels, 160},
+                   {AlertInboxModel::Started, 135}, {AlertInboxModel::Duration, 70}, {AlertInboxModel::State, 100},
+                   {AlertInboxModel::Acknowledged, 150}});
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Group rows ("critical (3)") read across the whole row, not clipped to the first column.
         for (int row = 0; row < m_model->rowCount(); ++row)
@@ -133,14 +151,148 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
 
+    auto *alertsPage = new QWidget(this);
+    auto *alertsLayout = new QVBoxLayout(alertsPage);
+    alertsLayout->setContentsMargins(0, 0, 0, 0);
+    alertsLayout->addLayout(bar);
+    alertsLayout->addWidget(m_filterError);
+    alertsLayout->addLayout(toggles);
+    alertsLayout->addWidget(split, 1);
+
+    m_tabs->setObjectName(QStringLiteral("alertTabs"));
+    m_tabs->addTab(alertsPage, tr("&Alerts"));
+    m_tabs->addTab(createSilencesPage(), tr("&Silences"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_filterError);
-    layout->addLayout(toggles);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_inbox, &AlertInbox::updated, this, &AlertsView::onUpdated);
     onUpdated();
+}
+
+QWidget *AlertsView::createSilencesPage()
+{
+    auto *page = new QWidget(this);
+    auto *newSilence = new QToolButton(page);
+    newSilence->setObjectName(QStringLiteral("newSilence"));
+    newSilence->setText(tr("&New silence…"));
+    newSilence->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    newSilence->setToolTip(tr("Create a silence in Alertmanager (Ctrl+Shift+N); with alerts selected, "
+                              "it starts from their labels"));
+    connect(newSilence, &QToolButton::clicked, this, [this] { editSilence(true); });
+    m_editSilence->setObjectName(QStringLiteral("editSilence"));
+    m_editSilence->setText(tr("&Edit…"));
+    m_editSilence->setToolTip(tr("Change the selected silence (Alertmanager replaces it)"));
+    connect(m_editSilence, &QToolButton::clicked, this, [this] { editSilence(false); });
+    m_expireSilence->setObjectName(QStringLiteral("expireSilence"));
+    m_expireSilence->setText(tr("E&xpire"));
+    m_expireSilence->setToolTip(tr("End the selected silences now"));
+    connect(m_expireSilence, &QToolButton::clicked, this, &AlertsView::expireSelectedSilences);
+    auto *showExpired = new QCheckBox(tr("Show e&xpired"), page);
+    showExpired->setObjectName(QStringLiteral("showExpired"));
+    connect(showExpired, &QCheckBox::toggled, m_silenceModel, &SilenceModel::setShowExpired);
+    m_silenceStatus->setObjectName(QStringLiteral("silenceStatus"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(newSilence);
+    bar->addWidget(m_editSilence);
+    bar->addWidget(m_expireSilence);
+    bar->addWidget(showExpired);
+    bar->addStretch(1);
+    bar->addWidget(m_silenceStatus);
+
+    m_silenceTable->setObjectName(QStringLiteral("silenceTable"));
+    m_silenceTable->setModel(m_silenceModel);
+    m_silenceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_silenceTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_silenceTable->setAlternatingRowColors(true);
+    m_silenceTable->verticalHeader()->hide();
+    m_silenceTable->setWordWrap(false);
+    layoutColumns(m_silenceTable->horizontalHeader(), SilenceModel::Matchers,
+                  {{SilenceModel::State, 110}, {SilenceModel::Starts, 130}, {SilenceModel::Ends, 200},
+                   {SilenceModel::CreatedBy, 100}, {SilenceModel::Comment, 240}, {SilenceModel::Acknowledgement, 150}});
+    connect(m_silenceTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsView::updateActions);
+    connect(m_silenceTable, &QTableView::doubleClicked, this, [this] { editSilence(false); });
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_silenceTable, 1);
+    return page;
+}
+
+QList<Silence> AlertsView::selectedSilences() const
+{
+    QList<Silence> out;
+    for (const auto &index : m_silenceTable->selectionModel()->selectedRows())
+        if (const auto *s = m_silenceModel->silenceAt(index.row()))
+            out << *s;
+    return out;
+}
+
+void AlertsView::selectSilence(const QString &id)
+{
+    const int row = m_silenceModel->rowOf(id);
+    if (row >= 0)
+        m_silenceTable->selectionModel()->select(m_silenceModel->index(row, 0),
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void AlertsView::saveSilence(const Silence &silence, QObject *context, std::function<void(const QString &)> done)
+{
+    m_inbox->saveSilence(silence, context, [this, done = std::move(done)](const Result<QString> &r) {
+        if (r)
+            m_lastSavedSilence = r.value();
+        done(r ? QString() : r.error().message);
+    });
+}
+
+void AlertsView::editSilence(bool create)
+{
+    Silence start;
+    if (create) {
+        // From the selected alerts: the labels they share.
+        const auto alerts = selectedAlerts();
+        if (!alerts.isEmpty()) {
+            Labels common = alerts.first().labels;
+            for (const auto &a : alerts)
+                for (auto it = common.begin(); it != common.end();)
+                    it = a.labels.value(it.key()) == it.value() ? std::next(it) : common.erase(it);
+            start.matchers = AlertInbox::matchersFor(common);
+        }
+    } else {
+        const auto selected = selectedSilences();
+        if (selected.size() != 1)
+            return;
+        start = selected.first();
+        if (start.state == u"expired") {
+            // Editing an expired silence makes a new one with its matchers, as Alertmanager's UI does.
+            start.id.clear();
+            start.startsAt = {};
+            start.endsAt = {};
+        }
+    }
+    auto *dialog = new SilenceDialog(start, m_inbox->alerts(), {}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSave([this, dialog](const Silence &s, std::function<void(const QString &)> done) {
+        saveSilence(s, dialog, std::move(done));
+    });
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_tabs->setCurrentIndex(1);
+        selectSilence(m_lastSavedSilence);
+    });
+    dialog->open();
+}
+
+void AlertsView::expireSelectedSilences()
+{
+    for (const auto &s : selectedSilences()) {
+        if (s.state == u"expired")
+            continue;
+        m_inbox->expireSilence(s.id, this, [this](const Result<Done> &r) {
+            if (!r)
+                m_silenceStatus->setText(tr("<span style='color:#c62828'>Could not expire: %1</span>").arg(r.error().message.toHtmlEscaped()));
+        });
+    }
 }
 
 void AlertsView::setFilterText(const QString &text)
@@ -204,6 +356,7 @@ void AlertsView::updateToggleTexts()
 void AlertsView::setUtc(bool utc)
 {
     m_model->setUtc(utc);
+    m_silenceModel->setUtc(utc);
 }
 
 bool AlertsView::isSettled() const
@@ -222,6 +375,19 @@ void AlertsView::onUpdated()
     const auto selected = selectedFingerprints();
     m_model->setAlerts(m_inbox->alerts());
     reselect(selected);
+    QStringList selectedIds;
+    for (const auto &sil : selectedSilences())
+        selectedIds << sil.id;
+    m_silenceModel->setSilences(m_inbox->silences(), m_inbox->pendingAcks());
+    for (const auto &id : std::as_const(selectedIds)) {
+        const int row = m_silenceModel->rowOf(id);
+        if (row >= 0)
+            m_silenceTable->selectionModel()->select(m_silenceModel->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    const int active = m_silenceModel->count(QStringLiteral("active"));
+    m_tabs->setTabText(1, active > 0 ? tr("&Silences (%1)").arg(active) : tr("&Silences"));
+    m_silenceStatus->setText(tr("%n active", nullptr, active) + tr(", %n pending", nullptr, m_silenceModel->count(QStringLiteral("pending")))
+                             + tr(", %n expired", nullptr, m_silenceModel->count(QStringLiteral("expired"))));
     if (!m_inbox->lastError().isEmpty()) {
         m_status->setText(tr("<span style='color:#c62828'>Alertmanager: %1</span>").arg(m_inbox->lastError().toHtmlEscaped()));
         m_status->setToolTip(m_inbox->lastRefresh().isValid()
@@ -285,6 +451,9 @@ void AlertsView::updateActions()
     }
     m_ack->setEnabled(canAck);
     m_unack->setEnabled(canUnack);
+    const auto silences = selectedSilences();
+    m_editSilence->setEnabled(silences.size() == 1);
+    m_expireSilence->setEnabled(std::any_of(silences.begin(), silences.end(), [](const Silence &s) { return s.state != u"expired"; }));
 }
 
 void AlertsView::acknowledge()
@@ -292,7 +461,7 @@ void AlertsView::acknowledge()
     const auto alerts = selectedAlerts();
     if (alerts.isEmpty())
         return;
-    const auto user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const auto user = AlertInbox::defaultAuthor();
     AckDialog dialog(int(alerts.size()), user, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -6,6 +6,8 @@
 
 class QLabel;
 class QLineEdit;
+class QTabWidget;
+class QTableView;
 class QTextBrowser;
 class QToolButton;
 class QTreeView;
@@ -13,6 +15,7 @@ class QTreeView;
 namespace wf {
 
 class AlertInboxModel;
+class SilenceModel;
 
 // The alert inbox: Alertmanager's alerts grouped by severity, their state (firing, acknowledged,
 // ack pending, silenced, inhibited, resolved), a detail pane, and acknowledge / un-acknowledge.
@@ -38,6 +41,17 @@ public:
     QToolButton *severityToggle(InboxFilter::Severity severity) const { return m_severityToggles.at(int(severity)); }
     QToolButton *stateToggle(InboxAlert::State state) const;
 
+    // The Silences tab.
+    SilenceModel *silenceModel() const { return m_silenceModel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QList<Silence> selectedSilences() const;
+    void selectSilence(const QString &id);
+    // What the silence dialog's OK does: done gets an empty string or the error.
+    void saveSilence(const Silence &silence, QObject *context, std::function<void(const QString &)> done);
+    void expireSelectedSilences();
+    // Opens the dialog: create (from the selected alerts' shared labels) or edit the selected silence.
+    void editSilence(bool create);
+
 public slots:
     void refresh() override;
     void acknowledge(); // asks, then acknowledges the selection
@@ -51,6 +65,7 @@ private:
     QStringList selectedFingerprints() const;
     void reselect(const QStringList &fingerprints);
     void updateToggleTexts();
+    QWidget *createSilencesPage();
 
     AlertInbox *m_inbox;
     AlertInboxModel *m_model;
@@ -63,6 +78,13 @@ private:
     QLabel *m_status;
     QTreeView *m_tree;
     QTextBrowser *m_details;
+    QTabWidget *m_tabs;
+    SilenceModel *m_silenceModel;
+    QTableView *m_silenceTable;
+    QToolButton *m_editSilence;
+    QToolButton *m_expireSilence;
+    QLabel *m_silenceStatus;
+    QString m_lastSavedSilence;
     bool m_settled = false;
 };
 
