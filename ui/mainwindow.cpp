@@ -4,6 +4,7 @@
 #include "drillmenu.h"
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
+#include "store/alerthistory.h"
 #include "views/alertsview.h"
 #include "domain/routerstate.h"
 #include "sources/health/healthclient.h"
@@ -66,6 +67,14 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     if (QString error; !m_acks->open(&error))
         logging::get("ui")->error("acknowledgement store {} unusable: {}", m_acks->path().toStdString(), error.toStdString());
     m_inbox = new AlertInbox(m_alertmanager, m_acks.get(), this);
+    m_history = std::make_unique<AlertHistory>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
+    if (QString error; !m_history->open(&error))
+        logging::get("ui")->error("alert history {} unusable: {}", m_history->path().toStdString(), error.toStdString());
+    connect(m_inbox, &AlertInbox::updated, this, [this] {
+        // Only what Alertmanager just said: a failed refresh shows old alerts and changes nothing.
+        if (m_inbox->lastError().isEmpty() && m_inbox->lastRefresh().isValid())
+            m_history->record(m_profile.name, m_inbox->alerts(), QDateTime::currentDateTimeUtc());
+    });
     m_tray = new AlertTray(m_inbox, m_settings, this);
     connect(m_tray, &AlertTray::openAlert, this, &MainWindow::openAlert);
     connect(m_tray, &AlertTray::notified, this, [this](const AlertNotification &n) {
@@ -78,7 +87,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     });
 
     for (const auto id : kAllViews) {
-        ViewBase *view = id == ViewId::Alerts ? static_cast<ViewBase *>(new AlertsView(m_inbox, m_stack))
+        ViewBase *view = id == ViewId::Alerts ? static_cast<ViewBase *>(new AlertsView(m_inbox, m_history.get(), m_stack))
                                               : new PlaceholderView(id, m_stack);
         m_views[std::size_t(id)] = view;
         m_stack->addWidget(view);

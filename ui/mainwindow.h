@@ -24,6 +24,7 @@ class Settings;
 class StatusLight;
 class TimeRangePicker;
 class AckStore;
+class AlertHistory;
 class AlertInbox;
 class AlertTray;
 class AlertmanagerClient;
@@ -55,6 +56,7 @@ public:
     StatusLight *routerLight() const { return m_routerLight; }
     AlertInbox *alertInbox() const { return m_inbox; }
     AlertTray *alertTray() const { return m_tray; }
+    AlertHistory *alertHistory() const { return m_history.get(); }
     // Brings the window up on the Alerts view with that alert selected (a notification's click).
     void openAlert(const QString &fingerprint);
     int refreshSeconds() const;
@@ -94,6 +96,7 @@ private:
     HttpClient *m_healthHttp = nullptr;
     HttpClient *m_amHttp = nullptr;
     std::unique_ptr<AckStore> m_acks;
+    std::unique_ptr<AlertHistory> m_history;
     AlertmanagerClient *m_alertmanager = nullptr;
     AlertInbox *m_inbox = nullptr;
     AlertTray *m_tray = nullptr;

@@ -56,6 +56,7 @@ public:
 
     // Loads this profile's pending acknowledgements and sends them.
     void setProfileName(const QString &profile);
+    QString profileName() const { return m_profile; }
     void setPollIntervalMs(int ms);
     void setRetryBaseMs(int ms) { m_retryBaseMs = ms; }
     void start();

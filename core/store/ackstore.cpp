@@ -2,14 +2,11 @@
 
 #include "telemetry/logging.h"
 
-#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
-#include <QUuid>
 
 namespace wf {
 namespace {
@@ -71,49 +68,21 @@ QString AckRecord::stateKey(State state)
 }
 
 AckStore::AckStore(const QString &dir)
-    : m_connection(QStringLiteral("acks-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_file(dir, QStringLiteral("acks.sqlite"))
 {
-    const auto base = dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                                          + QStringLiteral("/watchfloor")
-                                    : dir;
-    m_path = base + QStringLiteral("/acks.sqlite");
-}
-
-AckStore::~AckStore()
-{
-    {
-        auto db = QSqlDatabase::database(m_connection, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
 }
 
 bool AckStore::open(QString *error)
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    QSqlQuery q(db);
-    // WAL: a crash mid-write never loses a committed acknowledgement.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    const bool ok = q.exec(QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS acks (id TEXT PRIMARY KEY, profile TEXT NOT NULL, fingerprint TEXT, "
-        "alertname TEXT, labels TEXT, author TEXT, note TEXT, mode TEXT, starts_at INTEGER, ends_at INTEGER, "
-        "created_at INTEGER, state TEXT, silence_id TEXT, attempts INTEGER, last_error TEXT)"));
-    if (!ok && error)
-        *error = q.lastError().text();
-    return ok;
+    return m_file.open({QStringLiteral("CREATE TABLE IF NOT EXISTS acks (id TEXT PRIMARY KEY, profile TEXT NOT NULL, fingerprint TEXT, "
+                                       "alertname TEXT, labels TEXT, author TEXT, note TEXT, mode TEXT, starts_at INTEGER, ends_at INTEGER, "
+                                       "created_at INTEGER, state TEXT, silence_id TEXT, attempts INTEGER, last_error TEXT)")},
+                       error);
 }
 
 bool AckStore::save(const AckRecord &r)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO acks (id, profile, fingerprint, alertname, labels, author, note, mode, starts_at, "
         "ends_at, created_at, state, silence_id, attempts, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -157,7 +126,7 @@ static const char *kColumns = "id, profile, fingerprint, alertname, labels, auth
 
 std::optional<AckRecord> AckStore::find(const QString &id) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("SELECT %1 FROM acks WHERE id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (q.exec() && q.next())
@@ -167,7 +136,7 @@ std::optional<AckRecord> AckStore::find(const QString &id) const
 
 QList<AckRecord> AckStore::load(const QString &profile, std::optional<AckRecord::State> state) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("SELECT %1 FROM acks WHERE profile = ?%2 ORDER BY created_at")
                   .arg(QLatin1String(kColumns), state ? QStringLiteral(" AND state = ?") : QString()));
     q.addBindValue(profile);
@@ -182,7 +151,7 @@ QList<AckRecord> AckStore::load(const QString &profile, std::optional<AckRecord:
 
 int AckStore::purge(const QDateTime &olderThan)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("DELETE FROM acks WHERE state IN ('expired', 'failed') AND created_at < ?"));
     q.addBindValue(olderThan.toMSecsSinceEpoch());
     return q.exec() ? q.numRowsAffected() : 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sources/prometheus/promresult.h"
+#include "store/sqlitefile.h"
 
 #include <QDateTime>
 #include <QList>
@@ -43,12 +44,9 @@ class AckStore
 public:
     // dir empty: ~/.local/share/watchfloor. open() says whether the database is usable.
     explicit AckStore(const QString &dir = {});
-    ~AckStore();
-    AckStore(const AckStore &) = delete;
-    AckStore &operator=(const AckStore &) = delete;
 
     bool open(QString *error = nullptr);
-    QString path() const { return m_path; }
+    QString path() const { return m_file.path(); }
 
     bool save(const AckRecord &record); // insert or replace by id
     std::optional<AckRecord> find(const QString &id) const;
@@ -56,8 +54,7 @@ public:
     int purge(const QDateTime &olderThan); // forget finished records older than this
 
 private:
-    QString m_path;
-    QString m_connection;
+    SqliteFile m_file;
 };
 
 } // namespace wf

@@ -2,6 +2,7 @@
 // state and who acknowledged, filters by words; checked by QAbstractItemModelTester throughout.
 
 #include "alertinboxmodel.h"
+#include "alertqualitymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>
@@ -30,6 +31,7 @@ private slots:
     void groupsAndOrder();
     void statesAndAcks();
     void filter();
+    void qualityTable();
 };
 
 void TestAlertInboxModel::groupsAndOrder()
@@ -113,6 +115,25 @@ void TestAlertInboxModel::filter()
     model.setFilter({});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.firingCount(), 3); // counts ignore the filter
+}
+
+void TestAlertInboxModel::qualityTable()
+{
+    wf::AlertQualityModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    wf::AlertQuality q;
+    q.alertname = QStringLiteral("Flappy");
+    q.severity = QStringLiteral("warning");
+    q.fired = 3;
+    q.medianDurationS = 240;
+    q.acknowledgedShare = 1.0 / 3;
+    q.flapping = 1;
+    model.setRows({q});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, wf::AlertQualityModel::MedianDuration).data().toString(), QStringLiteral("4 min"));
+    QCOMPARE(model.index(0, wf::AlertQualityModel::Acknowledged).data().toString(), QStringLiteral("33 %"));
+    QCOMPARE(model.index(0, wf::AlertQualityModel::MedianTimeToAck).data().toString(), QStringLiteral("—")); // never acknowledged
+    QCOMPARE(model.index(0, wf::AlertQualityModel::MedianDuration).data(Qt::UserRole).toLongLong(), 240);
 }
 
 QTEST_MAIN(TestAlertInboxModel)

@@ -4,6 +4,8 @@
 
 #include "alertinboxmodel.h"
 #include "alerttray.h"
+#include "alertqualitymodel.h"
+#include "store/alerthistory.h"
 #include "silencedialog.h"
 #include "silencemodel.h"
 #include "mainwindow.h"
@@ -160,6 +162,22 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
     QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::Acknowledgement).data().toString(), QStringLiteral("until resolved"));
     QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::CreatedBy).data().toString(), QStringLiteral("alice"));
     QCOMPARE(view->silenceModel()->index(0, wf::SilenceModel::Comment).data().toString(), QStringLiteral("failover drill"));
+    // The History tab: both fired once, the warning was acknowledged, by the console's own record.
+    view->tabs()->setCurrentIndex(2);
+    auto *quality = view->qualityModel();
+    QCOMPARE(quality->rowCount(), 2);
+    QCOMPARE(quality->index(0, wf::AlertQualityModel::Alert).data().toString(), QStringLiteral("BothSourcesUnavailable"));
+    QCOMPARE(quality->index(0, wf::AlertQualityModel::Fired).data().toInt(), 1);
+    QCOMPARE(quality->index(0, wf::AlertQualityModel::Acknowledged).data().toString(), QStringLiteral("0 %"));
+    QCOMPARE(quality->index(1, wf::AlertQualityModel::Alert).data().toString(), QStringLiteral("RouterOnFallback"));
+    QCOMPARE(quality->index(1, wf::AlertQualityModel::Acknowledged).data().toString(), QStringLiteral("100 %"));
+    const auto events = window.alertHistory()->events(QStringLiteral("am"), QDateTime::currentDateTimeUtc().addSecs(-600),
+                                                      QDateTime::currentDateTimeUtc().addSecs(60));
+    QCOMPARE(events.size(), 3); // two fired, one acknowledged
+    QCOMPARE(events.last().author, QStringLiteral("alice"));
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/history.png"));
+    view->tabs()->setCurrentIndex(0);
     const auto json = view->snapshot();
     QCOMPARE(json.value(QStringLiteral("panels")).toArray().first().toObject().value(QStringLiteral("values")).toArray().size(), 2);
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())

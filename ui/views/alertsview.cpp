@@ -2,11 +2,15 @@
 
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
+#include "alertqualitymodel.h"
+#include "store/alerthistory.h"
 #include "silencedialog.h"
 #include "silencemodel.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
+#include <QSortFilterProxyModel>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -36,7 +40,7 @@ void layoutColumns(QHeaderView *header, int stretch, std::initializer_list<std::
 
 } // namespace
 
-AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
+AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent)
     : ViewBase(ViewId::Alerts, parent)
     , m_inbox(inbox)
     , m_model(new AlertInboxModel(this))
@@ -53,6 +57,8 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     , m_editSilence(new QToolButton(this))
     , m_expireSilence(new QToolButton(this))
     , m_silenceStatus(new QLabel(this))
+    , m_history(history)
+    , m_qualityModel(new AlertQualityModel(this))
 {
     m_filter->setObjectName(QStringLiteral("alertFilter"));
     m_filter->setPlaceholderText(tr("Filter: alertname=~\"Alpaca.*\" symbol=\"AAPL\" or words (Ctrl+F)"));
@@ -162,6 +168,12 @@ AlertsView::AlertsView(AlertInbox *inbox, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("alertTabs"));
     m_tabs->addTab(alertsPage, tr("&Alerts"));
     m_tabs->addTab(createSilencesPage(), tr("&Silences"));
+    if (m_history)
+        m_tabs->addTab(createHistoryPage(), tr("&History"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 2)
+            refreshHistory();
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
 
@@ -218,6 +230,52 @@ QWidget *AlertsView::createSilencesPage()
     layout->addLayout(bar);
     layout->addWidget(m_silenceTable, 1);
     return page;
+}
+
+QWidget *AlertsView::createHistoryPage()
+{
+    auto *page = new QWidget(this);
+    m_historyStatus = new QLabel(page);
+    m_historyStatus->setObjectName(QStringLiteral("historyStatus"));
+    m_historyStatus->setWordWrap(true);
+    auto *proxy = new QSortFilterProxyModel(page);
+    proxy->setSourceModel(m_qualityModel);
+    proxy->setSortRole(Qt::UserRole);
+    auto *table = new QTableView(page);
+    table->setObjectName(QStringLiteral("qualityTable"));
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // the model's order: worst severity, most fired
+    table->setAlternatingRowColors(true);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->hide();
+    layoutColumns(table->horizontalHeader(), AlertQualityModel::Alert,
+                  {{AlertQualityModel::Severity, 90}, {AlertQualityModel::Fired, 80}, {AlertQualityModel::MedianDuration, 140},
+                   {AlertQualityModel::Acknowledged, 120}, {AlertQualityModel::MedianTimeToAck, 210}, {AlertQualityModel::Flapping, 90}});
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_historyStatus);
+    layout->addWidget(table, 1);
+    return page;
+}
+
+void AlertsView::refreshHistory()
+{
+    if (!m_history)
+        return;
+    const auto now = QDateTime::currentDateTimeUtc();
+    m_historyShown = now;
+    const auto rows = m_history->quality(m_inbox->profileName(), now.addDays(-7), now.addSecs(1));
+    m_qualityModel->setRows(rows);
+    int fired = 0;
+    for (const auto &q : rows)
+        fired += q.fired;
+    m_historyStatus->setText(tr("Last 7 days, per alert name, as this console saw it: %1 alerts fired. "
+                                "Flapping: began again within %2 minutes of ending. Kept for %3 days in %4.")
+                                 .arg(fired)
+                                 .arg(AlertHistory::kFlapSeconds / 60)
+                                 .arg(AlertHistory::kDefaultRetentionDays)
+                                 .arg(QDir::toNativeSeparators(m_history->path())));
 }
 
 QList<Silence> AlertsView::selectedSilences() const
@@ -384,6 +442,9 @@ void AlertsView::onUpdated()
         if (row >= 0)
             m_silenceTable->selectionModel()->select(m_silenceModel->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
+    // The History tab follows, at most every 30 s, while it is shown.
+    if (m_history && m_tabs->currentIndex() == 2 && (!m_historyShown.isValid() || m_historyShown.secsTo(QDateTime::currentDateTimeUtc()) >= 30))
+        refreshHistory();
     const int active = m_silenceModel->count(QStringLiteral("active"));
     m_tabs->setTabText(1, active > 0 ? tr("&Silences (%1)").arg(active) : tr("&Silences"));
     m_silenceStatus->setText(tr("%n active", nullptr, active) + tr(", %n pending", nullptr, m_silenceModel->count(QStringLiteral("pending")))

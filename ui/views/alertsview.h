@@ -14,7 +14,9 @@ class QTreeView;
 
 namespace wf {
 
+class AlertHistory;
 class AlertInboxModel;
+class AlertQualityModel;
 class SilenceModel;
 
 // The alert inbox: Alertmanager's alerts grouped by severity, their state (firing, acknowledged,
@@ -23,7 +25,8 @@ class AlertsView : public ViewBase
 {
     Q_OBJECT
 public:
-    AlertsView(AlertInbox *inbox, QWidget *parent = nullptr);
+    // history may be null (no History tab then).
+    AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent = nullptr);
 
     bool isSettled() const override;
     QJsonObject snapshot() const override;
@@ -52,6 +55,10 @@ public:
     // Opens the dialog: create (from the selected alerts' shared labels) or edit the selected silence.
     void editSilence(bool create);
 
+    // The History tab: alert quality per alert name over the last 7 days.
+    AlertQualityModel *qualityModel() const { return m_qualityModel; }
+    void refreshHistory();
+
 public slots:
     void refresh() override;
     void acknowledge(); // asks, then acknowledges the selection
@@ -66,6 +73,7 @@ private:
     void reselect(const QStringList &fingerprints);
     void updateToggleTexts();
     QWidget *createSilencesPage();
+    QWidget *createHistoryPage();
 
     AlertInbox *m_inbox;
     AlertInboxModel *m_model;
@@ -85,6 +93,10 @@ private:
     QToolButton *m_expireSilence;
     QLabel *m_silenceStatus;
     QString m_lastSavedSilence;
+    AlertHistory *m_history;
+    AlertQualityModel *m_qualityModel;
+    QLabel *m_historyStatus = nullptr;
+    QDateTime m_historyShown;
     bool m_settled = false;
 };
 

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "alerts/alertinbox.h"
+#include "store/sqlitefile.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace wf {
+
+// One thing that happened to an alert, as the console saw it.
+struct AlertEvent
+{
+    enum class Kind { Fired, Acknowledged, Resolved };
+    Kind kind = Kind::Fired;
+    QString fingerprint;
+    QString alertname;
+    QString severity;
+    QDateTime at;
+    QString author; // who acknowledged
+};
+
+// The design document's alert quality metrics, for one alert name over a window.
+struct AlertQuality
+{
+    QString alertname;
+    QString severity;
+    int fired = 0;                          // episodes that started in the window
+    std::optional<qint64> medianDurationS;  // of the episodes that also resolved
+    double acknowledgedShare = 0;           // episodes acknowledged / episodes
+    std::optional<qint64> medianTimeToAckS; // from firing to the first acknowledgement
+    int flapping = 0;                       // episodes that began within kFlapSeconds of the last one's end
+};
+
+// Every state change the inbox shows is stored (SQLite, next to the acknowledgements): fired,
+// acknowledged (by whom), resolved. An episode is keyed by the alert's fingerprint and its start
+// (Alertmanager's startsAt), so restarting the console or two updates showing the same thing never
+// store it twice. An alert that vanished while the console was closed is recorded resolved when
+// the console first sees it gone. Events older than the retention are deleted.
+class AlertHistory
+{
+public:
+    static constexpr int kDefaultRetentionDays = 90;
+    static constexpr int kFlapSeconds = 15 * 60;
+
+    // dir empty: ~/.local/share/watchfloor.
+    explicit AlertHistory(const QString &dir = {});
+
+    bool open(QString *error = nullptr);
+    QString path() const { return m_file.path(); }
+    void setRetentionDays(int days) { m_retentionDays = days; }
+
+    // Compares with what this profile's last update showed and stores the differences.
+    void record(const QString &profile, const QList<InboxAlert> &alerts, const QDateTime &now);
+    QList<AlertEvent> events(const QString &profile, const QDateTime &from, const QDateTime &to) const;
+    // Per alert name, the episodes that started in [from, to); worst severity first, then most fired.
+    QList<AlertQuality> quality(const QString &profile, const QDateTime &from, const QDateTime &to) const;
+    int purge(const QDateTime &now); // drops events older than the retention; returns how many
+
+    // The arithmetic, on events in time order (for tests and for quality()).
+    static QList<AlertQuality> computeQuality(const QList<AlertEvent> &events, const QDateTime &from, const QDateTime &to);
+
+private:
+    bool insert(const QString &profile, const AlertEvent &event, const QString &episode, const QString &ref);
+    QHash<QString, QString> openEpisodes(const QString &profile) const; // fingerprint → episode (start)
+
+    SqliteFile m_file;
+    int m_retentionDays = kDefaultRetentionDays;
+    QString m_profile;                 // the profile m_active belongs to
+    QHash<QString, InboxAlert> m_active; // fingerprint → the alert as last seen, active
+    bool m_loaded = false;
+    QDateTime m_lastPurge;
+};
+
+} // namespace wf
