@@ -66,6 +66,28 @@ QString AlertInboxModel::durationText(qint64 s)
 
 void AlertInboxModel::setAlerts(const QList<InboxAlert> &alerts)
 {
+    // The usual poll changes nothing but the clock: keep the rows (and the view's expansion,
+    // selection and scroll) and repaint the values; reset only when what is shown changes.
+    const auto sameShape = [&] {
+        if (alerts.size() != m_alerts.size())
+            return false;
+        for (qsizetype i = 0; i < alerts.size(); ++i) {
+            const auto &a = alerts.at(i), &b = m_alerts.at(i);
+            if (a.alert.fingerprint != b.alert.fingerprint || a.state != b.state || a.ack.has_value() != b.ack.has_value()
+                || a.alert.labels != b.alert.labels || a.alert.annotations != b.alert.annotations
+                || (a.ack && (a.ack->author != b.ack->author || a.ack->pending != b.ack->pending || a.ack->endsAt != b.ack->endsAt)))
+                return false;
+        }
+        return true;
+    };
+    if (!m_alerts.isEmpty() && sameShape()) {
+        m_alerts = alerts;
+        for (int g = 0; g < m_groups.size(); ++g) {
+            const auto parent = index(g, 0);
+            emit dataChanged(index(0, 0, parent), index(rowCount(parent) - 1, ColumnCount - 1, parent));
+        }
+        return;
+    }
     beginResetModel();
     m_alerts = alerts;
     regroup();

@@ -360,10 +360,6 @@
         <translation>Quittiert von %1 %2: „%3“.</translation>
     </message>
     <message>
-        <source>Runbook:</source>
-        <translation>Runbook:</translation>
-    </message>
-    <message>
         <source>Alert inbox</source>
         <translation>Alarm-Eingang</translation>
     </message>
@@ -515,6 +511,30 @@
     <message>
         <source>Last 7 days, per alert name, as this console saw it: %1 alerts fired. Flapping: began again within %2 minutes of ending. Kept for %3 days in %4.</source>
         <translation>Letzte 7 Tage je Alarmname, wie diese Konsole sie sah: %1 Alarme ausgelöst. Flattern: erneut begonnen innerhalb von %2 Minuten nach dem Ende. Aufbewahrt %3 Tage in %4.</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Rule in Prometheus</source>
+        <translation>Regel in Prometheus</translation>
+    </message>
+    <message>
+        <source>Last hour: %1</source>
+        <translation>Letzte Stunde: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus: %1</translation>
+    </message>
+    <message>
+        <source>(no samples in the last hour)</source>
+        <translation>(keine Werte in der letzten Stunde)</translation>
+    </message>
+    <message>
+        <source>alert started</source>
+        <translation>Alarm begann</translation>
     </message>
 </context>
 <context>

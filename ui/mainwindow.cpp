@@ -8,6 +8,7 @@
 #include "views/alertsview.h"
 #include "domain/routerstate.h"
 #include "sources/health/healthclient.h"
+#include "sources/prometheus/prometheusclient.h"
 
 #include "endpointstatusmodel.h"
 #include "net/endpointprobe.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     // The alert inbox runs whatever view is shown: badges, "until resolved" and pending acks need it.
     m_amHttp = new HttpClient(m_network, Endpoint::Alertmanager, this);
     m_alertmanager = new AlertmanagerClient(m_amHttp, this);
+    m_promHttp = new HttpClient(m_network, Endpoint::Prometheus, this);
+    m_prometheus = new PrometheusClient(m_promHttp, this);
     const auto settingsDir = QFileInfo(settings.fileName()).absolutePath();
     m_acks = std::make_unique<AckStore>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
     if (QString error; !m_acks->open(&error))
@@ -87,8 +90,14 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     });
 
     for (const auto id : kAllViews) {
-        ViewBase *view = id == ViewId::Alerts ? static_cast<ViewBase *>(new AlertsView(m_inbox, m_history.get(), m_stack))
-                                              : new PlaceholderView(id, m_stack);
+        ViewBase *view = nullptr;
+        if (id == ViewId::Alerts) {
+            auto *alerts = new AlertsView(m_inbox, m_history.get(), m_stack);
+            alerts->setPrometheus(m_prometheus);
+            view = alerts;
+        } else {
+            view = new PlaceholderView(id, m_stack);
+        }
         m_views[std::size_t(id)] = view;
         m_stack->addWidget(view);
         const int n = int(id) + 1;
@@ -278,6 +287,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_healthHttp->setProfile(profile);
     m_inbox->stop();
     m_amHttp->setProfile(profile);
+    m_promHttp->setProfile(profile);
     m_inbox->setProfileName(profile.name);
     static_cast<AlertsView *>(view(ViewId::Alerts))->setUtc(profile.utc);
     if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())

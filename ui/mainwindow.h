@@ -31,6 +31,7 @@ class AlertmanagerClient;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
+class PrometheusClient;
 struct HealthSample;
 class ViewBase;
 
@@ -95,6 +96,8 @@ private:
     DrillMenu *m_drills = nullptr;
     HttpClient *m_healthHttp = nullptr;
     HttpClient *m_amHttp = nullptr;
+    HttpClient *m_promHttp = nullptr;
+    PrometheusClient *m_prometheus = nullptr;
     std::unique_ptr<AckStore> m_acks;
     std::unique_ptr<AlertHistory> m_history;
     AlertmanagerClient *m_alertmanager = nullptr;

@@ -146,8 +146,10 @@ void AlertHistory::record(const QString &profile, const QList<InboxAlert> &alert
         if (wasActive && episodeOf(previous->alert) != episode) // a new episode without a visible gap
             insert(profile, AlertEvent{AlertEvent::Kind::Resolved, fp, name, severity, a.alert.startsAt, {}},
                    episodeOf(previous->alert), episodeOf(previous->alert));
-        insert(profile, AlertEvent{AlertEvent::Kind::Fired, fp, name, severity, a.alert.startsAt.isValid() ? a.alert.startsAt : now, {}},
-               episode, episode);
+        // Known and unchanged (the usual poll): nothing to write.
+        if (!wasActive || episodeOf(previous->alert) != episode)
+            insert(profile, AlertEvent{AlertEvent::Kind::Fired, fp, name, severity, a.alert.startsAt.isValid() ? a.alert.startsAt : now, {}},
+                   episode, episode);
         if (a.ack && !a.ack->pending) {
             const auto ref = a.ack->silenceId.isEmpty() ? a.ack->ackId : a.ack->silenceId;
             const bool known = wasActive && previous->ack && !previous->ack->pending

@@ -17,6 +17,11 @@
 #include "views/alertsview.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTextBrowser>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,6 +84,20 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     QVERIFY(tray->lastNotification().has_value());
     const auto text = tray->lastNotification()->title + u'\n' + tray->lastNotification()->body;
     QVERIFY2(text.contains(QStringLiteral("RouterOnFallback")), qPrintable(text));
+
+    // Selected, the detail pane charts the rule's expression over the last hour from Prometheus,
+    // and links its runbook.
+    QSignalSpy charted(view, &wf::AlertsView::chartLoaded);
+    QVERIFY(wf::AlertsView::expressionOf(find()->alert).contains(QStringLiteral("datasource_router_state")));
+    view->selectAlert(find()->alert.fingerprint);
+    QTRY_COMPARE_WITH_TIMEOUT(charted.count(), 1, 10000);
+    QCOMPARE(charted.first().first().toBool(), true);
+    auto *chart = view->chartView()->chart();
+    QVERIFY(!chart->series().isEmpty());
+    QVERIFY(static_cast<QLineSeries *>(chart->series().first())->count() > 0);
+    QVERIFY(view->findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->toHtml().contains(QStringLiteral("runbooks.mytrader.example/alpaca/router-on-fallback")));
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/alert-drill.png"));
 
     // Acknowledge it the way a user does: select it, Acknowledge…, a note, OK.
     view->selectAlert(find()->alert.fingerprint);

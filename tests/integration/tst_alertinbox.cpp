@@ -99,14 +99,7 @@ void TestAlertInbox::postAlert(const QJsonObject &labels, const QDateTime &endsA
                       {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("summary"), QStringLiteral("test alert")}}}};
     if (endsAt.isValid())
         alert.insert(QStringLiteral("endsAt"), endsAt.toString(Qt::ISODateWithMs));
-    wf::HttpRequest r;
-    r.method = wf::HttpRequest::Method::Post;
-    r.path = QStringLiteral("/api/v2/alerts");
-    r.contentType = "application/json";
-    r.body = QJsonDocument(QJsonArray{alert}).toJson(QJsonDocument::Compact);
-    bool done = false;
-    m_http->send(r, nullptr, [&done](const wf::Result<wf::HttpResponse> &) { done = true; });
-    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+    QVERIFY2(m_stack.postAlerts(QJsonArray{alert}), qPrintable(m_stack.errorString()));
 }
 
 QList<wf::Silence> TestAlertInbox::silences()

@@ -4,6 +4,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QStandardPaths>
@@ -206,4 +207,21 @@ void MonitoringStack::stopPrometheus()
 void MonitoringStack::stopAlertmanager()
 {
     stop(m_alertmanager);
+}
+
+bool MonitoringStack::postAlerts(const QJsonArray &alerts)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(alertmanagerUrl().resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(10000);
+    auto *reply = network.post(request, QJsonDocument(alerts).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const bool ok = reply->error() == QNetworkReply::NoError;
+    if (!ok)
+        m_error = QStringLiteral("posting alerts: ") + reply->errorString();
+    reply->deleteLater();
+    return ok;
 }

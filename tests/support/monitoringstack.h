@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -36,6 +37,10 @@ public:
     void stopAlertmanager();
     // Starts Alertmanager again on the same port with the same storage (its silences survive).
     bool restartAlertmanager();
+
+    // Posts alerts (Alertmanager API v2 JSON objects) to the running Alertmanager, as Prometheus
+    // does; true when it answered 200 within 10 s.
+    bool postAlerts(const QJsonArray &alerts);
 
     static quint16 freePort();
     // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile).

@@ -5,6 +5,7 @@
 #include "alertqualitymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using State = wf::InboxAlert::State;
@@ -32,6 +33,7 @@ private slots:
     void statesAndAcks();
     void filter();
     void qualityTable();
+    void unchangedPollKeepsRows();
 };
 
 void TestAlertInboxModel::groupsAndOrder()
@@ -134,6 +136,26 @@ void TestAlertInboxModel::qualityTable()
     QCOMPARE(model.index(0, wf::AlertQualityModel::Acknowledged).data().toString(), QStringLiteral("33 %"));
     QCOMPARE(model.index(0, wf::AlertQualityModel::MedianTimeToAck).data().toString(), QStringLiteral("—")); // never acknowledged
     QCOMPARE(model.index(0, wf::AlertQualityModel::MedianDuration).data(Qt::UserRole).toLongLong(), 240);
+}
+
+void TestAlertInboxModel::unchangedPollKeepsRows()
+{
+    wf::AlertInboxModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<wf::InboxAlert> alerts{make(QStringLiteral("PriceDeltaHigh"), QStringLiteral("warning"), QStringLiteral("NVDA")),
+                                 make(QStringLiteral("BothSourcesUnavailable"), QStringLiteral("critical"), {})};
+    model.setAlerts(alerts);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    // A poll with the same alerts: the rows stay (the view keeps expansion, selection, scroll).
+    model.setAlerts(alerts);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changes.count(), 2); // one per group, for the "for how long" column
+    // One alert is now silenced: the tree is rebuilt and shows it.
+    alerts[0].state = State::Silenced;
+    model.setAlerts(alerts);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.index(0, wf::AlertInboxModel::State, model.index(1, 0)).data().toString(), QStringLiteral("silenced"));
 }
 
 QTEST_MAIN(TestAlertInboxModel)

@@ -63,35 +63,21 @@ struct Console
     wf::AlertsView *view() const { return static_cast<wf::AlertsView *>(window->view(wf::ViewId::Alerts)); }
 };
 
-static void postAlert(const wf::Profile &profile, const QJsonObject &labels, const QJsonObject &annotations = {})
-{
-    QNetworkAccessManager network;
-    wf::HttpClient client(&network, wf::Endpoint::Alertmanager);
-    client.setProfile(profile);
-    wf::HttpRequest r;
-    r.method = wf::HttpRequest::Method::Post;
-    r.path = QStringLiteral("/api/v2/alerts");
-    r.contentType = "application/json";
-    r.body = QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("labels"), labels}, {QStringLiteral("annotations"), annotations}}}).toJson(QJsonDocument::Compact);
-    bool done = false;
-    client.send(r, nullptr, [&done](const wf::Result<wf::HttpResponse> &) { done = true; });
-    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
-}
-
 void TestAlertsView::inboxAcknowledgeAndBadge()
 {
     Console console;
     QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
     auto &window = *console.window;
-    const auto &profile = console.profile;
     auto *view = console.view();
 
     // Post two alerts to Alertmanager.
     const auto post = [&](const QString &name, const QString &severity) {
-        postAlert(profile,
-                  {{QStringLiteral("alertname"), name}, {QStringLiteral("severity"), severity}, {QStringLiteral("job"), QStringLiteral("mytrader")}},
-                  {{QStringLiteral("summary"), name + QStringLiteral(" is firing")},
-                   {QStringLiteral("runbook_url"), QStringLiteral("https://runbooks.mytrader.example/alpaca/router-on-fallback")}});
+        QVERIFY(console.stack.postAlerts(QJsonArray{QJsonObject{
+            {QStringLiteral("labels"),
+             QJsonObject{{QStringLiteral("alertname"), name}, {QStringLiteral("severity"), severity}, {QStringLiteral("job"), QStringLiteral("mytrader")}}},
+            {QStringLiteral("annotations"),
+             QJsonObject{{QStringLiteral("summary"), name + QStringLiteral(" is firing")},
+                         {QStringLiteral("runbook_url"), QStringLiteral("https://runbooks.mytrader.example/alpaca/router-on-fallback")}}}}}));
     };
     post(QStringLiteral("RouterOnFallback"), QStringLiteral("warning"));
     post(QStringLiteral("BothSourcesUnavailable"), QStringLiteral("critical"));
@@ -189,11 +175,11 @@ void TestAlertsView::silencesTab()
     Console console;
     QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
     auto &window = *console.window;
-    const auto &profile = console.profile;
     auto *view = console.view();
-    postAlert(profile, {{QStringLiteral("alertname"), QStringLiteral("PriceDeltaHigh")},
-                        {QStringLiteral("severity"), QStringLiteral("warning")},
-                        {QStringLiteral("symbol"), QStringLiteral("AAPL")}});
+    QVERIFY(console.stack.postAlerts(QJsonArray{QJsonObject{{QStringLiteral("labels"),
+                                                             QJsonObject{{QStringLiteral("alertname"), QStringLiteral("PriceDeltaHigh")},
+                                                                         {QStringLiteral("severity"), QStringLiteral("warning")},
+                                                                         {QStringLiteral("symbol"), QStringLiteral("AAPL")}}}}}));
     view->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->firingCount(), 1, 10000);
 

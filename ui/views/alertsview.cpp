@@ -3,12 +3,20 @@
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
 #include "alertqualitymodel.h"
+#include "sources/prometheus/prometheusclient.h"
 #include "store/alerthistory.h"
 #include "silencedialog.h"
 #include "silencemodel.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
+#include <QDateTimeAxis>
+#include <QDesktopServices>
+#include <QLineSeries>
+#include <QUrlQuery>
+#include <QValueAxis>
 #include <QDir>
 #include <QSortFilterProxyModel>
 #include <QHBoxLayout>
@@ -51,6 +59,7 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     , m_status(new QLabel(this))
     , m_tree(new QTreeView(this))
     , m_details(new QTextBrowser(this))
+    , m_chart(new QChartView(this))
     , m_tabs(new QTabWidget(this))
     , m_silenceModel(new SilenceModel(this))
     , m_silenceTable(new QTableView(this))
@@ -150,10 +159,24 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     m_details->setObjectName(QStringLiteral("alertDetails"));
     m_details->setOpenLinks(false); // runbook and generator links open elsewhere, never in here
     m_details->setPlaceholderText(tr("Select an alert to see its labels, annotations and acknowledgement."));
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        emit linkActivated(url);
+        if (url.scheme() == u"http" || url.scheme() == u"https")
+            QDesktopServices::openUrl(url);
+    });
+    m_chart->setObjectName(QStringLiteral("alertChart"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumWidth(360);
+    m_chart->hide();
+    auto *detailSplit = new QSplitter(Qt::Horizontal, this);
+    detailSplit->addWidget(m_details);
+    detailSplit->addWidget(m_chart);
+    detailSplit->setStretchFactor(0, 1);
+    detailSplit->setStretchFactor(1, 1);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
-    split->addWidget(m_details);
+    split->addWidget(detailSplit);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
 
@@ -550,6 +573,8 @@ void AlertsView::showDetails()
     const auto *item = rows.size() == 1 ? m_model->alertAt(rows.first()) : nullptr;
     if (!item) {
         m_details->clear();
+        m_chart->hide();
+        m_chartFor.clear();
         return;
     }
     const auto &a = item->alert;
@@ -574,9 +599,109 @@ void AlertsView::showDetails()
     for (auto it = a.labels.begin(); it != a.labels.end(); ++it)
         html += QStringLiteral("<tr><td style=\"padding-right:12px\"><tt>%1</tt></td><td><tt>%2</tt></td></tr>").arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
     html += QStringLiteral("</table>");
+    QStringList links;
     if (const auto runbook = a.annotations.value(QStringLiteral("runbook_url")); !runbook.isEmpty())
-        html += QStringLiteral("<p>%1 <tt>%2</tt></p>").arg(tr("Runbook:").toHtmlEscaped(), runbook.toHtmlEscaped());
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(runbook.toHtmlEscaped(), tr("Runbook").toHtmlEscaped());
+    if (!a.generatorUrl.isEmpty())
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(a.generatorUrl.toHtmlEscaped(), tr("Rule in Prometheus").toHtmlEscaped());
+    if (!links.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" · ")));
     m_details->setHtml(html);
+    showChart(a);
+}
+
+void AlertsView::setPrometheus(PrometheusClient *prometheus)
+{
+    m_prometheus = prometheus;
+}
+
+QString AlertsView::expressionOf(const AmAlert &alert)
+{
+    // Prometheus' generator URL: …/graph?g0.expr=<the rule's expression>&g0.tab=1
+    // Go encodes a space as '+' (and a plus as %2B); QUrlQuery does not read '+' as a space.
+    auto query = QUrl(alert.generatorUrl).query(QUrl::FullyEncoded);
+    query.replace(u'+', QStringLiteral("%20"));
+    return QUrlQuery(query).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
+}
+
+void AlertsView::showChart(const AmAlert &alert)
+{
+    const auto expr = expressionOf(alert);
+    if (!m_prometheus || expr.isEmpty()) {
+        m_chart->hide();
+        m_chartFor.clear();
+        return;
+    }
+    // The same alert again (a poll): the chart stays; it follows on the next selection.
+    if (m_chartFor == alert.fingerprint && m_chart->isVisible())
+        return;
+    m_chartFor = alert.fingerprint;
+    m_prometheus->cancel(m_chartRequest);
+    const auto end = QDateTime::currentDateTimeUtc();
+    const auto start = end.addSecs(-3600);
+    auto *chart = new QChart;
+    chart->setTitle(tr("Last hour: %1").arg(expr.size() > 70 ? expr.left(67) + QStringLiteral("…") : expr));
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->setChart(chart);
+    m_chart->setToolTip(expr);
+    m_chart->show();
+    const auto startsAt = alert.startsAt;
+    m_chartRequest = m_prometheus->queryRange(expr, start, end, 15, this, [this, start, end, startsAt, fp = alert.fingerprint](const Result<PromResult> &r) {
+        if (fp != m_chartFor)
+            return;
+        auto *chart = m_chart->chart();
+        if (!r) {
+            chart->setTitle(tr("Prometheus: %1").arg(r.error().message));
+            emit chartLoaded(false);
+            return;
+        }
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("HH:mm"));
+        x->setRange(start.toLocalTime(), end.toLocalTime());
+        x->setTickCount(5);
+        auto *y = new QValueAxis;
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+        int shown = 0;
+        for (const auto &series : r->series) {
+            if (shown++ == 5) // enough to read; the rest is in Explore
+                break;
+            auto *line = new QLineSeries;
+            for (const auto &sample : series.samples) {
+                if (!std::isfinite(sample.value))
+                    continue;
+                line->append(sample.time * 1000.0, sample.value);
+                lo = std::min(lo, sample.value);
+                hi = std::max(hi, sample.value);
+            }
+            chart->addSeries(line);
+            line->attachAxis(x);
+            line->attachAxis(y);
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+            chart->setTitle(chart->title() + u'\n' + tr("(no samples in the last hour)"));
+        }
+        const double pad = hi > lo ? (hi - lo) * 0.1 : 0.5;
+        y->setRange(lo - pad, hi + pad);
+        if (startsAt.isValid() && startsAt > start) {
+            // Where the alert began.
+            auto *marker = new QLineSeries;
+            marker->setName(tr("alert started"));
+            marker->append(startsAt.toMSecsSinceEpoch(), lo - pad);
+            marker->append(startsAt.toMSecsSinceEpoch(), hi + pad);
+            QPen pen(QColor(QStringLiteral("#c62828")));
+            pen.setStyle(Qt::DashLine);
+            marker->setPen(pen);
+            chart->addSeries(marker);
+            marker->attachAxis(x);
+            marker->attachAxis(y);
+        }
+        emit chartLoaded(true);
+    });
 }
 
 QJsonObject AlertsView::snapshot() const

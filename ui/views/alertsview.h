@@ -4,6 +4,7 @@
 #include "alerts/alertinbox.h"
 #include "viewbase.h"
 
+class QChartView;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
@@ -17,6 +18,7 @@ namespace wf {
 class AlertHistory;
 class AlertInboxModel;
 class AlertQualityModel;
+class PrometheusClient;
 class SilenceModel;
 
 // The alert inbox: Alertmanager's alerts grouped by severity, their state (firing, acknowledged,
@@ -55,9 +57,19 @@ public:
     // Opens the dialog: create (from the selected alerts' shared labels) or edit the selected silence.
     void editSilence(bool create);
 
+    // The detail pane's chart of the alert's expression over the last hour (from its rule, through
+    // Prometheus); without a Prometheus client there is no chart.
+    void setPrometheus(PrometheusClient *prometheus);
+    QChartView *chartView() const { return m_chart; }
+    static QString expressionOf(const AmAlert &alert);
+
     // The History tab: alert quality per alert name over the last 7 days.
     AlertQualityModel *qualityModel() const { return m_qualityModel; }
     void refreshHistory();
+
+signals:
+    void linkActivated(const QUrl &url); // a link in the detail pane (runbook, rule)
+    void chartLoaded(bool ok);
 
 public slots:
     void refresh() override;
@@ -74,6 +86,7 @@ private:
     void updateToggleTexts();
     QWidget *createSilencesPage();
     QWidget *createHistoryPage();
+    void showChart(const AmAlert &alert);
 
     AlertInbox *m_inbox;
     AlertInboxModel *m_model;
@@ -86,6 +99,10 @@ private:
     QLabel *m_status;
     QTreeView *m_tree;
     QTextBrowser *m_details;
+    QChartView *m_chart;
+    PrometheusClient *m_prometheus = nullptr;
+    quint64 m_chartRequest = 0;
+    QString m_chartFor; // the fingerprint the chart shows
     QTabWidget *m_tabs;
     SilenceModel *m_silenceModel;
     QTableView *m_silenceTable;
