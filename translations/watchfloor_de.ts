@@ -32,10 +32,6 @@
         <translation>24 Stunden</translation>
     </message>
     <message>
-        <source>“Until resolved” silences the alert until it resolves (at most 24 h); if it fires again, it alerts again.</source>
-        <translation>„Bis behoben“ schaltet den Alarm stumm, bis er sich auflöst (höchstens 24 h); feuert er erneut, alarmiert er erneut.</translation>
-    </message>
-    <message>
         <source>What you are doing about it</source>
         <translation>Was Sie dagegen tun</translation>
     </message>
@@ -57,6 +53,10 @@
             <numerusform>Zu quittierende Alarme: %n. Jeder wird eine Stummschaltung in Alertmanager.</numerusform>
             <numerusform>Zu quittierende Alarme: %n. Jeder wird eine Stummschaltung in Alertmanager.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“Until resolved” silences the alert until it resolves (at most %1 h); if it fires again, it alerts again.</source>
+        <translation>„Bis behoben“ schaltet den Alarm stumm, bis er sich auflöst (höchstens %1 h); feuert er erneut, alarmiert er erneut.</translation>
     </message>
 </context>
 <context>
@@ -185,7 +185,7 @@
 <context>
     <name>wf::AlertQualityModel</name>
     <message>
-        <source>Episodes that began within %1 minutes of the previous one's end</source>
+        <source>Episodes that began within %1 minutes of the previous one&apos;s end</source>
         <translation>Episoden, die innerhalb von %1 Minuten nach dem Ende der vorigen begannen</translation>
     </message>
     <message>
@@ -317,7 +317,7 @@
         <translation>Ctrl+Shift+U</translation>
     </message>
     <message>
-        <source>Expire the acknowledgement's silence (Ctrl+Shift+U)</source>
+        <source>Expire the acknowledgement&apos;s silence (Ctrl+Shift+U)</source>
         <translation>Die Stummschaltung der Quittierung beenden (Strg+Umschalt+U)</translation>
     </message>
     <message>
@@ -325,8 +325,8 @@
         <translation>Wählen Sie einen Alarm, um Labels, Annotationen und Quittierung zu sehen.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c62828'&gt;Alertmanager: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Showing the alerts of %1.</source>
@@ -364,8 +364,8 @@
         <translation>Alarm-Eingang</translation>
     </message>
     <message>
-        <source>Filter: alertname=~"Alpaca.*" symbol="AAPL" or words (Ctrl+F)</source>
-        <translation>Filter: alertname=~"Alpaca.*" symbol="AAPL" oder Wörter (Strg+F)</translation>
+        <source>Filter: alertname=~&quot;Alpaca.*&quot; symbol=&quot;AAPL&quot; or words (Ctrl+F)</source>
+        <translation>Filter: alertname=~&quot;Alpaca.*&quot; symbol=&quot;AAPL&quot; oder Wörter (Strg+F)</translation>
     </message>
     <message>
         <source>Label matchers as in Alertmanager (=, !=, =~, !~; regular expressions match the whole value) and words, which must appear in the alert name, a label value or the summary.</source>
@@ -476,8 +476,8 @@
         <translation>&amp;Abgelaufene zeigen</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c62828'&gt;Could not expire: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c62828'&gt;Beenden nicht möglich: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Could not expire: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Beenden nicht möglich: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&amp;Silences (%1)</source>
@@ -620,7 +620,7 @@
         <translation>stufe</translation>
     </message>
     <message>
-        <source>User interface language: %1 (default: the system's).</source>
+        <source>User interface language: %1 (default: the system&apos;s).</source>
         <translation>Sprache der Oberfläche: %1 (Vorgabe: die des Systems).</translation>
     </message>
     <message>
@@ -706,7 +706,7 @@
         <translation>Für den Demo-Stack lässt sich kein temporäres Verzeichnis anlegen: %1</translation>
     </message>
     <message>
-        <source>Cannot write the demo stack's configuration to %1.</source>
+        <source>Cannot write the demo stack&apos;s configuration to %1.</source>
         <translation>Die Konfiguration des Demo-Stacks lässt sich nicht nach %1 schreiben.</translation>
     </message>
     <message>
@@ -969,7 +969,7 @@
         <translation>Es gibt noch kein Profil.</translation>
     </message>
     <message>
-        <source>A profile says where Prometheus, Alertmanager, Loki and the service's health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
+        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
         <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes zu finden sind. Beginnen Sie mit dem Demo-Profil (alles auf diesem Rechner) oder beschreiben Sie Ihre eigene Umgebung.</translation>
     </message>
     <message>
@@ -1008,7 +1008,7 @@
         <translation>kein JSON (%1 bei Byte %2).</translation>
     </message>
     <message>
-        <source>"status" is “%1”, not Healthy, Degraded or Unhealthy.</source>
+        <source>&quot;status&quot; is “%1”, not Healthy, Degraded or Unhealthy.</source>
         <translation>„status“ ist „%1“, nicht Healthy, Degraded oder Unhealthy.</translation>
     </message>
 </context>
@@ -1085,31 +1085,31 @@
         <translation>Loki hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
-        <source>no "status": "success", so this is not Loki's API.</source>
+        <source>no &quot;status&quot;: &quot;success&quot;, so this is not Loki&apos;s API.</source>
         <translation>kein „status“: „success“, das ist also nicht die API von Loki.</translation>
     </message>
     <message>
-        <source>a log entry is not ["&lt;nanoseconds&gt;", "&lt;line&gt;"].</source>
-        <translation>ein Log-Eintrag ist nicht ["&lt;Nanosekunden&gt;", "&lt;Zeile&gt;"].</translation>
+        <source>a log entry is not [&quot;&lt;nanoseconds&gt;&quot;, &quot;&lt;line&gt;&quot;].</source>
+        <translation>ein Log-Eintrag ist nicht [&quot;&lt;Nanosekunden&gt;&quot;, &quot;&lt;Zeile&gt;&quot;].</translation>
     </message>
     <message>
-        <source>the timestamp "%1" is not nanoseconds.</source>
+        <source>the timestamp &quot;%1&quot; is not nanoseconds.</source>
         <translation>der Zeitstempel „%1“ ist keine Nanosekundenangabe.</translation>
     </message>
     <message>
-        <source>a sample is not [time, "value"].</source>
-        <translation>ein Messwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Messwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a scalar is not [time, "value"].</source>
-        <translation>ein Skalar ist nicht [Zeit, "Wert"].</translation>
+        <source>a scalar is not [time, &quot;value&quot;].</source>
+        <translation>ein Skalar ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>unknown result type "%1".</source>
+        <source>unknown result type &quot;%1&quot;.</source>
         <translation>unbekannter Ergebnistyp „%1“.</translation>
     </message>
     <message>
-        <source>"data" is not a list.</source>
+        <source>&quot;data&quot; is not a list.</source>
         <translation>„data“ ist keine Liste.</translation>
     </message>
     <message>
@@ -1334,7 +1334,7 @@
         <translation>Health-Endpunkt nicht erreichbar</translation>
     </message>
     <message>
-        <source>the service's start</source>
+        <source>the service&apos;s start</source>
         <translation>dem Start des Dienstes</translation>
     </message>
     <message>
@@ -1396,7 +1396,7 @@
         <translation>%1 verweigert den Zugriff (HTTP 403) – den Anmeldedaten fehlt die Berechtigung.</translation>
     </message>
     <message>
-        <source>%1 was not found (HTTP 404) — check the URL's path.</source>
+        <source>%1 was not found (HTTP 404) — check the URL&apos;s path.</source>
         <translation>%1 wurde nicht gefunden (HTTP 404) – prüfen Sie den Pfad der URL.</translation>
     </message>
     <message>
@@ -1419,7 +1419,7 @@
         <translation>Kacheln für Alpaca-Verbindung, Authentifizierung, Router-Zustand, abonnierte Symbole, Nachrichten pro Sekunde, Fehlerquote, Status und Antwortzeit des Health-Endpunkts sowie aktive Alarme nach Schweregrad; die Zeitleiste der Router-Zustände; Nachrichten und Fehler nach Typ; die letzten Router-Wechsel.</translation>
     </message>
     <message>
-        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint's round-trip time.</source>
+        <source>Latency P50/P95/P99 against the 2 s SLO, a latency heatmap, processing duration, throughput by message type, the ten slowest symbols and the health endpoint&apos;s round-trip time.</source>
         <translation>Latenz P50/P95/P99 gegenüber dem SLO von 2 s, eine Latenz-Heatmap, die Verarbeitungsdauer, den Durchsatz nach Nachrichtentyp, die zehn langsamsten Symbole und die Antwortzeit des Health-Endpunkts.</translation>
     </message>
     <message>
@@ -1470,20 +1470,20 @@
         <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <source>no "status" field, so this is not Prometheus' API.</source>
+        <source>no &quot;status&quot; field, so this is not Prometheus&apos; API.</source>
         <translation>kein Feld „status“, also nicht die API von Prometheus.</translation>
     </message>
     <message>
-        <source>a vector sample is not [time, "value"].</source>
-        <translation>ein Vektorwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a vector sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Vektorwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a matrix sample is not [time, "value"].</source>
-        <translation>ein Matrixwert ist nicht [Zeit, "Wert"].</translation>
+        <source>a matrix sample is not [time, &quot;value&quot;].</source>
+        <translation>ein Matrixwert ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
-        <source>a %1 result is not [time, "value"].</source>
-        <translation>ein %1-Ergebnis ist nicht [Zeit, "Wert"].</translation>
+        <source>a %1 result is not [time, &quot;value&quot;].</source>
+        <translation>ein %1-Ergebnis ist nicht [Zeit, &quot;Wert&quot;].</translation>
     </message>
     <message>
         <source>the scalar “%1” is not a number.</source>
@@ -1559,7 +1559,7 @@
         <translation>„%1“ ist kein brauchbarer Profilname.</translation>
     </message>
     <message>
-        <source>Could not store the profile's secrets: %1</source>
+        <source>Could not store the profile&apos;s secrets: %1</source>
         <translation>Die Geheimnisse des Profils konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
@@ -1725,6 +1725,38 @@
         <source>“%1” is not a usable profile name: it must not be blank, start or end with spaces, or contain control characters.</source>
         <translation>„%1“ ist kein brauchbarer Profilname: Er darf nicht leer sein, nicht mit Leerzeichen beginnen oder enden und keine Steuerzeichen enthalten.</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Who acknowledges and silences from this console; empty: your user name</source>
+        <translation>Wer von dieser Konsole quittiert und stummschaltet; leer: Ihr Benutzername</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>An “until resolved” acknowledgement is a silence this long; the console ends it as soon as the alert resolves</source>
+        <translation>Eine Quittierung „bis behoben“ ist eine Stummschaltung dieser Länge; die Konsole beendet sie, sobald sich der Alarm auflöst</translation>
+    </message>
+    <message>
+        <source>Acknowledge &amp;as:</source>
+        <translation>Quittieren &amp;als:</translation>
+    </message>
+    <message>
+        <source>Default ac&amp;knowledgement:</source>
+        <translation>Standard-&amp;Quittierung:</translation>
+    </message>
+    <message>
+        <source>“Until resolved” lasts at &amp;most:</source>
+        <translation>„Bis behoben“ dauert &amp;höchstens:</translation>
+    </message>
+    <message>
+        <source>Ask Alertmanager &amp;every:</source>
+        <translation>Alertmanager &amp;abfragen alle:</translation>
+    </message>
 </context>
 <context>
     <name>wf::SilenceDialog</name>
@@ -1737,8 +1769,8 @@
         <translation>Stummschaltung bearbeiten</translation>
     </message>
     <message>
-        <source>alertname="PriceDeltaHigh", symbol=~"AAPL|TSLA"</source>
-        <translation>alertname="PriceDeltaHigh", symbol=~"AAPL|TSLA"</translation>
+        <source>alertname=&quot;PriceDeltaHigh&quot;, symbol=~&quot;AAPL|TSLA&quot;</source>
+        <translation>alertname=&quot;PriceDeltaHigh&quot;, symbol=~&quot;AAPL|TSLA&quot;</translation>
     </message>
     <message>
         <source>Custom</source>
@@ -1809,8 +1841,8 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <source>“%1” is not a matcher: write name="value", name!="value", name=~"regex" or name!~"regex".</source>
-        <translation>„%1“ ist kein Matcher: schreiben Sie name="wert", name!="wert", name=~"regex" oder name!~"regex".</translation>
+        <source>“%1” is not a matcher: write name=&quot;value&quot;, name!=&quot;value&quot;, name=~&quot;regex&quot; or name!~&quot;regex&quot;.</source>
+        <translation>„%1“ ist kein Matcher: schreiben Sie name=&quot;wert&quot;, name!=&quot;wert&quot;, name=~&quot;regex&quot; oder name!~&quot;regex&quot;.</translation>
     </message>
     <message>
         <source>Add at least one matcher.</source>

@@ -10,24 +10,22 @@
 
 namespace wf {
 
-AckDialog::AckDialog(int alertCount, const QString &author, QWidget *parent)
+AckDialog::AckDialog(int alertCount, const QString &author, int defaultSeconds, int safetySeconds, QWidget *parent)
     : QDialog(parent)
     , m_duration(new QComboBox(this))
     , m_note(new QLineEdit(this))
     , m_author(new QLineEdit(author, this))
+    , m_safetySeconds(safetySeconds)
 {
     setWindowTitle(tr("Acknowledge"));
     m_duration->setObjectName(QStringLiteral("duration"));
     m_note->setObjectName(QStringLiteral("note"));
     m_author->setObjectName(QStringLiteral("author"));
-    // Until resolved: the console expires the silence when the alert resolves, so a re-fire alerts again.
-    m_duration->addItem(tr("Until resolved"), 0);
-    for (const auto &[seconds, text] : {std::pair{15 * 60, tr("15 minutes")}, std::pair{3600, tr("1 hour")},
-                                        std::pair{4 * 3600, tr("4 hours")}, std::pair{8 * 3600, tr("8 hours")},
-                                        std::pair{24 * 3600, tr("24 hours")}})
-        m_duration->addItem(text, seconds);
-    m_duration->setToolTip(tr("“Until resolved” silences the alert until it resolves (at most 24 h); "
-                              "if it fires again, it alerts again."));
+    addDurations(m_duration);
+    m_duration->setCurrentIndex(std::max(0, m_duration->findData(defaultSeconds)));
+    m_duration->setToolTip(tr("“Until resolved” silences the alert until it resolves (at most %1 h); "
+                              "if it fires again, it alerts again.")
+                               .arg(safetySeconds / 3600));
     m_note->setPlaceholderText(tr("What you are doing about it"));
 
     auto *form = new QFormLayout;
@@ -48,6 +46,16 @@ AckDialog::AckDialog(int alertCount, const QString &author, QWidget *parent)
     m_note->setFocus();
 }
 
+void AckDialog::addDurations(QComboBox *box)
+{
+    // Until resolved: the console expires the silence when the alert resolves, so a re-fire alerts again.
+    box->addItem(tr("Until resolved"), 0);
+    for (const auto &[seconds, text] : {std::pair{15 * 60, tr("15 minutes")}, std::pair{3600, tr("1 hour")},
+                                        std::pair{4 * 3600, tr("4 hours")}, std::pair{8 * 3600, tr("8 hours")},
+                                        std::pair{24 * 3600, tr("24 hours")}})
+        box->addItem(text, seconds);
+}
+
 AckRecord::Mode AckDialog::mode() const
 {
     return m_duration->currentData().toInt() == 0 ? AckRecord::Mode::UntilResolved : AckRecord::Mode::Timed;
@@ -56,7 +64,7 @@ AckRecord::Mode AckDialog::mode() const
 int AckDialog::seconds() const
 {
     const int s = m_duration->currentData().toInt();
-    return s == 0 ? kUntilResolvedSafetySeconds : s;
+    return s == 0 ? m_safetySeconds : s;
 }
 
 QString AckDialog::note() const

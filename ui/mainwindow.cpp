@@ -71,6 +71,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         logging::get("ui")->error("acknowledgement store {} unusable: {}", m_acks->path().toStdString(), error.toStdString());
     m_inbox = new AlertInbox(m_alertmanager, m_acks.get(), this);
     m_history = std::make_unique<AlertHistory>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
+    m_history->setRetentionDays(settings.historyRetentionDays());
     if (QString error; !m_history->open(&error))
         logging::get("ui")->error("alert history {} unusable: {}", m_history->path().toStdString(), error.toStdString());
     connect(m_inbox, &AlertInbox::updated, this, [this] {
@@ -289,7 +290,10 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_amHttp->setProfile(profile);
     m_promHttp->setProfile(profile);
     m_inbox->setProfileName(profile.name);
-    static_cast<AlertsView *>(view(ViewId::Alerts))->setUtc(profile.utc);
+    auto *alerts = static_cast<AlertsView *>(view(ViewId::Alerts));
+    alerts->setUtc(profile.utc);
+    alerts->setAckDefaults(profile.ackAuthor, profile.ackDefaultSeconds, profile.ackSafetyHours);
+    m_inbox->setPollIntervalMs(profile.alertPollSeconds * 1000);
     if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())
         m_inbox->start();
     m_routerLight->setLabel(tr("Router: …"));

@@ -1,5 +1,8 @@
 #include "settingsdialog.h"
 
+#include "ackdialog.h"
+#include "alerts/alertinbox.h"
+
 #include "endpointstatusmodel.h"
 #include "net/endpointprobe.h"
 #include "statuslight.h"
@@ -104,6 +107,31 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     more->addRow(tr("&Refresh every:"), m_refresh);
     more->addRow(tr("&Times in:"), m_timeZone);
 
+    // The alert inbox, per profile.
+    auto *alertsBox = new QGroupBox(tr("Alerts"), this);
+    m_ackAuthor = new QLineEdit(alertsBox);
+    m_ackAuthor->setObjectName(QStringLiteral("ackAuthor"));
+    m_ackAuthor->setPlaceholderText(AlertInbox::defaultAuthor());
+    m_ackAuthor->setToolTip(tr("Who acknowledges and silences from this console; empty: your user name"));
+    m_ackDefault = new QComboBox(alertsBox);
+    m_ackDefault->setObjectName(QStringLiteral("ackDefault"));
+    AckDialog::addDurations(m_ackDefault);
+    m_ackSafety = new QSpinBox(alertsBox);
+    m_ackSafety->setObjectName(QStringLiteral("ackSafety"));
+    m_ackSafety->setRange(1, 168);
+    m_ackSafety->setSuffix(tr(" h"));
+    m_ackSafety->setToolTip(tr("An “until resolved” acknowledgement is a silence this long; the console ends it "
+                               "as soon as the alert resolves"));
+    m_alertPoll = new QSpinBox(alertsBox);
+    m_alertPoll->setObjectName(QStringLiteral("alertPoll"));
+    m_alertPoll->setRange(1, 300);
+    m_alertPoll->setSuffix(tr(" s"));
+    auto *alertsForm = new QFormLayout(alertsBox);
+    alertsForm->addRow(tr("Acknowledge &as:"), m_ackAuthor);
+    alertsForm->addRow(tr("Default ac&knowledgement:"), m_ackDefault);
+    alertsForm->addRow(tr("“Until resolved” lasts at &most:"), m_ackSafety);
+    alertsForm->addRow(tr("Ask Alertmanager &every:"), m_alertPoll);
+
     auto *secretsNote = new QLabel(m_settings.secrets().description(), this);
     secretsNote->setWordWrap(true);
     secretsNote->setObjectName(QStringLiteral("secretsNote"));
@@ -117,6 +145,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     right->addLayout(general);
     right->addWidget(endpointsBox);
     right->addLayout(more);
+    right->addWidget(alertsBox);
     right->addWidget(secretsNote);
     right->addWidget(test, 0, Qt::AlignLeft);
     right->addWidget(m_error);
@@ -236,6 +265,10 @@ void SettingsDialog::storeForm()
     p.lokiTenant = m_tenant->text().trimmed();
     p.refreshSeconds = m_refresh->value();
     p.utc = m_timeZone->currentData().toBool();
+    p.ackAuthor = m_ackAuthor->text().trimmed();
+    p.ackDefaultSeconds = m_ackDefault->currentData().toInt();
+    p.ackSafetyHours = m_ackSafety->value();
+    p.alertPollSeconds = m_alertPoll->value();
 }
 
 void SettingsDialog::loadForm(const Profile &p)
@@ -255,6 +288,10 @@ void SettingsDialog::loadForm(const Profile &p)
     m_tenant->setText(p.lokiTenant);
     m_refresh->setValue(p.refreshSeconds);
     m_timeZone->setCurrentIndex(p.utc ? 1 : 0);
+    m_ackAuthor->setText(p.ackAuthor);
+    m_ackDefault->setCurrentIndex(std::max(0, m_ackDefault->findData(p.ackDefaultSeconds)));
+    m_ackSafety->setValue(p.ackSafetyHours);
+    m_alertPoll->setValue(p.alertPollSeconds);
     updateAuthFields();
 }
 

@@ -76,6 +76,10 @@ private:
     QLineEdit *m_tenant = nullptr;
     QSpinBox *m_refresh = nullptr;
     QComboBox *m_timeZone = nullptr;
+    QLineEdit *m_ackAuthor = nullptr;
+    QComboBox *m_ackDefault = nullptr;
+    QSpinBox *m_ackSafety = nullptr;
+    QSpinBox *m_alertPoll = nullptr;
     QLabel *m_error = nullptr;
     QString m_accepted;
 

@@ -45,6 +45,11 @@ struct Profile
     QString lokiTenant; // X-Scope-OrgID; empty for single-tenant Loki
     int refreshSeconds = 5;
     bool utc = false; // show times in UTC instead of local time
+    // The alert inbox.
+    QString ackAuthor;         // who acknowledges from this console; empty: the OS user
+    int ackDefaultSeconds = 0; // the Acknowledge dialog's preselected duration; 0: until resolved
+    int ackSafetyHours = 24;   // how long an "until resolved" silence lasts if nobody sees the alert resolve
+    int alertPollSeconds = 5;  // how often Alertmanager is asked
 
     EndpointConfig &endpoint(Endpoint e) { return endpoints[std::size_t(e)]; }
     const EndpointConfig &endpoint(Endpoint e) const { return endpoints[std::size_t(e)]; }

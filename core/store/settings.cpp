@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
@@ -73,6 +75,10 @@ std::optional<Profile> Settings::profile(const QString &name) const
     p.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
     p.refreshSeconds = m_settings->value(QStringLiteral("refreshSeconds"), 5).toInt();
     p.utc = m_settings->value(QStringLiteral("timeZone")).toString() == u"utc";
+    p.ackAuthor = m_settings->value(QStringLiteral("ackAuthor")).toString();
+    p.ackDefaultSeconds = m_settings->value(QStringLiteral("ackDefaultSeconds"), 0).toInt();
+    p.ackSafetyHours = std::clamp(m_settings->value(QStringLiteral("ackSafetyHours"), 24).toInt(), 1, 168);
+    p.alertPollSeconds = std::clamp(m_settings->value(QStringLiteral("alertPollSeconds"), 5).toInt(), 1, 300);
     m_settings->endGroup();
     for (const auto e : kAllEndpoints) {
         auto &auth = p.endpoint(e).auth;
@@ -115,6 +121,10 @@ bool Settings::saveProfile(const Profile &p)
     m_settings->setValue(QStringLiteral("lokiTenant"), p.lokiTenant);
     m_settings->setValue(QStringLiteral("refreshSeconds"), p.refreshSeconds);
     m_settings->setValue(QStringLiteral("timeZone"), p.utc ? QStringLiteral("utc") : QStringLiteral("local"));
+    m_settings->setValue(QStringLiteral("ackAuthor"), p.ackAuthor);
+    m_settings->setValue(QStringLiteral("ackDefaultSeconds"), p.ackDefaultSeconds);
+    m_settings->setValue(QStringLiteral("ackSafetyHours"), p.ackSafetyHours);
+    m_settings->setValue(QStringLiteral("alertPollSeconds"), p.alertPollSeconds);
     m_settings->endGroup();
     m_settings->sync();
     if (m_settings->status() != QSettings::NoError) {
@@ -202,6 +212,11 @@ QString Settings::timeRange() const
 void Settings::setTimeRange(const QString &range)
 {
     m_settings->setValue(QStringLiteral("window/timeRange"), range);
+}
+
+int Settings::historyRetentionDays() const
+{
+    return std::clamp(m_settings->value(QStringLiteral("alerts/historyRetentionDays"), 90).toInt(), 1, 3650);
 }
 
 bool Settings::notifyFor(const QString &severity) const

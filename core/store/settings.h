@@ -48,6 +48,8 @@ public:
     // Desktop notifications per alert severity ("critical", "warning", "info", "other"); by
     // default critical and warning notify.
     bool notifyFor(const QString &severity) const;
+    // How long the alert history keeps events ([alerts] historyRetentionDays, 1–3650; 90 by default).
+    int historyRetentionDays() const;
     void setNotifyFor(const QString &severity, bool on);
 
     void sync();

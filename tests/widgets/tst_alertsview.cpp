@@ -2,6 +2,7 @@
 // navigation shows the count, acknowledging from the view shows who and makes the silence, and
 // the view renders (WATCHFLOOR_GRAB_DIR saves a picture).
 
+#include "ackdialog.h"
 #include "alertinboxmodel.h"
 #include "alerttray.h"
 #include "alertqualitymodel.h"
@@ -35,6 +36,7 @@ private slots:
     void inboxAcknowledgeAndBadge();
     void silencesTab();
     void silenceDialogChecksAndKeepsInput();
+    void ackDialogFollowsTheProfile();
 };
 
 // A real Alertmanager and the console's window on it, showing the Alerts view.
@@ -265,6 +267,18 @@ void TestAlertsView::silenceDialogChecksAndKeepsInput()
     ok->click();
     QCOMPARE(saves, 2);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestAlertsView::ackDialogFollowsTheProfile()
+{
+    // The profile's default duration is preselected; "until resolved" lasts the profile's safety end.
+    wf::AckDialog timed(2, QStringLiteral("night-shift"), 3600, 12 * 3600);
+    QCOMPARE(timed.mode(), wf::AckRecord::Mode::Timed);
+    QCOMPARE(timed.seconds(), 3600);
+    QCOMPARE(timed.author(), QStringLiteral("night-shift"));
+    wf::AckDialog untilResolved(1, QStringLiteral("night-shift"), 0, 12 * 3600);
+    QCOMPARE(untilResolved.mode(), wf::AckRecord::Mode::UntilResolved);
+    QCOMPARE(untilResolved.seconds(), 12 * 3600);
 }
 
 QTEST_MAIN(TestAlertsView)

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +22,7 @@ private slots:
     void testConnectionShowsEachEndpoint();
     void editsExistingProfile();
     void saysWhereSecretsAre();
+    void alertSettingsPerProfile();
 };
 
 static void setAuth(wf::SettingsDialog &dialog, wf::Endpoint e, wf::AuthKind kind)
@@ -132,6 +134,37 @@ void TestSettingsDialog::saysWhereSecretsAre()
     auto *note = dialog.findChild<QLabel *>(QStringLiteral("secretsNote"));
     QVERIFY(note);
     QVERIFY(note->text().contains(dynamic_cast<const wf::FileSecretStore &>(settings.secrets()).filePath()));
+}
+
+void TestSettingsDialog::alertSettingsPerProfile()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    QVERIFY(settings.saveProfile(wf::demoProfile()));
+    {
+        wf::SettingsDialog dialog(settings);
+        dialog.selectProfile(QStringLiteral("Demo"));
+        // The defaults: the OS user, until resolved, 24 h, every 5 s.
+        QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("ackAuthor"))->text().isEmpty());
+        auto *ackDefault = dialog.findChild<QComboBox *>(QStringLiteral("ackDefault"));
+        QCOMPARE(ackDefault->currentData().toInt(), 0);
+        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("ackSafety"))->value(), 24);
+        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("alertPoll"))->value(), 5);
+        dialog.findChild<QLineEdit *>(QStringLiteral("ackAuthor"))->setText(QStringLiteral("  night-shift  "));
+        ackDefault->setCurrentIndex(ackDefault->findData(3600));
+        dialog.findChild<QSpinBox *>(QStringLiteral("ackSafety"))->setValue(12);
+        dialog.findChild<QSpinBox *>(QStringLiteral("alertPoll"))->setValue(10);
+        QVERIFY(dialog.save());
+    }
+    // Stored with the profile, read back by a new Settings (as after a restart).
+    wf::Settings reread(dir.path(), wf::SecretStore::Backend::File);
+    const auto p = reread.profile(QStringLiteral("Demo"));
+    QVERIFY(p.has_value());
+    QCOMPARE(p->ackAuthor, QStringLiteral("night-shift"));
+    QCOMPARE(p->ackDefaultSeconds, 3600);
+    QCOMPARE(p->ackSafetyHours, 12);
+    QCOMPARE(p->alertPollSeconds, 10);
+    QCOMPARE(reread.historyRetentionDays(), 90);
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -340,6 +340,7 @@ void AlertsView::editSilence(bool create)
                     it = a.labels.value(it.key()) == it.value() ? std::next(it) : common.erase(it);
             start.matchers = AlertInbox::matchersFor(common);
         }
+        start.createdBy = m_ackAuthor; // empty: the dialog puts the OS user
     } else {
         const auto selected = selectedSilences();
         if (selected.size() != 1)
@@ -432,6 +433,13 @@ void AlertsView::updateToggleTexts()
                                                                : tr("Resolved");
         b->setText(tr("%1 %2").arg(name).arg(m_model->count(state)));
     }
+}
+
+void AlertsView::setAckDefaults(const QString &author, int defaultSeconds, int safetyHours)
+{
+    m_ackAuthor = author;
+    m_ackDefaultSeconds = defaultSeconds;
+    m_ackSafetySeconds = safetyHours * 3600;
 }
 
 void AlertsView::setUtc(bool utc)
@@ -545,8 +553,8 @@ void AlertsView::acknowledge()
     const auto alerts = selectedAlerts();
     if (alerts.isEmpty())
         return;
-    const auto user = AlertInbox::defaultAuthor();
-    AckDialog dialog(int(alerts.size()), user, this);
+    const auto user = m_ackAuthor.isEmpty() ? AlertInbox::defaultAuthor() : m_ackAuthor;
+    AckDialog dialog(int(alerts.size()), user, m_ackDefaultSeconds, m_ackSafetySeconds, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     acknowledgeSelected(dialog.mode(), dialog.seconds(), dialog.note(), dialog.author());

@@ -40,6 +40,9 @@ public:
     // What the Acknowledge dialog does, without the dialog.
     void acknowledgeSelected(AckRecord::Mode mode, int seconds, const QString &note, const QString &author);
     void setUtc(bool utc);
+    // The profile's acknowledgement settings: author (empty: the OS user), the preselected
+    // duration (0: until resolved) and the "until resolved" safety end.
+    void setAckDefaults(const QString &author, int defaultSeconds, int safetyHours);
     // The filter bar's text (matchers and words); an error is shown and the last good filter kept.
     void setFilterText(const QString &text);
     QString filterError() const;
@@ -110,6 +113,9 @@ private:
     QToolButton *m_expireSilence;
     QLabel *m_silenceStatus;
     QString m_lastSavedSilence;
+    QString m_ackAuthor;
+    int m_ackDefaultSeconds = 0;
+    int m_ackSafetySeconds = 24 * 3600;
     AlertHistory *m_history;
     AlertQualityModel *m_qualityModel;
     QLabel *m_historyStatus = nullptr;
