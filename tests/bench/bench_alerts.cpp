@@ -10,6 +10,7 @@
 #include "alertinboxmodel.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
+#include "procstats.h"
 #include "store/alerthistory.h"
 #include "store/settings.h"
 #include "views/alertsview.h"
@@ -34,17 +35,6 @@ class BenchAlerts : public QObject
 private slots:
     void thousandAlerts();
 };
-
-static long residentKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const auto &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    return -1;
-}
 
 static void printStats(const char *what, QList<double> ms)
 {
