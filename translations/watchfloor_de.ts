@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Alpaca connection</source>
+        <translation>Alpaca-Verbindung</translation>
+    </message>
+    <message>
+        <source>The Alpaca WebSocket connection state (alpaca_connection_status).</source>
+        <translation>Der Zustand der Alpaca-WebSocket-Verbindung (alpaca_connection_status).</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation>Authentifiziert</translation>
+    </message>
+    <message>
+        <source>Router state</source>
+        <translation>Router-Zustand</translation>
+    </message>
+    <message>
+        <source>From the health endpoint, polled every second; from datasource_router_state when it is unreachable.</source>
+        <translation>Vom Health-Endpunkt, jede Sekunde abgefragt; aus datasource_router_state, wenn er nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Subscribed symbols</source>
+        <translation>Abonnierte Symbole</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Health endpoint</source>
+        <translation>Health-Endpunkt</translation>
+    </message>
+    <message>
+        <source>The service&apos;s /api/health/alpaca status and its round trip.</source>
+        <translation>Der Status von /api/health/alpaca des Dienstes und seine Antwortzeit.</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>Aktive Alarme</translation>
+    </message>
+    <message>
+        <source>Firing alerts by severity, as Prometheus evaluates the rules.</source>
+        <translation>Auslösende Alarme nach Schweregrad, wie Prometheus die Regeln auswertet.</translation>
+    </message>
+    <message>
+        <source>None firing</source>
+        <translation>Keiner aktiv</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <source>Messages by type</source>
+        <translation>Nachrichten nach Typ</translation>
+    </message>
+    <message>
+        <source>Errors by type</source>
+        <translation>Fehler nach Typ</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <source>Recent router transitions</source>
+        <translation>Letzte Router-Wechsel</translation>
+    </message>
+    <message>
+        <source>Failovers in the time range: from primary to fallback (or both down) and back.</source>
+        <translation>Failover im Zeitraum: von der primären Quelle zum Fallback (oder beide ausgefallen) und zurück.</translation>
+    </message>
+</context>
+<context>
     <name>wf::AckDialog</name>
     <message>
         <source>Acknowledge</source>
@@ -662,6 +761,95 @@
     <message>
         <source>--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL.</source>
         <translation>--demo bringt eigene Endpunkte mit: Es lässt sich nicht mit --profile oder einer Endpunkt-URL kombinieren.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::DashboardPanel</name>
+    <message>
+        <source>%1
+Showing the data of %2.</source>
+        <translation>%1
+Angezeigt werden die Daten von %2.</translation>
+    </message>
+    <message>
+        <source>No router state yet: neither the health endpoint nor Prometheus has answered.</source>
+        <translation>Noch kein Router-Zustand: weder der Health-Endpunkt noch Prometheus hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 – %3 (%4)%5</source>
+        <translation>%1
+%2 – %3 (%4)%5</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Worst state</source>
+        <translation>Schlechtester Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Recovery time</source>
+        <translation>Wiederherstellungszeit</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>andauernd</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>No failover in this time range.</source>
+        <translation>Kein Failover in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2 ms</source>
+        <translation>HTTP %1 · %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>wf::DashboardView</name>
+    <message>
+        <source>Failover</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <source>Failover: %1</source>
+        <translation>Failover: %1</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1556,10 @@
             <numerusform>Nicht erreichbare Endpunkte: %n — Details an den Statuslampen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Zoomed in. Double-click a chart to go back.</source>
+        <translation>Vergrößert. Doppelklick auf ein Diagramm geht zurück.</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -1406,6 +1598,25 @@
     <message>
         <source>Request to %1 failed: %2</source>
         <translation>Anfrage an %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wf::PanelFrame</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1730,16 @@
     </message>
 </context>
 <context>
+    <name>wf::QueryScheduler</name>
+    <message numerus="yes">
+        <source>%1 Next try in %n s.</source>
+        <translation>
+            <numerusform>%1 Nächster Versuch in %n s.</numerusform>
+            <numerusform>%1 Nächster Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wf::RouterState</name>
     <message>
         <source>Primary (Alpaca)</source>
@@ -1535,6 +1756,13 @@
     <message>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>wf::RouterTimeline</name>
+    <message>
+        <source>The service reports several states and none can be told current.</source>
+        <translation>Der Dienst meldet mehrere Zustände, und keiner lässt sich als aktuell bestimmen.</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1984,14 @@
     <message>
         <source>Ask Alertmanager &amp;every:</source>
         <translation>Alertmanager &amp;abfragen alle:</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; scrape interval for this service: charts never ask for finer steps, and rates span at least four scrapes.</source>
+        <translation>Das Scrape-Intervall von Prometheus für diesen Dienst: Diagramme fragen nie feinere Schritte ab, und Raten umfassen mindestens vier Scrapes.</translation>
+    </message>
+    <message>
+        <source>Scrape &amp;interval:</source>
+        <translation>Scrape-&amp;Intervall:</translation>
     </message>
 </context>
 <context>
@@ -2003,6 +2239,13 @@
     </message>
 </context>
 <context>
+    <name>wf::TimeSeriesChart</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
     <name>wf::ViewBase</name>
     <message>
         <source>Operations</source>
@@ -2035,6 +2278,13 @@
     <message>
         <source>Explore</source>
         <translation>Erkunden</translation>
+    </message>
+</context>
+<context>
+    <name>wf::dashboards</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,9 @@
 #include "store/ackstore.h"
 #include "store/alerthistory.h"
 #include "views/alertsview.h"
+#include "views/dashboardview.h"
+#include "dashboards/queryscheduler.h"
+#include "domain/routertimeline.h"
 #include "domain/routerstate.h"
 #include "sources/health/healthclient.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -65,6 +68,9 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_alertmanager = new AlertmanagerClient(m_amHttp, this);
     m_promHttp = new HttpClient(m_network, Endpoint::Prometheus, this);
     m_prometheus = new PrometheusClient(m_promHttp, this);
+    m_transport = std::make_unique<PrometheusTransport>(m_prometheus);
+    m_scheduler = new QueryScheduler(m_transport.get(), this);
+    m_timeline = std::make_unique<RouterTimeline>();
     const auto settingsDir = QFileInfo(settings.fileName()).absolutePath();
     m_acks = std::make_unique<AckStore>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
     if (QString error; !m_acks->open(&error))
@@ -96,6 +102,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             auto *alerts = new AlertsView(m_inbox, m_history.get(), m_stack);
             alerts->setPrometheus(m_prometheus);
             view = alerts;
+        } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
+            auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
+            connect(dashboardView, &DashboardView::rangeRequested, this, &MainWindow::zoomTo);
+            connect(dashboardView, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
+            view = dashboardView;
         } else {
             view = new PlaceholderView(id, m_stack);
         }
@@ -129,6 +140,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
     createActions();
     createTopBar();
+    for (auto *v : m_views)
+        v->setTimeRange(m_timeRange->range());
 
     m_routerLight = new StatusLight(tr("Router"), this);
     m_routerLight->setObjectName(QStringLiteral("routerLight"));
@@ -151,7 +164,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     showView(ViewId::Operations);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views first: they hand their requests back to the scheduler, which needs its transport.
+    for (auto *&v : m_views) {
+        delete v;
+        v = nullptr;
+    }
+    delete m_scheduler;
+}
 
 void MainWindow::createActions()
 {
@@ -290,6 +311,14 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_amHttp->setProfile(profile);
     m_promHttp->setProfile(profile);
     m_inbox->setProfileName(profile.name);
+    m_timeline->clear();
+    m_zoomHistory.clear();
+    for (auto *v : m_views) {
+        if (auto *dashboard = qobject_cast<DashboardView *>(v)) {
+            dashboard->setUtc(profile.utc);
+            dashboard->setScrapeSeconds(profile.scrapeSeconds);
+        }
+    }
     auto *alerts = static_cast<AlertsView *>(view(ViewId::Alerts));
     alerts->setUtc(profile.utc);
     alerts->setAckDefaults(profile.ackAuthor, profile.ackDefaultSeconds, profile.ackSafetyHours);
@@ -335,8 +364,34 @@ void MainWindow::updateAlertBadge()
     item->setText(firing > 0 ? tr("%1 (%2)").arg(title).arg(firing) : title);
 }
 
+void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)
+{
+    if (from.secsTo(to) < 10)
+        return;
+    m_zoomHistory.append(m_timeRange->range());
+    m_timeRange->setRange(TimeRange::absolute(from, to));
+    statusBar()->showMessage(tr("Zoomed in. Double-click a chart to go back."), 4000);
+}
+
+void MainWindow::zoomOut()
+{
+    if (m_zoomHistory.isEmpty())
+        return;
+    m_timeRange->setRange(m_zoomHistory.takeLast());
+}
+
 void MainWindow::onHealthSample(const HealthSample &sample)
 {
+    if (sample.report) {
+        const auto &r = sample.report->router;
+        m_timeline->addLive(sample.receivedAt, routerStateFromName(r.currentState), r.lastTransitionAt,
+                            r.lastTransitionReason);
+        // Keep what any range may show, and no more: the console stays small overnight.
+        const auto keep = std::max<qint64>(m_timeRange->range().span().count(), 3600) + 3600;
+        m_timeline->prune(sample.receivedAt.addSecs(-keep));
+    }
+    if (auto *dashboard = qobject_cast<DashboardView *>(view(currentView())))
+        dashboard->showHealthSample(sample);
     if (!sample.report) {
         m_routerLight->setLabel(tr("Router: unknown"));
         m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"), sample.report.error().message);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/timerange.h"
 #include "domain/viewid.h"
 #include "store/profile.h"
 
@@ -32,6 +33,9 @@ class DrillMenu;
 class HealthClient;
 class HttpClient;
 class PrometheusClient;
+class PrometheusTransport;
+class QueryScheduler;
+class RouterTimeline;
 struct HealthSample;
 class ViewBase;
 
@@ -53,6 +57,7 @@ public:
     ViewBase *view(ViewId id) const;
     const EndpointStatusModel &endpointStatus() const { return *m_status; }
     StatusLight *statusLight(Endpoint endpoint) const { return m_lights[std::size_t(endpoint)]; }
+    RouterTimeline *routerTimeline() const { return m_timeline.get(); }
     // The router state from the health endpoint, polled every second: a failover shows at once.
     StatusLight *routerLight() const { return m_routerLight; }
     AlertInbox *alertInbox() const { return m_inbox; }
@@ -86,6 +91,8 @@ private:
     void onEndpointStatusChanged();
     void onHealthSample(const HealthSample &sample);
     void updateAlertBadge();
+    void zoomTo(const QDateTime &from, const QDateTime &to);
+    void zoomOut();
     void setRefreshSeconds(int seconds);
 
     Settings &m_settings;
@@ -98,6 +105,10 @@ private:
     HttpClient *m_amHttp = nullptr;
     HttpClient *m_promHttp = nullptr;
     PrometheusClient *m_prometheus = nullptr;
+    std::unique_ptr<PrometheusTransport> m_transport;
+    QueryScheduler *m_scheduler = nullptr; // before the views that use it are destroyed: a child, declared here
+    std::unique_ptr<RouterTimeline> m_timeline;
+    QList<TimeRange> m_zoomHistory;
     std::unique_ptr<AckStore> m_acks;
     std::unique_ptr<AlertHistory> m_history;
     AlertmanagerClient *m_alertmanager = nullptr;

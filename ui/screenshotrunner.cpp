@@ -33,6 +33,7 @@ void ScreenshotRunner::next()
     }
     m_window->showView(kAllViews[m_index]);
     m_waited.start();
+    m_lastRefreshMs = 0;
     capture();
 }
 
@@ -44,10 +45,21 @@ void ScreenshotRunner::capture()
         QTimer::singleShot(100, this, &ScreenshotRunner::capture);
         return;
     }
+    // A fresh stack has scraped little yet: refresh until every panel has data, for a while.
+    if (!view->isComplete() && m_waited.elapsed() < m_completeTimeoutMs) {
+        if (m_waited.elapsed() - m_lastRefreshMs >= 2000) {
+            m_lastRefreshMs = m_waited.elapsed();
+            view->refresh();
+        }
+        QTimer::singleShot(200, this, &ScreenshotRunner::capture);
+        return;
+    }
     const auto name = viewName(view->id());
     auto json = view->snapshot();
     if (timedOut)
         json.insert(QStringLiteral("timedOut"), true);
+    if (!view->isComplete())
+        json.insert(QStringLiteral("incomplete"), true);
     const auto png = m_dir.filePath(name + QStringLiteral(".png"));
     bool ok = m_window->grab().save(png, "PNG");
     QSaveFile file(m_dir.filePath(name + QStringLiteral(".json")));

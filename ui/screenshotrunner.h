@@ -32,6 +32,8 @@ private:
     QDir m_dir;
     std::size_t m_index = 0;
     int m_timeoutMs = 30'000;
+    int m_completeTimeoutMs = 20'000;
+    qint64 m_lastRefreshMs = 0;
     int m_failures = 0;
     QElapsedTimer m_waited;
 };

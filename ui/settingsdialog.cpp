@@ -105,6 +105,12 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     more->addRow(caLabel, caRow);
     more->addRow(tr("Loki &tenant (X-Scope-OrgID):"), m_tenant);
     more->addRow(tr("&Refresh every:"), m_refresh);
+    m_scrape = new QSpinBox(this);
+    m_scrape->setObjectName(QStringLiteral("scrapeSeconds"));
+    m_scrape->setRange(1, 3600);
+    m_scrape->setSuffix(tr(" s"));
+    m_scrape->setToolTip(tr("Prometheus' scrape interval for this service: charts never ask for finer steps, and rates span at least four scrapes."));
+    more->addRow(tr("Scrape &interval:"), m_scrape);
     more->addRow(tr("&Times in:"), m_timeZone);
 
     // The alert inbox, per profile.
@@ -264,6 +270,7 @@ void SettingsDialog::storeForm()
     p.caFile = m_caFile->text().trimmed();
     p.lokiTenant = m_tenant->text().trimmed();
     p.refreshSeconds = m_refresh->value();
+    p.scrapeSeconds = m_scrape->value();
     p.utc = m_timeZone->currentData().toBool();
     p.ackAuthor = m_ackAuthor->text().trimmed();
     p.ackDefaultSeconds = m_ackDefault->currentData().toInt();
@@ -287,6 +294,7 @@ void SettingsDialog::loadForm(const Profile &p)
     m_caFile->setText(p.caFile);
     m_tenant->setText(p.lokiTenant);
     m_refresh->setValue(p.refreshSeconds);
+    m_scrape->setValue(p.scrapeSeconds);
     m_timeZone->setCurrentIndex(p.utc ? 1 : 0);
     m_ackAuthor->setText(p.ackAuthor);
     m_ackDefault->setCurrentIndex(std::max(0, m_ackDefault->findData(p.ackDefaultSeconds)));

@@ -75,6 +75,7 @@ private:
     QLineEdit *m_caFile = nullptr;
     QLineEdit *m_tenant = nullptr;
     QSpinBox *m_refresh = nullptr;
+    QSpinBox *m_scrape = nullptr;
     QComboBox *m_timeZone = nullptr;
     QLineEdit *m_ackAuthor = nullptr;
     QComboBox *m_ackDefault = nullptr;

@@ -23,6 +23,21 @@ RouterState routerStateFromName(const QString &name)
     return RouterState::Unknown;
 }
 
+QString routerStateName(RouterState state)
+{
+    switch (state) {
+    case RouterState::PrimaryActive:
+        return QStringLiteral("PRIMARY_ACTIVE");
+    case RouterState::FallbackActive:
+        return QStringLiteral("FALLBACK_ACTIVE");
+    case RouterState::BothUnavailable:
+        return QStringLiteral("BOTH_UNAVAILABLE");
+    case RouterState::Unknown:
+        break;
+    }
+    return QStringLiteral("UNKNOWN");
+}
+
 Health routerStateHealth(RouterState state)
 {
     switch (state) {

@@ -10,6 +10,7 @@ namespace wf {
 enum class RouterState { PrimaryActive, FallbackActive, BothUnavailable, Unknown };
 
 RouterState routerStateFromName(const QString &name); // "PRIMARY_ACTIVE", … (Unknown otherwise)
+QString routerStateName(RouterState state);           // the service's name; "UNKNOWN" for Unknown
 Health routerStateHealth(RouterState state);          // Good, Warning, Bad, Unknown
 QString routerStateLabel(RouterState state);           // "Primary (Alpaca)", … translated
 

@@ -41,6 +41,7 @@ Profile demoProfile()
     p.endpoint(Endpoint::Loki).url = QUrl(QStringLiteral("http://127.0.0.1:5002"));
     p.endpoint(Endpoint::Health).url = QUrl(QStringLiteral("http://127.0.0.1:5002/api/health/alpaca"));
     p.refreshSeconds = 5;
+    p.scrapeSeconds = 1; // resources/demo/prometheus.yml
     return p;
 }
 

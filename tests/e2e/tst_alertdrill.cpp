@@ -45,8 +45,7 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), {QStringLiteral("--quiet")}), qPrintable(stack.errorString()));
     QFile rules(QStringLiteral(WATCHFLOOR_ALERT_RULES));
     QVERIFY(rules.open(QIODevice::ReadOnly));
-    const auto scrape = QStringLiteral("  - job_name: mytrader\n    static_configs:\n      - targets: ['%1']\n")
-                            .arg(stack.simulatorUrl().authority());
+    const auto scrape = stack.simulatorScrapeConfig();
     QVERIFY2(stack.start(QString::fromUtf8(rules.readAll()), scrape), qPrintable(stack.errorString()));
 
     QTemporaryDir dir;

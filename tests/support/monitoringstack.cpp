@@ -179,6 +179,12 @@ bool MonitoringStack::restartAlertmanager()
                         alertmanagerUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
 }
 
+QString MonitoringStack::simulatorScrapeConfig() const
+{
+    return QStringLiteral("  - job_name: mytrader\n    static_configs:\n      - targets: ['%1']\n")
+        .arg(simulatorUrl().authority());
+}
+
 QUrl MonitoringStack::prometheusUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_prometheusPort));

@@ -24,6 +24,8 @@ public:
     // scrape config can name simulatorUrl(). False with errorString() when it is not ready in 30 s.
     bool startSimulator(const QString &path, const QStringList &extraArgs = {});
     QUrl simulatorUrl() const;
+    // The scrape job for the running simulator, for start()'s extraScrapeConfig.
+    QString simulatorScrapeConfig() const;
     qint64 simulatorPid() const { return m_simulator.processId(); }
     void stopSimulator();
     QString simulatorLog() const; // what it printed (its JSON log lines and stderr)

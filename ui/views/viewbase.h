@@ -21,6 +21,8 @@ public:
 
     // True once the view shows data or an error for its last refresh.
     virtual bool isSettled() const { return true; }
+    // True when every panel shows data (a fresh demo stack has none for its first seconds).
+    virtual bool isComplete() const { return true; }
     // {"view", "title", "panels": [{"title", "queries", "values"}]}
     virtual QJsonObject snapshot() const;
 

@@ -1,0 +1,299 @@
+#include "dashboard.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace wf {
+
+QList<const Panel *> Dashboard::panels() const
+{
+    QList<const Panel *> all;
+    for (const auto &row : rows)
+        for (const auto &panel : row.panels)
+            all.append(&panel);
+    return all;
+}
+
+namespace dashboards {
+namespace {
+
+Error parseError(const QString &message)
+{
+    Error e;
+    e.kind = Error::Kind::Parse;
+    e.message = message;
+    return e;
+}
+
+constexpr std::pair<PanelType, const char *> kPanelTypes[] = {
+    {PanelType::Stat, "stat"},   {PanelType::TimeSeries, "timeseries"}, {PanelType::StateTimeline, "statetimeline"},
+    {PanelType::Table, "table"}, {PanelType::Bar, "bar"},               {PanelType::Gauge, "gauge"},
+    {PanelType::Heatmap, "heatmap"}};
+
+constexpr std::pair<Unit, const char *> kUnits[] = {{Unit::None, "none"},    {Unit::Seconds, "s"},
+                                                    {Unit::Milliseconds, "ms"}, {Unit::Percent, "%"},
+                                                    {Unit::OpsPerSecond, "ops/s"}, {Unit::Count, "count"}};
+
+// Collects the first error with its place in the document.
+class Reader
+{
+public:
+    bool failed() const { return !m_error.isEmpty(); }
+    QString error() const { return m_error; }
+
+    void fail(const QString &where, const QString &what)
+    {
+        if (m_error.isEmpty())
+            m_error = where + QStringLiteral(": ") + what;
+    }
+
+    QString string(const QJsonObject &o, const QString &where, const char *key, bool required)
+    {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isString() || (required && v.toString().trimmed().isEmpty()))
+            fail(where + QLatin1Char('.') + QLatin1String(key), required ? QStringLiteral("a text is required")
+                                                                          : QStringLiteral("must be a text"));
+        return v.toString();
+    }
+
+    std::optional<double> number(const QJsonObject &o, const QString &where, const char *key)
+    {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (!v.isDouble()) {
+            fail(where + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be a number"));
+            return std::nullopt;
+        }
+        return v.toDouble();
+    }
+
+    PanelQuery query(const QJsonValue &v, const QString &where)
+    {
+        PanelQuery q;
+        if (v.isString()) {
+            q.expr = v.toString();
+        } else if (v.isObject()) {
+            const auto o = v.toObject();
+            q.expr = string(o, where, "expr", true);
+            q.legend = string(o, where, "legend", false);
+            q.instant = o.value(QLatin1String("instant")).toBool(false);
+        } else {
+            fail(where, QStringLiteral("a query is a text or {\"expr\", \"legend\", \"instant\"}"));
+        }
+        if (q.expr.trimmed().isEmpty())
+            fail(where, QStringLiteral("the query is empty"));
+        return q;
+    }
+
+    Panel panel(const QJsonObject &o, const QString &where)
+    {
+        Panel p;
+        const auto typeName = string(o, where, "type", true);
+        if (const auto type = panelTypeFromName(typeName))
+            p.type = *type;
+        else if (!failed())
+            fail(where + QStringLiteral(".type"), QStringLiteral("unknown panel type '%1'").arg(typeName));
+        p.title = string(o, where, "title", true);
+        p.id = string(o, where, "id", false);
+        p.description = string(o, where, "description", false);
+        p.noData = string(o, where, "noData", false);
+        p.source = o.value(QLatin1String("source")).toString(QStringLiteral("prometheus"));
+        if (p.source != QLatin1String("prometheus") && p.source != QLatin1String("router") &&
+            p.source != QLatin1String("health"))
+            fail(where + QStringLiteral(".source"), QStringLiteral("unknown source '%1'").arg(p.source));
+        const auto unitText = o.value(QLatin1String("unit")).toString(QStringLiteral("none"));
+        if (const auto unit = unitFromName(unitText))
+            p.unit = *unit;
+        else
+            fail(where + QStringLiteral(".unit"), QStringLiteral("unknown unit '%1'").arg(unitText));
+        p.decimals = int(number(o, where, "decimals").value_or(-1));
+        const auto display = o.value(QLatin1String("display")).toString(QStringLiteral("value"));
+        if (display != QLatin1String("value") && display != QLatin1String("legend"))
+            fail(where + QStringLiteral(".display"), QStringLiteral("must be \"value\" or \"legend\""));
+        p.showLegend = display == QLatin1String("legend");
+        const auto mappings = o.value(QLatin1String("mappings")).toArray();
+        for (int i = 0; i < mappings.size(); ++i) {
+            const auto m = mappings.at(i).toObject();
+            const auto at = where + QStringLiteral(".mappings[%1]").arg(i);
+            ValueMapping mapping;
+            mapping.value = number(m, at, "value").value_or(0);
+            mapping.text = string(m, at, "text", true);
+            p.mappings.append(mapping);
+        }
+        p.stacked = o.value(QLatin1String("stacked")).toBool(false);
+        p.higherIsWorse = o.value(QLatin1String("higherIsWorse")).toBool(true);
+        p.min = number(o, where, "min");
+        p.max = number(o, where, "max");
+        p.target = number(o, where, "target");
+        p.width = int(number(o, where, "width").value_or(4));
+        p.height = int(number(o, where, "height").value_or(p.type == PanelType::Stat ? 1 : 2));
+        if (p.width < 1 || p.width > 12)
+            fail(where + QStringLiteral(".width"), QStringLiteral("must be 1 to 12 columns"));
+        if (p.height < 1 || p.height > 4)
+            fail(where + QStringLiteral(".height"), QStringLiteral("must be 1 to 4 rows"));
+
+        const auto queries = o.value(QLatin1String("queries")).toArray();
+        for (int i = 0; i < queries.size(); ++i)
+            p.queries.append(query(queries.at(i), where + QStringLiteral(".queries[%1]").arg(i)));
+        if (p.queries.isEmpty() && p.source == QLatin1String("prometheus"))
+            fail(where + QStringLiteral(".queries"), QStringLiteral("a panel needs at least one query"));
+
+        static const QRegularExpression color(QStringLiteral("^(green|amber|red|blue|grey|#[0-9a-fA-F]{6})$"));
+        const auto thresholds = o.value(QLatin1String("thresholds")).toArray();
+        double last = -std::numeric_limits<double>::infinity();
+        for (int i = 0; i < thresholds.size(); ++i) {
+            const auto t = thresholds.at(i).toObject();
+            const auto at = where + QStringLiteral(".thresholds[%1]").arg(i);
+            Threshold threshold;
+            threshold.value = number(t, at, "value").value_or(-std::numeric_limits<double>::infinity());
+            threshold.color = string(t, at, "color", true);
+            if (!color.match(threshold.color).hasMatch())
+                fail(at + QStringLiteral(".color"), QStringLiteral("unknown colour '%1'").arg(threshold.color));
+            if (threshold.value < last)
+                fail(at + QStringLiteral(".value"), QStringLiteral("thresholds must be in ascending order"));
+            last = threshold.value;
+            p.thresholds.append(threshold);
+        }
+        return p;
+    }
+
+private:
+    QString m_error;
+};
+
+} // namespace
+
+Result<Dashboard> parse(const QByteArray &json)
+{
+    QJsonParseError error{};
+    const auto doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return parseError(QStringLiteral("not JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+    if (!doc.isObject())
+        return parseError(QStringLiteral("a dashboard is a JSON object"));
+    const auto root = doc.object();
+    Reader r;
+    Dashboard d;
+    d.id = r.string(root, QStringLiteral("dashboard"), "id", true);
+    d.title = r.string(root, QStringLiteral("dashboard"), "title", true);
+    if (root.value(QLatin1String("schemaVersion")).toInt(0) != 1)
+        r.fail(QStringLiteral("schemaVersion"), QStringLiteral("must be 1"));
+
+    const auto variables = root.value(QLatin1String("variables")).toArray();
+    for (int i = 0; i < variables.size(); ++i) {
+        const auto o = variables.at(i).toObject();
+        const auto at = QStringLiteral("variables[%1]").arg(i);
+        DashboardVariable v;
+        v.name = r.string(o, at, "name", true);
+        v.label = r.string(o, at, "label", false);
+        v.metric = r.string(o, at, "metric", true);
+        v.labelName = r.string(o, at, "labelName", true);
+        d.variables.append(v);
+    }
+
+    const auto rows = root.value(QLatin1String("rows")).toArray();
+    if (rows.isEmpty())
+        r.fail(QStringLiteral("rows"), QStringLiteral("a dashboard needs at least one row"));
+    for (int i = 0; i < rows.size(); ++i) {
+        const auto o = rows.at(i).toObject();
+        DashboardRow row;
+        row.title = o.value(QLatin1String("title")).toString();
+        const auto panels = o.value(QLatin1String("panels")).toArray();
+        for (int j = 0; j < panels.size(); ++j) {
+            const auto at = QStringLiteral("rows[%1].panels[%2]").arg(i).arg(j);
+            auto panel = r.panel(panels.at(j).toObject(), at);
+            if (panel.id.isEmpty())
+                panel.id = QStringLiteral("%1-%2-%3").arg(d.id).arg(i).arg(j);
+            row.panels.append(panel);
+        }
+        d.rows.append(row);
+    }
+    if (r.failed())
+        return parseError(r.error());
+    return d;
+}
+
+QStringList builtInIds()
+{
+    return {QStringLiteral("operations"), QStringLiteral("performance"), QStringLiteral("reliability"),
+            QStringLiteral("business")};
+}
+
+Result<Dashboard> builtIn(const QString &id)
+{
+    QFile file(QStringLiteral(":/dashboards/%1.json").arg(id));
+    if (!file.open(QIODevice::ReadOnly))
+        return parseError(QStringLiteral("no built-in dashboard '%1'").arg(id));
+    return parse(file.readAll());
+}
+
+QList<Dashboard> loadFolder(const QString &path, QStringList *errors)
+{
+    QList<Dashboard> loaded;
+    if (path.isEmpty())
+        return loaded;
+    const QDir dir(path);
+    if (!dir.exists()) {
+        if (errors)
+            errors->append(QStringLiteral("%1: the folder does not exist").arg(path));
+        return loaded;
+    }
+    for (const auto &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 4 * 1024 * 1024) {
+            if (errors)
+                errors->append(QStringLiteral("%1: cannot be read").arg(file.fileName()));
+            continue;
+        }
+        auto dashboard = parse(file.readAll());
+        if (!dashboard) {
+            if (errors)
+                errors->append(QStringLiteral("%1: %2").arg(file.fileName(), dashboard.error().message));
+            continue;
+        }
+        loaded.append(std::move(dashboard).value());
+    }
+    return loaded;
+}
+
+QString unitName(Unit unit)
+{
+    for (const auto &[u, name] : kUnits)
+        if (u == unit)
+            return QString::fromLatin1(name);
+    return {};
+}
+
+std::optional<Unit> unitFromName(const QString &name)
+{
+    for (const auto &[u, n] : kUnits)
+        if (name == QLatin1String(n))
+            return u;
+    return std::nullopt;
+}
+
+QString panelTypeName(PanelType type)
+{
+    for (const auto &[t, name] : kPanelTypes)
+        if (t == type)
+            return QString::fromLatin1(name);
+    return {};
+}
+
+std::optional<PanelType> panelTypeFromName(const QString &name)
+{
+    for (const auto &[t, n] : kPanelTypes)
+        if (name == QLatin1String(n))
+            return t;
+    return std::nullopt;
+}
+
+} // namespace dashboards
+} // namespace wf

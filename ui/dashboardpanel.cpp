@@ -1,0 +1,440 @@
+#include "dashboardpanel.h"
+
+#include "dashboards/panelformat.h"
+#include "domain/routertimeline.h"
+#include "domain/timerange.h"
+#include "sources/health/healthclient.h"
+#include "statecolors.h"
+#include "panelframe.h"
+#include "statetimeline.h"
+#include "stattile.h"
+
+#include <QTimeZone>
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QTableWidget>
+
+#include <cmath>
+
+namespace wf {
+namespace {
+
+QString timeText(const QDateTime &t, bool utc)
+{
+    return (utc ? t.toUTC() : t.toLocalTime()).toString(QStringLiteral("HH:mm:ss"));
+}
+
+QColor routerColor(RouterState state, bool ambiguous)
+{
+    return ambiguous ? healthColor(Health::Unknown) : healthColor(routerStateHealth(state));
+}
+
+QJsonObject labelsJson(const Labels &labels)
+{
+    QJsonObject o;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+} // namespace
+
+DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
+    : QObject(parent)
+    , m_panel(panel)
+    , m_frame(new PanelFrame(title(), parent))
+{
+    m_frame->setObjectName(QStringLiteral("panel-") + panel.id);
+    if (!panel.description.isEmpty())
+        m_frame->setDescription(QCoreApplication::translate("Dashboard", panel.description.toUtf8().constData()));
+    switch (panel.type) {
+    case PanelType::Stat:
+    case PanelType::Gauge:
+        m_stat = new StatTile;
+        m_frame->setContent(m_stat);
+        break;
+    case PanelType::StateTimeline:
+        m_timeline = new StateTimeline;
+        m_frame->setContent(m_timeline);
+        connect(m_timeline, &StateTimeline::segmentClicked, this, [this](int index) {
+            const auto &s = m_timeline->segments().at(index);
+            emit windowClicked(QDateTime::fromMSecsSinceEpoch(s.fromMs, Qt::UTC),
+                               QDateTime::fromMSecsSinceEpoch(s.toMs, Qt::UTC));
+        });
+        break;
+    case PanelType::Table:
+    case PanelType::Bar:
+        m_table = new QTableWidget;
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        m_table->verticalHeader()->setVisible(false);
+        m_table->horizontalHeader()->setStretchLastSection(true);
+        m_table->setSortingEnabled(true);
+        m_frame->setContent(m_table);
+        connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+            const auto from = m_table->item(row, 0)->data(Qt::UserRole).toDateTime();
+            const auto to = m_table->item(row, 1)->data(Qt::UserRole).toDateTime();
+            if (from.isValid())
+                emit windowClicked(from, to.isValid() ? to : QDateTime::currentDateTimeUtc());
+        });
+        break;
+    case PanelType::TimeSeries:
+    case PanelType::Heatmap:
+        m_chart = new TimeSeriesChart;
+        m_chart->setStacked(panel.stacked);
+        m_chart->setYRange(panel.min, panel.max);
+        const auto unit = panel.unit;
+        m_chart->setValueFormatter([unit](double v) { return dashboards::formatValue(v, unit); });
+        QList<std::pair<double, QColor>> lines;
+        for (const auto &t : panel.thresholds)
+            if (t.value > 0 && std::isfinite(t.value))
+                lines.append({t.value, namedColor(t.color)});
+        m_chart->setThresholds(lines);
+        m_frame->setContent(m_chart);
+        connect(m_chart, &TimeSeriesChart::rangeSelected, this, [this](qint64 a, qint64 b) {
+            emit rangeSelected(QDateTime::fromMSecsSinceEpoch(a, Qt::UTC),
+                               QDateTime::fromMSecsSinceEpoch(b, Qt::UTC));
+        });
+        connect(m_chart, &TimeSeriesChart::zoomOutRequested, this, &DashboardPanel::zoomOutRequested);
+        break;
+    }
+    const auto n = panel.queries.size();
+    m_data.resize(n);
+    m_errors.resize(n);
+    m_answered.fill(false, n);
+}
+
+QString DashboardPanel::title() const
+{
+    return QCoreApplication::translate("Dashboard", m_panel.title.toUtf8().constData());
+}
+
+QColor DashboardPanel::namedColor(const QString &name)
+{
+    if (name == QLatin1String("green"))
+        return healthColor(Health::Good);
+    if (name == QLatin1String("amber"))
+        return healthColor(Health::Warning);
+    if (name == QLatin1String("red"))
+        return healthColor(Health::Bad);
+    if (name == QLatin1String("grey"))
+        return healthColor(Health::Unknown);
+    if (name == QLatin1String("blue"))
+        return QColor(0x1565c0);
+    return QColor(name);
+}
+
+QColor DashboardPanel::seriesColor(int index)
+{
+    static const QColor kPalette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
+                                      QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
+                                      QColor(0xbcbd22), QColor(0x17becf)};
+    return kPalette[index % std::size(kPalette)];
+}
+
+int DashboardPanel::plotWidth() const
+{
+    if (m_chart)
+        return m_chart->plotWidth();
+    return 120; // a sparkline needs few points
+}
+
+void DashboardPanel::setUtc(bool utc)
+{
+    m_utc = utc;
+    if (m_chart)
+        m_chart->setUtc(utc);
+    if (m_timeline)
+        m_timeline->setUtc(utc);
+}
+
+QList<QueryKey> DashboardPanel::plan(const QueryContext &context)
+{
+    m_from = context.from;
+    m_to = context.to;
+    m_keys.clear();
+    if (!usesPrometheus())
+        return m_keys;
+    auto local = context;
+    local.widthPx = plotWidth();
+    for (const auto &q : m_panel.queries)
+        m_keys.append(q.instant ? queryplan::instantKey(q.expr, local) : queryplan::rangeKey(q.expr, local));
+    m_answered.fill(false, m_keys.size());
+    if (m_chart)
+        m_chart->setRange(context.from.toMSecsSinceEpoch(), context.to.toMSecsSinceEpoch());
+    return m_keys;
+}
+
+void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &result)
+{
+    for (int i = 0; i < m_keys.size(); ++i) {
+        if (!(m_keys.at(i) == key))
+            continue;
+        m_answered[i] = true;
+        if (result) {
+            m_data[i] = result.value();
+            m_errors[i].reset();
+            m_lastGood = QDateTime::currentDateTimeUtc();
+            m_stepMs = key.step * 1000;
+        } else if (result.error().kind != Error::Kind::Canceled) {
+            m_errors[i] = result.error();
+        }
+    }
+    render();
+}
+
+bool DashboardPanel::hasAnswer() const
+{
+    if (!usesPrometheus())
+        return m_frame->state() != PanelFrame::State::Loading;
+    return std::all_of(m_answered.cbegin(), m_answered.cend(), [](bool b) { return b; });
+}
+
+void DashboardPanel::render()
+{
+    QString error;
+    for (const auto &e : m_errors)
+        if (e)
+            error = e->message;
+    const bool anyData = std::any_of(m_data.cbegin(), m_data.cend(), [](const auto &d) {
+        return d && std::any_of(d->series.cbegin(), d->series.cend(), [](const Series &s) { return !s.samples.empty(); });
+    });
+    if (!error.isEmpty()) {
+        const bool hadData = std::any_of(m_data.cbegin(), m_data.cend(), [](const auto &d) { return d.has_value(); });
+        if (hadData)
+            m_frame->setState(PanelFrame::State::Stale,
+                              tr("%1\nShowing the data of %2.").arg(error, timeText(m_lastGood, m_utc)));
+        else
+            m_frame->setState(PanelFrame::State::Error, error);
+    } else if (!anyData) {
+        const bool done = std::all_of(m_answered.cbegin(), m_answered.cend(), [](bool b) { return b; });
+        if (done && m_stat && !m_panel.noData.isEmpty()) {
+            StatTile::Item item;
+            item.text = QCoreApplication::translate("Dashboard", m_panel.noData.toUtf8().constData());
+            item.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, 0));
+            m_stat->setItems({item});
+            m_stat->setSparkline({}, {});
+            m_frame->setState(PanelFrame::State::Ready);
+            return;
+        }
+        m_frame->setState(done ? PanelFrame::State::Empty : PanelFrame::State::Loading);
+        return;
+    } else {
+        m_frame->setState(PanelFrame::State::Ready);
+    }
+    if (!anyData)
+        return;
+    if (m_stat)
+        renderStat();
+    else if (m_chart)
+        renderChart();
+}
+
+QList<std::pair<int, const Series *>> DashboardPanel::seriesWithData() const
+{
+    QList<std::pair<int, const Series *>> all;
+    for (int i = 0; i < m_data.size(); ++i)
+        if (m_data[i])
+            for (const auto &series : m_data[i]->series)
+                if (!series.samples.empty())
+                    all.append({i, &series});
+    return all;
+}
+
+void DashboardPanel::renderStat()
+{
+    QList<StatTile::Item> items;
+    QList<QPointF> spark;
+    const auto all = seriesWithData();
+    for (const auto &[i, series] : all) {
+        const double value = series->samples.back().value;
+        const auto legend = dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels);
+        StatTile::Item item;
+        const auto mapped = dashboards::mappedText(m_panel.mappings, value);
+        item.text = m_panel.showLegend ? legend
+                    : !mapped.isEmpty() ? mapped
+                                        : dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
+        item.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
+        if (!m_panel.showLegend && all.size() > 1)
+            item.caption = legend;
+        items.append(item);
+    }
+    if (all.size() == 1)
+        for (const auto &sample : all.first().second->samples)
+            spark.append(QPointF(sample.time * 1000, sample.value));
+    m_stat->setItems(items);
+    m_stat->setSparkline(spark.size() > 1 ? spark : QList<QPointF>{},
+                         items.size() == 1 ? items.first().color : QColor());
+}
+
+void DashboardPanel::renderChart()
+{
+    QList<TimeSeriesChart::Line> lines;
+    int colorIndex = 0;
+    for (int i = 0; i < m_data.size(); ++i) {
+        if (!m_data[i])
+            continue;
+        for (const auto &series : m_data[i]->series) {
+            TimeSeriesChart::Line line;
+            line.name = dashboards::formatLegend(m_panel.queries.at(i).legend, series.labels);
+            line.color = seriesColor(colorIndex++);
+            line.points.reserve(qsizetype(series.samples.size()));
+            for (const auto &s : series.samples)
+                line.points.append(QPointF(s.time * 1000, s.value));
+            lines.append(line);
+        }
+    }
+    std::sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    for (int i = 0; i < lines.size(); ++i)
+        lines[i].color = seriesColor(i);
+    m_chart->setLines(lines, m_stepMs);
+}
+
+void DashboardPanel::setFailoverBands(const QList<TimeSeriesChart::Band> &bands)
+{
+    if (m_chart)
+        m_chart->setBands(bands);
+}
+
+void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime &from, const QDateTime &to)
+{
+    m_from = from;
+    m_to = to;
+    m_routerValues = {};
+    if (!timeline.hasData()) {
+        m_frame->setState(PanelFrame::State::Empty, tr("No router state yet: neither the health endpoint nor "
+                                                       "Prometheus has answered."));
+        return;
+    }
+    if (m_stat) {
+        const auto state = timeline.current();
+        const bool ambiguous = timeline.currentAmbiguous();
+        StatTile::Item item;
+        item.text = ambiguous ? tr("Ambiguous") : routerStateLabel(state);
+        item.color = routerColor(state, ambiguous);
+        m_stat->setItems({item});
+        const auto since = timeline.currentSince();
+        m_stat->setSubtitle(since.isValid() ? tr("since %1").arg(timeText(since, m_utc)) : QString());
+        m_frame->setState(PanelFrame::State::Ready);
+        m_routerValues.append(QJsonObject{
+            {QStringLiteral("state"), ambiguous ? QStringLiteral("AMBIGUOUS") : routerStateName(state)}});
+        return;
+    }
+    if (m_timeline) {
+        QList<StateTimeline::Segment> segments;
+        for (const auto &s : timeline.segments(from, to)) {
+            StateTimeline::Segment seg;
+            seg.fromMs = s.start.toMSecsSinceEpoch();
+            seg.toMs = s.end.toMSecsSinceEpoch();
+            seg.color = routerColor(s.state, s.ambiguous);
+            seg.hatched = s.ambiguous;
+            seg.label = s.ambiguous ? tr("Ambiguous") : routerStateLabel(s.state);
+            seg.tooltip = tr("%1\n%2 – %3 (%4)%5")
+                              .arg(seg.label, timeText(s.start, m_utc), timeText(s.end, m_utc),
+                                   formatDuration(std::chrono::seconds(std::max<qint64>(s.seconds(), 0))),
+                                   s.reason.isEmpty() ? QString() : QStringLiteral("\n") + s.reason);
+            segments.append(seg);
+            m_routerValues.append(QJsonObject{{QStringLiteral("state"), seg.label},
+                                              {QStringLiteral("from"), s.start.toString(Qt::ISODate)},
+                                              {QStringLiteral("to"), s.end.toString(Qt::ISODate)}});
+        }
+        m_timeline->setRange(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
+        m_timeline->setSegments(segments);
+        m_frame->setState(PanelFrame::State::Ready);
+        return;
+    }
+    if (m_table) {
+        const auto events = timeline.failovers(from, to);
+        m_table->setSortingEnabled(false);
+        m_table->clear();
+        m_table->setColumnCount(6);
+        m_table->setHorizontalHeaderLabels(
+            {tr("Start"), tr("End"), tr("Duration"), tr("Worst state"), tr("Reason"), tr("Recovery time")});
+        m_table->setRowCount(int(events.size()));
+        const auto now = QDateTime::currentDateTimeUtc();
+        for (int row = 0; row < events.size(); ++row) {
+            const auto &e = events.at(int(events.size()) - 1 - row); // newest first
+            auto *start = new QTableWidgetItem(timeText(e.start, m_utc));
+            start->setData(Qt::UserRole, e.start);
+            auto *end = new QTableWidgetItem(e.ongoing() ? tr("ongoing") : timeText(e.end, m_utc));
+            end->setData(Qt::UserRole, e.end);
+            const auto seconds = e.start.secsTo(e.ongoing() ? now : e.end);
+            m_table->setItem(row, 0, start);
+            m_table->setItem(row, 1, end);
+            m_table->setItem(row, 2, new QTableWidgetItem(formatDuration(std::chrono::seconds(seconds))));
+            auto *worst = new QTableWidgetItem(routerStateLabel(e.worst));
+            worst->setForeground(routerColor(e.worst, false));
+            m_table->setItem(row, 3, worst);
+            m_table->setItem(row, 4, new QTableWidgetItem(e.reason.isEmpty() ? tr("not reported") : e.reason));
+            m_table->setItem(row, 5, new QTableWidgetItem(e.recoverySeconds ? tr("%n s", nullptr, int(*e.recoverySeconds))
+                                                                             : tr("not known")));
+            m_routerValues.append(QJsonObject{{QStringLiteral("start"), e.start.toString(Qt::ISODate)},
+                                              {QStringLiteral("end"), e.end.toString(Qt::ISODate)},
+                                              {QStringLiteral("reason"), e.reason}});
+        }
+        m_table->resizeColumnsToContents();
+        m_table->setSortingEnabled(true);
+        if (events.isEmpty())
+            m_frame->setState(PanelFrame::State::Empty, tr("No failover in this time range."));
+        else
+            m_frame->setState(PanelFrame::State::Ready);
+    }
+}
+
+void DashboardPanel::showHealth(const HealthSample &sample)
+{
+    if (!m_stat)
+        return;
+    m_routerValues = {};
+    if (!sample.report) {
+        const bool had = !m_stat->items().isEmpty();
+        m_frame->setState(had ? PanelFrame::State::Stale : PanelFrame::State::Error, sample.report.error().message);
+        return;
+    }
+    StatTile::Item item;
+    item.text = sample.report->status;
+    item.color = healthColor(sample.report->health());
+    m_stat->setItems({item});
+    m_stat->setSubtitle(tr("HTTP %1 · %2 ms").arg(sample.httpStatus).arg(sample.roundTripMs));
+    m_frame->setState(PanelFrame::State::Ready);
+    m_routerValues.append(QJsonObject{{QStringLiteral("status"), sample.report->status},
+                                      {QStringLiteral("roundTripMs"), double(sample.roundTripMs)}});
+}
+
+QJsonObject DashboardPanel::snapshot() const
+{
+    QJsonArray queries;
+    for (const auto &key : m_keys)
+        queries.append(key.expr);
+    QJsonArray values = m_routerValues;
+    for (const auto &[i, series] : seriesWithData()) {
+        const auto &last = series->samples.back();
+        values.append(QJsonObject{
+            {QStringLiteral("query"), i < m_keys.size() ? m_keys.at(i).expr : QString()},
+            {QStringLiteral("labels"), labelsJson(series->labels)},
+            {QStringLiteral("legend"), dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels)},
+            {QStringLiteral("time"), last.time},
+            {QStringLiteral("value"), std::isfinite(last.value) ? QJsonValue(last.value) : QJsonValue()}});
+    }
+    QString state;
+    switch (m_frame->state()) {
+    case PanelFrame::State::Loading: state = QStringLiteral("loading"); break;
+    case PanelFrame::State::Ready: state = QStringLiteral("ready"); break;
+    case PanelFrame::State::Empty: state = QStringLiteral("empty"); break;
+    case PanelFrame::State::Error: state = QStringLiteral("error"); break;
+    case PanelFrame::State::Stale: state = QStringLiteral("stale"); break;
+    }
+    QJsonObject o{{QStringLiteral("id"), m_panel.id},
+                  {QStringLiteral("title"), m_panel.title},
+                  {QStringLiteral("type"), dashboards::panelTypeName(m_panel.type)},
+                  {QStringLiteral("source"), m_panel.source},
+                  {QStringLiteral("state"), state},
+                  {QStringLiteral("queries"), queries},
+                  {QStringLiteral("values"), values}};
+    if (!m_frame->stateText().isEmpty())
+        o.insert(QStringLiteral("error"), m_frame->stateText());
+    return o;
+}
+
+} // namespace wf

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "dashboards/dashboard.h"
+#include "dashboards/queryplan.h"
+#include "sources/prometheus/promresult.h"
+#include "timeserieschart.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+
+#include <optional>
+
+class QTableWidget;
+
+namespace wf {
+
+class PanelFrame;
+class RouterTimeline;
+class StatTile;
+class StateTimeline;
+struct HealthSample;
+
+// One panel of a dashboard: plans its queries, draws what they answer in its widget (stat tile,
+// chart, state timeline, table), and keeps the last good data on screen when a refresh fails.
+class DashboardPanel : public QObject
+{
+    Q_OBJECT
+public:
+    DashboardPanel(const Panel &panel, QWidget *parent);
+
+    const Panel &definition() const { return m_panel; }
+    PanelFrame *frame() const { return m_frame; }
+    bool usesPrometheus() const { return m_panel.source == QLatin1String("prometheus"); }
+    bool usesRouter() const { return m_panel.source == QLatin1String("router"); }
+    bool usesHealth() const { return m_panel.source == QLatin1String("health"); }
+    // The plot width in pixels: the step of its range queries follows it.
+    int plotWidth() const;
+
+    QList<QueryKey> plan(const QueryContext &context);
+    void deliver(const QueryKey &key, const Result<PromResult> &result);
+    void showRouter(const RouterTimeline &timeline, const QDateTime &from, const QDateTime &to);
+    void showHealth(const HealthSample &sample);
+    void setFailoverBands(const QList<TimeSeriesChart::Band> &bands);
+    void setUtc(bool utc);
+
+    // {"title", "queries", "values": [{"labels", "legend", "value"}] or the table's rows}
+    QJsonObject snapshot() const;
+    bool hasAnswer() const; // data or an error for every query of the last plan
+
+    static QColor namedColor(const QString &name);
+    static QColor seriesColor(int index);
+
+signals:
+    void rangeSelected(const QDateTime &from, const QDateTime &to);
+    void zoomOutRequested();
+    void windowClicked(const QDateTime &from, const QDateTime &to); // a router segment or failover
+
+private:
+    void render();
+    void renderStat();
+    void renderChart();
+    QList<std::pair<int, const Series *>> seriesWithData() const; // (query index, series)
+    QString title() const;
+
+    Panel m_panel;
+    PanelFrame *m_frame;
+    StatTile *m_stat = nullptr;
+    TimeSeriesChart *m_chart = nullptr;
+    StateTimeline *m_timeline = nullptr;
+    QTableWidget *m_table = nullptr;
+    QList<QueryKey> m_keys;                          // by query index, of the last plan
+    QList<std::optional<PromResult>> m_data;         // last good answer, by query index
+    QList<std::optional<Error>> m_errors;            // last refresh's error, by query index
+    QList<bool> m_answered;
+    QDateTime m_lastGood;
+    QDateTime m_from;
+    QDateTime m_to;
+    qint64 m_stepMs = 0;
+    bool m_utc = false;
+    QJsonArray m_routerValues;
+};
+
+} // namespace wf

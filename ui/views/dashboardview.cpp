@@ -1,0 +1,232 @@
+#include "dashboardview.h"
+
+#include "dashboardpanel.h"
+#include "dashboards/queryscheduler.h"
+#include "domain/routertimeline.h"
+#include "sources/health/healthclient.h"
+#include "panelframe.h"
+
+#include <QCoreApplication>
+#include <QGridLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace wf {
+namespace {
+
+constexpr int kRowUnitPx = 96; // a stat tile; charts take two or more
+constexpr auto kRouterStates = "datasource_router_state";
+constexpr auto kRouterDurations = "datasource_router_state_duration_seconds";
+
+} // namespace
+
+DashboardView::DashboardView(ViewId id, const Dashboard &dashboard, QueryScheduler *scheduler,
+                             RouterTimeline *timeline, QWidget *parent)
+    : ViewBase(id, parent)
+    , m_dashboard(dashboard)
+    , m_scheduler(scheduler)
+    , m_timeline(timeline)
+{
+    m_scheduler->setActive(this, false); // until shown
+    connect(m_scheduler, &QueryScheduler::finished, this, [this](QObject *owner) {
+        if (owner != this || m_settled)
+            return;
+        m_settled = true;
+        emit settled();
+    });
+    build();
+}
+
+DashboardPanel *DashboardView::panel(const QString &id) const
+{
+    for (auto *p : m_panels)
+        if (p->definition().id == id)
+            return p;
+    return nullptr;
+}
+
+void DashboardView::build()
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *page = new QWidget(scroll);
+    auto *grid = new QGridLayout(page);
+    grid->setContentsMargins(8, 8, 8, 8);
+    grid->setHorizontalSpacing(6);
+    grid->setVerticalSpacing(6);
+    for (int c = 0; c < 12; ++c)
+        grid->setColumnStretch(c, 1);
+
+    int gridRow = 0;
+    for (const auto &row : m_dashboard.rows) {
+        if (!row.title.isEmpty()) {
+            auto *heading = new QLabel(QCoreApplication::translate("Dashboard", row.title.toUtf8().constData()), page);
+            auto font = heading->font();
+            font.setBold(true);
+            font.setPointSizeF(font.pointSizeF() * 1.05);
+            heading->setFont(font);
+            grid->addWidget(heading, gridRow++, 0, 1, 12);
+        }
+        int column = 0;
+        int rowHeight = 1;
+        for (const auto &definition : row.panels) {
+            if (column + definition.width > 12) { // wrap
+                gridRow += rowHeight;
+                column = 0;
+                rowHeight = 1;
+            }
+            auto *panel = new DashboardPanel(definition, page);
+            panel->frame()->setMinimumHeight(definition.height * kRowUnitPx);
+            grid->addWidget(panel->frame(), gridRow, column, definition.height, definition.width);
+            column += definition.width;
+            rowHeight = std::max(rowHeight, definition.height);
+            m_panels.append(panel);
+            connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
+            connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::rangeRequested);
+            connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
+        }
+        gridRow += rowHeight;
+    }
+    grid->setRowStretch(gridRow, 1);
+    scroll->setWidget(page);
+}
+
+bool DashboardView::hasRouterPanels() const
+{
+    return std::any_of(m_panels.cbegin(), m_panels.cend(), [](auto *p) { return p->usesRouter(); });
+}
+
+void DashboardView::setUtc(bool utc)
+{
+    for (auto *p : m_panels)
+        p->setUtc(utc);
+}
+
+void DashboardView::setTimeRange(const TimeRange &range)
+{
+    m_range = range;
+    refresh();
+}
+
+void DashboardView::refresh()
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    m_from = m_range.from(now);
+    m_to = m_range.to(now);
+    QueryContext context;
+    context.from = m_from;
+    context.to = m_to;
+    context.scrapeSeconds = m_scrapeSeconds;
+
+    QList<QueryKey> keys;
+    for (auto *p : m_panels)
+        keys += p->plan(context);
+    if (hasRouterPanels()) {
+        context.widthPx = 600;
+        m_routerStateKey = queryplan::rangeKey(QString::fromLatin1(kRouterStates), context);
+        m_routerDurationKey = queryplan::rangeKey(QString::fromLatin1(kRouterDurations), context);
+        m_routerStep = m_routerStateKey.step;
+        m_routerStates.reset();
+        m_routerDurations.reset();
+        keys << m_routerStateKey << m_routerDurationKey;
+        updateRouterPanels();
+    }
+    m_settled = false;
+    m_scheduler->refresh(this, keys, [this](const QueryKey &key, const Result<PromResult> &result) {
+        deliver(key, result);
+    });
+}
+
+void DashboardView::deliver(const QueryKey &key, const Result<PromResult> &result)
+{
+    if (key == m_routerStateKey || key == m_routerDurationKey) {
+        if (result)
+            (key == m_routerStateKey ? m_routerStates : m_routerDurations) = result.value();
+        if (m_routerStates && m_routerDurations) {
+            m_timeline->setHistory(*m_routerStates, *m_routerDurations, m_routerStep);
+            updateRouterPanels();
+        }
+    }
+    for (auto *p : m_panels)
+        if (p->usesPrometheus())
+            p->deliver(key, result);
+}
+
+void DashboardView::updateRouterPanels()
+{
+    if (!isVisible()) {
+        m_routerDirty = true;
+        return;
+    }
+    m_routerDirty = false;
+    const auto now = QDateTime::currentDateTimeUtc();
+    // A sliding range follows the clock between refreshes, so a new state shows at its true end.
+    const auto to = m_range.isRelative() ? now : m_to;
+    const auto from = m_range.isRelative() ? now.addSecs(-m_range.span().count()) : m_from;
+    for (auto *p : m_panels)
+        if (p->usesRouter())
+            p->showRouter(*m_timeline, from, to);
+    QList<TimeSeriesChart::Band> bands;
+    for (const auto &f : m_timeline->failovers(from, to)) {
+        TimeSeriesChart::Band band;
+        band.fromMs = f.start.toMSecsSinceEpoch();
+        band.toMs = (f.ongoing() ? now : f.end).toMSecsSinceEpoch();
+        band.color = f.worst == RouterState::BothUnavailable ? DashboardPanel::namedColor(QStringLiteral("red"))
+                                                             : DashboardPanel::namedColor(QStringLiteral("amber"));
+        band.label = f.reason.isEmpty() ? tr("Failover") : tr("Failover: %1").arg(f.reason);
+        bands.append(band);
+    }
+    for (auto *p : m_panels)
+        p->setFailoverBands(bands);
+}
+
+void DashboardView::showHealthSample(const HealthSample &sample)
+{
+    for (auto *p : m_panels)
+        if (p->usesHealth())
+            p->showHealth(sample);
+    if (hasRouterPanels())
+        updateRouterPanels();
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    ViewBase::showEvent(event);
+    m_scheduler->setActive(this, true);
+    if (m_routerDirty)
+        updateRouterPanels();
+}
+
+void DashboardView::hideEvent(QHideEvent *event)
+{
+    ViewBase::hideEvent(event);
+    m_scheduler->setActive(this, false);
+}
+
+bool DashboardView::isComplete() const
+{
+    return std::all_of(m_panels.cbegin(), m_panels.cend(), [](auto *p) {
+        const auto state = p->frame()->state();
+        return state == PanelFrame::State::Ready || (p->usesRouter() && state == PanelFrame::State::Empty);
+    });
+}
+
+QJsonObject DashboardView::snapshot() const
+{
+    auto json = ViewBase::snapshot();
+    QJsonArray panels;
+    for (auto *p : m_panels)
+        panels.append(p->snapshot());
+    json.insert(QStringLiteral("panels"), panels);
+    json.insert(QStringLiteral("from"), m_from.toString(Qt::ISODate));
+    json.insert(QStringLiteral("to"), m_to.toString(Qt::ISODate));
+    return json;
+}
+
+} // namespace wf

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "dashboards/dashboard.h"
+#include "dashboards/queryplan.h"
+#include "domain/timerange.h"
+#include "sources/prometheus/promresult.h"
+#include "viewbase.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+namespace wf {
+
+class DashboardPanel;
+class QueryScheduler;
+class RouterTimeline;
+struct HealthSample;
+
+// Operations, Performance, Reliability, Business: a dashboard drawn from its definition. Only a
+// visible view asks Prometheus (a hidden one refreshes when shown); the router state panels follow
+// the health endpoint's one-second polls as they arrive.
+class DashboardView : public ViewBase
+{
+    Q_OBJECT
+public:
+    DashboardView(ViewId id, const Dashboard &dashboard, QueryScheduler *scheduler, RouterTimeline *timeline,
+                  QWidget *parent = nullptr);
+
+    const Dashboard &dashboard() const { return m_dashboard; }
+    QList<DashboardPanel *> panels() const { return m_panels; }
+    DashboardPanel *panel(const QString &id) const;
+
+    void setScrapeSeconds(qint64 seconds) { m_scrapeSeconds = std::max<qint64>(seconds, 1); }
+    void setUtc(bool utc);
+    // A health poll (MainWindow feeds the shared router timeline first).
+    void showHealthSample(const HealthSample &sample);
+
+    bool isSettled() const override { return m_settled; }
+    bool isComplete() const override;
+    QJsonObject snapshot() const override;
+
+public slots:
+    void refresh() override;
+    void setTimeRange(const wf::TimeRange &range) override;
+
+signals:
+    // Drag on a chart, or a click on a router segment or failover: show that window.
+    void rangeRequested(const QDateTime &from, const QDateTime &to);
+    void zoomOutRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void build();
+    void deliver(const QueryKey &key, const Result<PromResult> &result);
+    void updateRouterPanels();
+    bool hasRouterPanels() const;
+
+    Dashboard m_dashboard;
+    QueryScheduler *m_scheduler;
+    RouterTimeline *m_timeline;
+    QList<DashboardPanel *> m_panels;
+    TimeRange m_range;
+    QDateTime m_from;
+    QDateTime m_to;
+    qint64 m_scrapeSeconds = 15;
+    bool m_settled = false;
+    bool m_routerDirty = false;
+    QueryKey m_routerStateKey;
+    QueryKey m_routerDurationKey;
+    qint64 m_routerStep = 0;
+    std::optional<PromResult> m_routerStates;
+    std::optional<PromResult> m_routerDurations;
+};
+
+} // namespace wf

@@ -1,0 +1,88 @@
+#include "panelframe.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace wf {
+
+PanelFrame::PanelFrame(const QString &title, QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(title, this))
+    , m_badge(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_layout(new QVBoxLayout(this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto font = m_title->font();
+    font.setBold(true);
+    m_title->setFont(font);
+    m_title->setTextInteractionFlags(Qt::NoTextInteraction);
+    m_badge->setVisible(false);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(0, 0, 0, 0);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_badge);
+    m_layout->setContentsMargins(8, 6, 8, 6);
+    m_layout->setSpacing(4);
+    m_layout->addLayout(header);
+    m_layout->addWidget(m_message, 1);
+    setState(State::Loading);
+}
+
+void PanelFrame::setContent(QWidget *content)
+{
+    m_content = content;
+    content->setParent(this);
+    m_layout->insertWidget(1, content, 1);
+    setState(m_state, m_stateText);
+}
+
+void PanelFrame::setDescription(const QString &text)
+{
+    m_title->setToolTip(text);
+}
+
+QString PanelFrame::title() const
+{
+    return m_title->text();
+}
+
+void PanelFrame::setState(State state, const QString &text)
+{
+    m_state = state;
+    m_stateText = text;
+    const bool showContent = state == State::Ready || state == State::Stale;
+    if (m_content)
+        m_content->setVisible(showContent);
+    m_message->setVisible(!showContent);
+    switch (state) {
+    case State::Loading:
+        m_message->setText(tr("Loading…"));
+        m_message->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        break;
+    case State::Empty:
+        m_message->setText(text.isEmpty() ? tr("No data") : text);
+        m_message->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        break;
+    case State::Error:
+        m_message->setText(text);
+        m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+        break;
+    case State::Ready:
+    case State::Stale:
+        break;
+    }
+    m_badge->setVisible(state == State::Stale || state == State::Error);
+    m_badge->setText(state == State::Stale ? tr("stale") : tr("error"));
+    m_badge->setStyleSheet(state == State::Stale
+                               ? QStringLiteral("background: #f9a825; color: black; border-radius: 3px; padding: 0 4px;")
+                               : QStringLiteral("background: #c62828; color: white; border-radius: 3px; padding: 0 4px;"));
+    m_badge->setToolTip(text);
+}
+
+} // namespace wf

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace wf {
+
+// A dashboard panel's frame: the title, what state its data is in, and the content below.
+// Loading, empty, error and stale look different at a glance: a grey "Loading…", a grey
+// "No data", a red error over a blank panel, an amber "stale" badge over the last good data.
+class PanelFrame : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class State { Loading, Ready, Empty, Error, Stale };
+
+    explicit PanelFrame(const QString &title, QWidget *parent = nullptr);
+
+    void setContent(QWidget *content);
+    QWidget *content() const { return m_content; }
+    void setDescription(const QString &text);
+    // text: the error, or for Stale the error and the time of the last good data.
+    void setState(State state, const QString &text = {});
+    State state() const { return m_state; }
+    QString stateText() const { return m_stateText; }
+    QString title() const;
+
+private:
+    QLabel *m_title;
+    QLabel *m_badge;
+    QLabel *m_message;
+    QVBoxLayout *m_layout;
+    QWidget *m_content = nullptr;
+    State m_state = State::Loading;
+    QString m_stateText;
+};
+
+} // namespace wf

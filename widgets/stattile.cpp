@@ -1,0 +1,135 @@
+#include "stattile.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace wf {
+
+StatTile::StatTile(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void StatTile::setItems(const QList<Item> &items)
+{
+    m_items = items;
+    QStringList tip;
+    for (const auto &item : items)
+        tip.append(item.caption.isEmpty() ? item.text : item.caption + QStringLiteral(": ") + item.text);
+    setToolTip(tip.join(QLatin1Char('\n')));
+    update();
+}
+
+void StatTile::setSparkline(const QList<QPointF> &points, const QColor &color)
+{
+    m_spark = points;
+    m_sparkColor = color;
+    update();
+}
+
+void StatTile::setSubtitle(const QString &text)
+{
+    m_subtitle = text;
+    update();
+}
+
+QSize StatTile::sizeHint() const
+{
+    return {160, 70};
+}
+
+QSize StatTile::minimumSizeHint() const
+{
+    return {90, 50};
+}
+
+void StatTile::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    auto area = rect().adjusted(2, 0, -2, 0);
+
+    // The sparkline fills the lower third, behind the value.
+    if (m_spark.size() > 1) {
+        const auto [minX, maxX] = std::minmax_element(m_spark.cbegin(), m_spark.cend(),
+                                                      [](auto a, auto b) { return a.x() < b.x(); });
+        double lo = INFINITY, hi = -INFINITY;
+        for (const auto &pt : m_spark)
+            if (std::isfinite(pt.y())) {
+                lo = std::min(lo, pt.y());
+                hi = std::max(hi, pt.y());
+            }
+        if (std::isfinite(lo) && maxX->x() > minX->x()) {
+            if (hi - lo < 1e-12) {
+                lo -= 1;
+                hi += 1;
+            }
+            const QRectF band(area.left(), area.bottom() - area.height() * 0.38, area.width(), area.height() * 0.36);
+            QPainterPath line;
+            bool started = false;
+            for (const auto &pt : m_spark) {
+                if (!std::isfinite(pt.y())) {
+                    started = false;
+                    continue;
+                }
+                const QPointF at(band.left() + (pt.x() - minX->x()) / (maxX->x() - minX->x()) * band.width(),
+                                 band.bottom() - (pt.y() - lo) / (hi - lo) * band.height());
+                started ? line.lineTo(at) : line.moveTo(at);
+                started = true;
+            }
+            auto color = m_sparkColor.isValid() ? m_sparkColor : palette().color(QPalette::Highlight);
+            color.setAlpha(150);
+            p.setPen(QPen(color, 1.5));
+            p.drawPath(line);
+        }
+    }
+
+    if (m_items.isEmpty())
+        return;
+    const int n = int(m_items.size());
+    const auto valueArea = QRect(area.left(), area.top(), area.width(), int(area.height() * (m_spark.size() > 1 ? 0.62 : 0.8)));
+    const int cellWidth = valueArea.width() / n;
+    for (int i = 0; i < n; ++i) {
+        const auto &item = m_items.at(i);
+        QRect cell(valueArea.left() + i * cellWidth, valueArea.top(), cellWidth, valueArea.height());
+        auto font = this->font();
+        font.setBold(true);
+        // Fit the text: start large, shrink until it fits the cell.
+        int size = std::clamp(cell.height() / (item.caption.isEmpty() ? 2 : 3), 9, 30);
+        QFontMetrics fm(font);
+        for (; size > 8; --size) {
+            font.setPixelSize(size);
+            fm = QFontMetrics(font);
+            if (fm.horizontalAdvance(item.text) <= cell.width() - 4)
+                break;
+        }
+        font.setPixelSize(size);
+        p.setFont(font);
+        p.setPen(item.color.isValid() ? item.color : palette().color(QPalette::WindowText));
+        auto valueRect = cell;
+        if (!item.caption.isEmpty())
+            valueRect.setBottom(cell.bottom() - QFontMetrics(this->font()).height());
+        p.drawText(valueRect, Qt::AlignCenter, fm.elidedText(item.text, Qt::ElideRight, cell.width() - 2));
+        if (!item.caption.isEmpty()) {
+            p.setFont(this->font());
+            p.setPen(palette().color(QPalette::PlaceholderText));
+            const QRect captionRect(cell.left(), valueRect.bottom(), cell.width(), QFontMetrics(this->font()).height());
+            p.drawText(captionRect, Qt::AlignHCenter | Qt::AlignTop,
+                       QFontMetrics(this->font()).elidedText(item.caption, Qt::ElideRight, cell.width() - 2));
+        }
+    }
+    if (!m_subtitle.isEmpty()) {
+        auto small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        p.setFont(small);
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(area.adjusted(0, 0, 0, -1), Qt::AlignHCenter | Qt::AlignBottom,
+                   QFontMetrics(small).elidedText(m_subtitle, Qt::ElideRight, area.width()));
+    }
+}
+
+} // namespace wf
