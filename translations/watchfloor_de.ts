@@ -99,6 +99,194 @@
         <source>Failovers in the time range: from primary to fallback (or both down) and back.</source>
         <translation>Failover im Zeitraum: von der primären Quelle zum Fallback (oder beide ausgefallen) und zurück.</translation>
     </message>
+    <message>
+        <source>Business</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Most active symbols</source>
+        <translation>Aktivste Symbole</translation>
+    </message>
+    <message>
+        <source>Validation failures per 1,000 messages</source>
+        <translation>Validierungsfehler pro 1.000 Nachrichten</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Price delta Alpaca vs Yahoo</source>
+        <translation>Preisabweichung Alpaca gegenüber Yahoo</translation>
+    </message>
+    <message>
+        <source>Per symbol, the difference between the Alpaca and Yahoo prices; rows over 5 % are marked.</source>
+        <translation>Je Symbol die Differenz zwischen den Preisen von Alpaca und Yahoo; Zeilen über 5 % sind markiert.</translation>
+    </message>
+    <message>
+        <source>Symbols that tripped the circuit breaker</source>
+        <translation>Symbole, die den Circuit Breaker ausgelöst haben</translation>
+    </message>
+    <message>
+        <source>No circuit breaker tripped in this time range.</source>
+        <translation>In diesem Zeitraum hat kein Circuit Breaker ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Latency P50 / P95 / P99</source>
+        <translation>Latenz P50 / P95 / P99</translation>
+    </message>
+    <message>
+        <source>End-to-end latency from Alpaca to the frontend; the dashed line is the 2 s SLO on P95.</source>
+        <translation>Ende-zu-Ende-Latenz von Alpaca bis zum Frontend; die gestrichelte Linie ist das 2-s-SLO für P95.</translation>
+    </message>
+    <message>
+        <source>P95 latency now</source>
+        <translation>P95-Latenz jetzt</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>Messages per latency bucket and step: darker cells hold more messages.</source>
+        <translation>Nachrichten je Latenzbereich und Schritt: dunklere Zellen enthalten mehr Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Slowest symbols (P95)</source>
+        <translation>Langsamste Symbole (P95)</translation>
+    </message>
+    <message>
+        <source>Processing and throughput</source>
+        <translation>Verarbeitung und Durchsatz</translation>
+    </message>
+    <message>
+        <source>Processing duration P50 / P95 / P99</source>
+        <translation>Verarbeitungsdauer P50 / P95 / P99</translation>
+    </message>
+    <message>
+        <source>Throughput by type</source>
+        <translation>Durchsatz nach Typ</translation>
+    </message>
+    <message>
+        <source>Health endpoint round trip</source>
+        <translation>Antwortzeit des Health-Endpunkts</translation>
+    </message>
+    <message>
+        <source>The round trip of each health poll since this console started (one a second).</source>
+        <translation>Die Antwortzeit jeder Health-Abfrage seit dem Start dieser Konsole (eine pro Sekunde).</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Zuverlässigkeit</translation>
+    </message>
+    <message>
+        <source>Service level objectives</source>
+        <translation>Service-Level-Ziele</translation>
+    </message>
+    <message>
+        <source>Availability (30 days)</source>
+        <translation>Verfügbarkeit (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Time the router was not BOTH_UNAVAILABLE over 30 days, against the 99.5 % objective.</source>
+        <translation>Anteil der Zeit in 30 Tagen, in der der Router nicht BOTH_UNAVAILABLE war, gegenüber dem Ziel von 99,5 %.</translation>
+    </message>
+    <message>
+        <source>Error budget left</source>
+        <translation>Verbleibendes Fehlerbudget</translation>
+    </message>
+    <message>
+        <source>Share of the 30-day error budget (0.5 % of the time, 216 minutes) not yet used; negative when overspent.</source>
+        <translation>Noch nicht verbrauchter Anteil des 30-Tage-Fehlerbudgets (0,5 % der Zeit, 216 Minuten); negativ, wenn überzogen.</translation>
+    </message>
+    <message>
+        <source>Error budget left (minutes)</source>
+        <translation>Verbleibendes Fehlerbudget (Minuten)</translation>
+    </message>
+    <message>
+        <source>Burn rate (1 h)</source>
+        <translation>Verbrauchsrate (1 h)</translation>
+    </message>
+    <message>
+        <source>How fast the budget burns: 1 lasts exactly 30 days; over 14.4 for an hour pages.</source>
+        <translation>Wie schnell das Budget verbraucht wird: bei 1 reicht es genau 30 Tage; über 14,4 eine Stunde lang alarmiert.</translation>
+    </message>
+    <message>
+        <source>Burn rate (6 h)</source>
+        <translation>Verbrauchsrate (6 h)</translation>
+    </message>
+    <message>
+        <source>Over 6 for six hours pages.</source>
+        <translation>Über 6 sechs Stunden lang alarmiert.</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Betriebszeit</translation>
+    </message>
+    <message>
+        <source>Failovers in range</source>
+        <translation>Failover im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Recovery time P95</source>
+        <translation>Wiederherstellungszeit P95</translation>
+    </message>
+    <message>
+        <source>Time from a failure detected to the fallback serving, against the 30 s objective.</source>
+        <translation>Zeit vom erkannten Ausfall bis zur Bedienung durch den Fallback, gegenüber dem Ziel von 30 s.</translation>
+    </message>
+    <message>
+        <source>P95 latency (24 h)</source>
+        <translation>P95-Latenz (24 h)</translation>
+    </message>
+    <message>
+        <source>The latency objective: P95 under 2 s over 24 hours.</source>
+        <translation>Das Latenzziel: P95 unter 2 s über 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>Where the time goes</source>
+        <translation>Wohin die Zeit geht</translation>
+    </message>
+    <message>
+        <source>Time in each router state</source>
+        <translation>Zeit je Router-Zustand</translation>
+    </message>
+    <message>
+        <source>Circuit breaker activations by symbol</source>
+        <translation>Circuit-Breaker-Auslösungen nach Symbol</translation>
+    </message>
+    <message>
+        <source>None in this time range</source>
+        <translation>Keine in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Validation failures by reason</source>
+        <translation>Validierungsfehler nach Grund</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>Failover</translation>
+    </message>
 </context>
 <context>
     <name>wf::AckDialog</name>
@@ -840,6 +1028,26 @@ Angezeigt werden die Daten von %2.</translation>
         <source>HTTP %1 · %2 ms</source>
         <translation>HTTP %1 · %2 ms</translation>
     </message>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation>Antwortzeit</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>
@@ -850,6 +1058,21 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Failover: %1</source>
         <translation>Failover: %1</translation>
+    </message>
+    <message>
+        <source>Choose the values the panels show; none chosen shows all.</source>
+        <translation>Wählen Sie die Werte, die die Panels zeigen; ohne Auswahl werden alle gezeigt.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1421,13 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>&quot;status&quot; is “%1”, not Healthy, Degraded or Unhealthy.</source>
         <translation>„status“ ist „%1“, nicht Healthy, Degraded oder Unhealthy.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::Heatmap</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
 </context>
 <context>

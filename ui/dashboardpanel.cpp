@@ -5,6 +5,9 @@
 #include "domain/timerange.h"
 #include "sources/health/healthclient.h"
 #include "statecolors.h"
+#include "barchart.h"
+#include "dashboards/histogram.h"
+#include "heatmap.h"
 #include "panelframe.h"
 #include "statetimeline.h"
 #include "stattile.h"
@@ -30,6 +33,17 @@ QColor routerColor(RouterState state, bool ambiguous)
     return ambiguous ? healthColor(Health::Unknown) : healthColor(routerStateHealth(state));
 }
 
+// Sorts by the number behind the text ("9.5" before "10").
+class NumberItem : public QTableWidgetItem
+{
+public:
+    using QTableWidgetItem::QTableWidgetItem;
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        return data(Qt::UserRole + 1).toDouble() < other.data(Qt::UserRole + 1).toDouble();
+    }
+};
+
 QJsonObject labelsJson(const Labels &labels)
 {
     QJsonObject o;
@@ -50,9 +64,23 @@ DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
         m_frame->setDescription(QCoreApplication::translate("Dashboard", panel.description.toUtf8().constData()));
     switch (panel.type) {
     case PanelType::Stat:
-    case PanelType::Gauge:
         m_stat = new StatTile;
         m_frame->setContent(m_stat);
+        break;
+    case PanelType::Gauge:
+        m_gauge = new Gauge;
+        m_gauge->setRange(panel.min.value_or(0), panel.max.value_or(100));
+        if (panel.target)
+            m_gauge->setTarget(*panel.target, tr("target %1").arg(dashboards::formatValue(*panel.target, panel.unit)));
+        m_frame->setContent(m_gauge);
+        break;
+    case PanelType::Bar:
+        m_bars = new BarChart;
+        m_frame->setContent(m_bars);
+        break;
+    case PanelType::Heatmap:
+        m_heatmap = new Heatmap;
+        m_frame->setContent(m_heatmap);
         break;
     case PanelType::StateTimeline:
         m_timeline = new StateTimeline;
@@ -64,11 +92,11 @@ DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
         });
         break;
     case PanelType::Table:
-    case PanelType::Bar:
         m_table = new QTableWidget;
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
         m_table->verticalHeader()->setVisible(false);
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->setSortingEnabled(true);
         m_frame->setContent(m_table);
@@ -80,7 +108,6 @@ DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
         });
         break;
     case PanelType::TimeSeries:
-    case PanelType::Heatmap:
         m_chart = new TimeSeriesChart;
         m_chart->setStacked(panel.stacked);
         m_chart->setYRange(panel.min, panel.max);
@@ -137,6 +164,8 @@ int DashboardPanel::plotWidth() const
 {
     if (m_chart)
         return m_chart->plotWidth();
+    if (m_heatmap)
+        return std::min(m_heatmap->plotWidth(), 200); // cells wider than a few pixels stay readable
     return 120; // a sparkline needs few points
 }
 
@@ -159,10 +188,14 @@ QList<QueryKey> DashboardPanel::plan(const QueryContext &context)
     auto local = context;
     local.widthPx = plotWidth();
     for (const auto &q : m_panel.queries)
-        m_keys.append(q.instant ? queryplan::instantKey(q.expr, local) : queryplan::rangeKey(q.expr, local));
+        m_keys.append(q.instant ? queryplan::instantKey(q.expr, local)
+                      : (m_stat || m_gauge) ? queryplan::latestKey(q.expr, local) // the value is "now"
+                                            : queryplan::rangeKey(q.expr, local));
     m_answered.fill(false, m_keys.size());
     if (m_chart)
         m_chart->setRange(context.from.toMSecsSinceEpoch(), context.to.toMSecsSinceEpoch());
+    if (m_heatmap)
+        m_heatmap->setRange(context.from.toMSecsSinceEpoch(), context.to.toMSecsSinceEpoch());
     return m_keys;
 }
 
@@ -218,7 +251,10 @@ void DashboardPanel::render()
             m_frame->setState(PanelFrame::State::Ready);
             return;
         }
-        m_frame->setState(done ? PanelFrame::State::Empty : PanelFrame::State::Loading);
+        const auto noData = m_panel.noData.isEmpty()
+            ? QString()
+            : QCoreApplication::translate("Dashboard", m_panel.noData.toUtf8().constData());
+        m_frame->setState(done ? PanelFrame::State::Empty : PanelFrame::State::Loading, noData);
         return;
     } else {
         m_frame->setState(PanelFrame::State::Ready);
@@ -227,6 +263,14 @@ void DashboardPanel::render()
         return;
     if (m_stat)
         renderStat();
+    else if (m_gauge)
+        renderGauge();
+    else if (m_bars)
+        renderBars();
+    else if (m_heatmap)
+        renderHeatmap();
+    else if (m_table)
+        renderTable();
     else if (m_chart)
         renderChart();
 }
@@ -255,7 +299,8 @@ void DashboardPanel::renderStat()
         item.text = m_panel.showLegend ? legend
                     : !mapped.isEmpty() ? mapped
                                         : dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
-        item.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
+        item.color = std::isnan(value) ? healthColor(Health::Unknown)
+                                       : namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
         if (!m_panel.showLegend && all.size() > 1)
             item.caption = legend;
         items.append(item);
@@ -266,6 +311,110 @@ void DashboardPanel::renderStat()
     m_stat->setItems(items);
     m_stat->setSparkline(spark.size() > 1 ? spark : QList<QPointF>{},
                          items.size() == 1 ? items.first().color : QColor());
+}
+
+void DashboardPanel::renderGauge()
+{
+    const auto all = seriesWithData();
+    const double value = all.first().second->samples.back().value;
+    auto color = dashboards::thresholdColor(m_panel.thresholds, value);
+    if (color.isEmpty() && m_panel.target && std::isfinite(value)) {
+        const bool good = m_panel.higherIsWorse ? value <= *m_panel.target : value >= *m_panel.target;
+        color = good ? QStringLiteral("green") : QStringLiteral("red");
+    }
+    m_gauge->setValue(value, dashboards::formatValue(value, m_panel.unit, m_panel.decimals), namedColor(color));
+}
+
+void DashboardPanel::renderBars()
+{
+    QList<BarChart::Bar> bars;
+    for (const auto &[i, series] : seriesWithData()) {
+        BarChart::Bar bar;
+        bar.label = dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels);
+        bar.value = series->samples.back().value;
+        bar.valueText = dashboards::formatValue(bar.value, m_panel.unit, m_panel.decimals);
+        bar.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, bar.value));
+        if (!bar.color.isValid())
+            bar.color = seriesColor(0);
+        bars.append(bar);
+    }
+    std::stable_sort(bars.begin(), bars.end(), [](const auto &a, const auto &b) {
+        return (std::isfinite(a.value) ? a.value : -INFINITY) > (std::isfinite(b.value) ? b.value : -INFINITY);
+    });
+    m_bars->setBars(bars);
+}
+
+void DashboardPanel::renderHeatmap()
+{
+    if (!m_data.first())
+        return;
+    const auto data = dashboards::heatmapFrom(*m_data.first());
+    QStringList rows;
+    const auto unit = m_panel.unit;
+    for (std::size_t b = 0; b < data.bounds.size(); ++b) {
+        const double upper = data.bounds[b];
+        rows.append(std::isinf(upper) ? tr("> %1").arg(b > 0 ? dashboards::formatValue(data.bounds[b - 1], unit) : QString())
+                                      : tr("≤ %1").arg(dashboards::formatValue(upper, unit)));
+    }
+    QList<qint64> times;
+    QList<QList<double>> counts;
+    for (std::size_t t = 0; t < data.times.size(); ++t) {
+        times.append(qint64(std::llround(data.times[t] * 1000)));
+        counts.append(QList<double>(data.counts[t].cbegin(), data.counts[t].cend()));
+    }
+    m_heatmap->setData(times, rows, counts, m_stepMs);
+}
+
+void DashboardPanel::renderTable()
+{
+    // One row per series: its labels (but the metric name and where it was scraped), then its
+    // value; rows over highlightAbove (absolute) marked.
+    static const QStringList kHiddenColumns{QStringLiteral("__name__"), QStringLiteral("instance"), QStringLiteral("job")};
+    const auto all = seriesWithData();
+    QStringList columns;
+    for (const auto &[i, series] : all)
+        for (auto it = series->labels.cbegin(); it != series->labels.cend(); ++it)
+            if (!kHiddenColumns.contains(it.key()) && !columns.contains(it.key()))
+                columns.append(it.key());
+    // A label with one value in every row (environment="demo") says nothing row by row.
+    if (all.size() > 1)
+        columns.removeIf([&](const QString &name) {
+            const auto first = all.first().second->labels.value(name);
+            return std::all_of(all.cbegin(), all.cend(), [&](const auto &s) { return s.second->labels.value(name) == first; });
+        });
+    m_table->setSortingEnabled(false);
+    m_table->clear();
+    m_table->setColumnCount(int(columns.size()) + 1);
+    auto headers = columns;
+    headers.append(tr("Value"));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setRowCount(int(all.size()));
+    const auto highlight = namedColor(QStringLiteral("amber"));
+    for (int row = 0; row < all.size(); ++row) {
+        const auto *series = all.at(row).second;
+        const double value = series->samples.back().value;
+        const bool marked = m_panel.highlightAbove && std::isfinite(value) && std::abs(value) > *m_panel.highlightAbove;
+        for (int c = 0; c < columns.size(); ++c) {
+            auto *item = new QTableWidgetItem(series->labels.value(columns.at(c)));
+            if (marked)
+                item->setBackground(highlight);
+            m_table->setItem(row, c, item);
+        }
+        auto *item = new NumberItem(dashboards::formatValue(value, m_panel.unit, m_panel.decimals));
+        // With a highlight, the largest deviations either way come first.
+        const double key = m_panel.highlightAbove ? std::abs(value) : value;
+        item->setData(Qt::UserRole + 1, std::isfinite(key) ? key : -1e300);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        const auto color = namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
+        if (color.isValid())
+            item->setForeground(color);
+        if (marked)
+            item->setBackground(highlight);
+        m_table->setItem(row, int(columns.size()), item);
+    }
+    m_table->resizeColumnsToContents();
+    m_table->setSortingEnabled(true);
+    m_table->sortItems(int(columns.size()), Qt::DescendingOrder);
 }
 
 void DashboardPanel::renderChart()
@@ -384,6 +533,21 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
 
 void DashboardPanel::showHealth(const HealthSample &sample)
 {
+    if (m_chart) {
+        // The round trip of each poll, kept for a day at most (one a second: 86,400 points).
+        const auto at = double(sample.receivedAt.toMSecsSinceEpoch());
+        m_roundTrips.append(QPointF(at, sample.report ? double(sample.roundTripMs) : qQNaN()));
+        while (m_roundTrips.size() > 86'400)
+            m_roundTrips.removeFirst();
+        if (!m_frame->isVisible())
+            return;
+        const auto now = QDateTime::currentDateTimeUtc();
+        const auto span = m_from.isValid() ? m_from.secsTo(m_to) : 3600;
+        m_chart->setRange(now.addSecs(-span).toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
+        m_chart->setLines({TimeSeriesChart::Line{tr("round trip"), seriesColor(0), m_roundTrips}}, 1000);
+        m_frame->setState(PanelFrame::State::Ready);
+        return;
+    }
     if (!m_stat)
         return;
     m_routerValues = {};

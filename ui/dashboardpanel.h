@@ -16,6 +16,9 @@ class QTableWidget;
 
 namespace wf {
 
+class BarChart;
+class Gauge;
+class Heatmap;
 class PanelFrame;
 class RouterTimeline;
 class StatTile;
@@ -61,6 +64,10 @@ private:
     void render();
     void renderStat();
     void renderChart();
+    void renderGauge();
+    void renderBars();
+    void renderHeatmap();
+    void renderTable();
     QList<std::pair<int, const Series *>> seriesWithData() const; // (query index, series)
     QString title() const;
 
@@ -70,6 +77,9 @@ private:
     TimeSeriesChart *m_chart = nullptr;
     StateTimeline *m_timeline = nullptr;
     QTableWidget *m_table = nullptr;
+    BarChart *m_bars = nullptr;
+    Gauge *m_gauge = nullptr;
+    Heatmap *m_heatmap = nullptr;
     QList<QueryKey> m_keys;                          // by query index, of the last plan
     QList<std::optional<PromResult>> m_data;         // last good answer, by query index
     QList<std::optional<Error>> m_errors;            // last refresh's error, by query index
@@ -80,6 +90,7 @@ private:
     qint64 m_stepMs = 0;
     bool m_utc = false;
     QJsonArray m_routerValues;
+    QList<QPointF> m_roundTrips; // health source, time series: (ms since epoch, round trip ms)
 };
 
 } // namespace wf

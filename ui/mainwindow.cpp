@@ -104,6 +104,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             view = alerts;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
+            dashboardView->setPrometheus(m_prometheus);
             connect(dashboardView, &DashboardView::rangeRequested, this, &MainWindow::zoomTo);
             connect(dashboardView, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
             view = dashboardView;
@@ -317,6 +318,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
         if (auto *dashboard = qobject_cast<DashboardView *>(v)) {
             dashboard->setUtc(profile.utc);
             dashboard->setScrapeSeconds(profile.scrapeSeconds);
+            dashboard->setPrometheus(m_prometheus); // the values of another environment
         }
     }
     auto *alerts = static_cast<AlertsView *>(view(ViewId::Alerts));
@@ -390,8 +392,9 @@ void MainWindow::onHealthSample(const HealthSample &sample)
         const auto keep = std::max<qint64>(m_timeRange->range().span().count(), 3600) + 3600;
         m_timeline->prune(sample.receivedAt.addSecs(-keep));
     }
-    if (auto *dashboard = qobject_cast<DashboardView *>(view(currentView())))
-        dashboard->showHealthSample(sample);
+    for (auto *v : m_views)
+        if (auto *dashboard = qobject_cast<DashboardView *>(v))
+            dashboard->showHealthSample(sample); // hidden views only take note
     if (!sample.report) {
         m_routerLight->setLabel(tr("Router: unknown"));
         m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"), sample.report.error().message);

@@ -22,6 +22,7 @@ void ScreenshotRunner::start()
 {
     m_index = 0;
     m_failures = 0;
+    m_sinceStart.start();
     next();
 }
 
@@ -45,8 +46,9 @@ void ScreenshotRunner::capture()
         QTimer::singleShot(100, this, &ScreenshotRunner::capture);
         return;
     }
-    // A fresh stack has scraped little yet: refresh until every panel has data, for a while.
-    if (!view->isComplete() && m_waited.elapsed() < m_completeTimeoutMs) {
+    // A fresh stack has scraped little yet: refresh until every panel has data, for a while
+    // (once for the whole run: a stack without data must not cost that wait on every view).
+    if (!view->isComplete() && m_sinceStart.elapsed() < m_completeTimeoutMs) {
         if (m_waited.elapsed() - m_lastRefreshMs >= 2000) {
             m_lastRefreshMs = m_waited.elapsed();
             view->refresh();

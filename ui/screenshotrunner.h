@@ -36,6 +36,7 @@ private:
     qint64 m_lastRefreshMs = 0;
     int m_failures = 0;
     QElapsedTimer m_waited;
+    QElapsedTimer m_sinceStart;
 };
 
 } // namespace wf

@@ -35,7 +35,7 @@ constexpr std::pair<PanelType, const char *> kPanelTypes[] = {
     {PanelType::Heatmap, "heatmap"}};
 
 constexpr std::pair<Unit, const char *> kUnits[] = {{Unit::None, "none"},    {Unit::Seconds, "s"},
-                                                    {Unit::Milliseconds, "ms"}, {Unit::Percent, "%"},
+                                                    {Unit::Milliseconds, "ms"}, {Unit::Minutes, "min"}, {Unit::Percent, "%"},
                                                     {Unit::OpsPerSecond, "ops/s"}, {Unit::Count, "count"}};
 
 // Collects the first error with its place in the document.
@@ -132,6 +132,7 @@ public:
         p.min = number(o, where, "min");
         p.max = number(o, where, "max");
         p.target = number(o, where, "target");
+        p.highlightAbove = number(o, where, "highlightAbove");
         p.width = int(number(o, where, "width").value_or(4));
         p.height = int(number(o, where, "height").value_or(p.type == PanelType::Stat ? 1 : 2));
         if (p.width < 1 || p.width > 12)

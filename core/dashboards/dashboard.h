@@ -14,7 +14,7 @@ namespace wf {
 // A dashboard as data: resources/dashboards/<view>.json, in the schema documented in
 // resources/dashboards/README.md. Pure values; the loader checks them and says where a file is wrong.
 enum class PanelType { Stat, TimeSeries, StateTimeline, Table, Bar, Gauge, Heatmap };
-enum class Unit { None, Seconds, Milliseconds, Percent, OpsPerSecond, Count };
+enum class Unit { None, Seconds, Milliseconds, Minutes, Percent, OpsPerSecond, Count };
 
 struct Threshold
 {
@@ -51,6 +51,7 @@ struct Panel
     std::optional<double> min;
     std::optional<double> max;
     std::optional<double> target; // gauge: the SLO target line
+    std::optional<double> highlightAbove; // table: rows whose |value| is over this are marked
     QList<ValueMapping> mappings;
     QString noData; // stat: what an empty answer means ("None firing"), shown as the value 0 would be
     bool showLegend = false; // stat: show the series' legend ("Connected") instead of its value

@@ -25,7 +25,13 @@ QString formatValue(double value, Unit unit, int decimals)
     case Unit::Seconds:
         if (a > 0 && a < 1)
             return number(value * 1000, a * 1000 >= 100 ? 0 : 1) + QStringLiteral(" ms");
+        if (a >= 7200)
+            return number(value / 3600, 1) + QStringLiteral(" h");
+        if (a >= 120)
+            return number(value / 60, 1) + QStringLiteral(" min");
         return number(value, autoDecimals) + QStringLiteral(" s");
+    case Unit::Minutes:
+        return number(value, a >= 100 ? 0 : 1) + QStringLiteral(" min");
     case Unit::Milliseconds:
         if (a >= 1000)
             return number(value / 1000, 2) + QStringLiteral(" s");

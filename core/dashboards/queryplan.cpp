@@ -69,9 +69,21 @@ QueryKey rangeKey(const QString &expr, const QueryContext &context)
     const auto to = context.to.toSecsSinceEpoch();
     QueryKey key;
     key.step = stepFor(std::max<qint64>(to - from, 1), context.widthPx, context.scrapeSeconds);
+    // The points sit on multiples of the step (a stable picture from refresh to refresh), and none
+    // lies in the future: a point after now would be computed from a window still filling up and
+    // change once the next scrape lands. A second's margin covers the scrape that is being stored.
     key.start = (from / key.step) * key.step;
-    key.end = ((to + key.step - 1) / key.step) * key.step;
+    key.end = std::max(key.start, to - 1);
     key.expr = expand(expr, context, key.step);
+    return key;
+}
+
+QueryKey latestKey(const QString &expr, const QueryContext &context)
+{
+    auto key = rangeKey(expr, context);
+    key.end = std::max<qint64>(context.to.toSecsSinceEpoch() - 1, 0);
+    const auto steps = std::max<qint64>((key.end - context.from.toSecsSinceEpoch() + key.step - 1) / key.step, 1);
+    key.start = key.end - steps * key.step;
     return key;
 }
 
@@ -81,7 +93,7 @@ QueryKey instantKey(const QString &expr, const QueryContext &context)
     key.instant = true;
     const auto step = stepFor(std::max<qint64>(context.from.secsTo(context.to), 1), context.widthPx,
                               context.scrapeSeconds);
-    key.start = key.end = context.to.toSecsSinceEpoch();
+    key.start = key.end = context.to.toSecsSinceEpoch() - 1; // see rangeKey
     key.expr = expand(expr, context, step);
     return key;
 }

@@ -41,8 +41,12 @@ qint64 rateIntervalFor(qint64 stepSeconds, qint64 scrapeSeconds);
 // Replaces $__range, $__rate_interval, $__interval and $name / ${name} of each variable (a regex
 // of the selected values, escaped to match them literally; ".*" when none is selected).
 QString expand(const QString &expr, const QueryContext &context, qint64 stepSeconds);
-// The range key: start and end aligned down / up to a multiple of the step.
+// The range key: start aligned down to a multiple of the step (every point on the step's grid),
+// end a second before the context's end (no point in the future).
 QueryKey rangeKey(const QString &expr, const QueryContext &context);
+// For a value that means "now" with its recent history (a stat and its sparkline): the points
+// end at the context's end (less the second of rangeKey), stepping back from there.
+QueryKey latestKey(const QString &expr, const QueryContext &context);
 QueryKey instantKey(const QString &expr, const QueryContext &context);
 // "3600s" style durations for PromQL.
 QString promDuration(qint64 seconds);

@@ -1,4 +1,5 @@
 #include "dashboards/dashboard.h"
+#include "dashboards/histogram.h"
 #include "dashboards/panelformat.h"
 #include "dashboards/queryplan.h"
 
@@ -27,6 +28,7 @@ private slots:
     void values_data();
     void values();
     void thresholds();
+    void heatmapDecumulates();
 };
 
 void TestDashboards::builtInDashboardsLoad()
@@ -147,12 +149,21 @@ void TestDashboards::rangeKeysAreAligned()
     const auto a = queryplan::rangeKey(QStringLiteral("up"), c);
     QCOMPARE(a.step, qint64(15));
     QCOMPARE(a.start % a.step, 0);
-    QCOMPARE(a.end % a.step, 0);
-    QVERIFY(a.start <= c.from.toSecsSinceEpoch() && a.end >= c.to.toSecsSinceEpoch());
-    // A refresh a few seconds later inside the same step asks for the same points.
+    QVERIFY(a.start <= c.from.toSecsSinceEpoch());
+    // No point in the future, where a rate's window is still filling up.
+    QVERIFY(a.end < c.to.toSecsSinceEpoch());
+    QVERIFY(a.end >= c.to.toSecsSinceEpoch() - 1);
+    // A refresh a few seconds later keeps the points where they were.
     c.to = c.to.addSecs(3);
     c.from = c.from.addSecs(3);
-    QCOMPARE(queryplan::rangeKey(QStringLiteral("up"), c), a);
+    const auto b = queryplan::rangeKey(QStringLiteral("up"), c);
+    QCOMPARE(b.start, a.start);
+    QCOMPARE(b.step, a.step);
+    // A stat's value is the newest point: it ends a second before now, whatever the step.
+    const auto latest = queryplan::latestKey(QStringLiteral("up"), c);
+    QCOMPARE(latest.end, c.to.toSecsSinceEpoch() - 1);
+    QCOMPARE((latest.end - latest.start) % latest.step, 0);
+    QVERIFY(latest.start <= c.from.toSecsSinceEpoch());
 }
 
 void TestDashboards::expandsVariablesSafely()
@@ -206,6 +217,9 @@ void TestDashboards::values_data()
     QTest::addColumn<int>("unit");
     QTest::addColumn<QString>("text");
     QTest::newRow("seconds") << 1.25 << int(Unit::Seconds) << "1.25 s";
+    QTest::newRow("minutes of seconds") << 3642.0 << int(Unit::Seconds) << "60.7 min";
+    QTest::newRow("hours of seconds") << 86400.0 << int(Unit::Seconds) << "24.0 h";
+    QTest::newRow("minutes") << 211.4 << int(Unit::Minutes) << "211 min";
     QTest::newRow("sub-second") << 0.35 << int(Unit::Seconds) << "350 ms";
     QTest::newRow("ms") << 42.0 << int(Unit::Milliseconds) << "42 ms";
     QTest::newRow("ms as s") << 2500.0 << int(Unit::Milliseconds) << "2.50 s";
@@ -234,6 +248,46 @@ void TestDashboards::thresholds()
     QCOMPARE(dashboards::thresholdColor(t, 7), QStringLiteral("red"));
     QCOMPARE(dashboards::mappedText({{1, QStringLiteral("Authenticated")}}, 1), QStringLiteral("Authenticated"));
     QCOMPARE(dashboards::mappedText({{1, QStringLiteral("Authenticated")}}, 0), QString());
+}
+
+void TestDashboards::heatmapDecumulates()
+{
+    // sum by (le) (increase(x_bucket[...])) at two times: cumulative counts per upper bound.
+    PromResult r;
+    const auto bucket = [&](const char *le, double a, double b) {
+        Series s;
+        s.labels.insert(QStringLiteral("le"), QString::fromLatin1(le));
+        s.samples = {{100, a}, {115, b}};
+        r.series.push_back(s);
+    };
+    bucket("+Inf", 10, 4);
+    bucket("0.5", 7, 4);
+    bucket("0.1", 2, 1);
+    bucket("0.25", 5, 3);
+    Series junk; // no le: ignored
+    junk.samples = {{100, 99}};
+    r.series.push_back(junk);
+    const auto h = dashboards::heatmapFrom(r);
+    QCOMPARE(h.bounds.size(), std::size_t(4));
+    QCOMPARE(h.bounds.front(), 0.1);
+    QVERIFY(std::isinf(h.bounds.back()));
+    QCOMPARE(h.times, (std::vector<double>{100, 115}));
+    QCOMPARE(h.counts[0], (std::vector<double>{2, 3, 2, 3}));
+    QCOMPARE(h.counts[1], (std::vector<double>{1, 2, 1, 0}));
+    QCOMPARE(h.maxCount, 3.0);
+    const auto fmt = [](double v) { return QString::number(v); };
+    QCOMPARE(dashboards::bucketLabel(h, 0, fmt), QStringLiteral("≤ 0.1"));
+    QCOMPARE(dashboards::bucketLabel(h, 1, fmt), QStringLiteral("0.1–0.25"));
+    QCOMPARE(dashboards::bucketLabel(h, 3, fmt), QStringLiteral("> 0.5"));
+    // A bucket lower than the one below it (scraped at another moment) never counts negative.
+    PromResult skew;
+    Series lo, hi;
+    lo.labels.insert(QStringLiteral("le"), QStringLiteral("1"));
+    lo.samples = {{100, 5}};
+    hi.labels.insert(QStringLiteral("le"), QStringLiteral("+Inf"));
+    hi.samples = {{100, 4}};
+    skew.series = {lo, hi};
+    QCOMPARE(dashboards::heatmapFrom(skew).counts[0], (std::vector<double>{5, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestDashboards)

@@ -4,12 +4,16 @@
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "sources/health/healthclient.h"
+#include "sources/prometheus/prometheusclient.h"
 #include "panelframe.h"
 
 #include <QCoreApplication>
 #include <QGridLayout>
 #include <QJsonArray>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
+#include <QToolButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -51,6 +55,27 @@ void DashboardView::build()
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    if (!m_dashboard.variables.isEmpty()) {
+        auto *bar = new QHBoxLayout;
+        bar->setContentsMargins(8, 6, 8, 0);
+        for (const auto &variable : m_dashboard.variables) {
+            const auto label = variable.label.isEmpty() ? variable.name
+                                                        : QCoreApplication::translate("Dashboard", variable.label.toUtf8().constData());
+            bar->addWidget(new QLabel(label + QLatin1Char(':'), this));
+            auto *button = new QToolButton(this);
+            button->setObjectName(QStringLiteral("variable-") + variable.name);
+            button->setPopupMode(QToolButton::InstantPopup);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            button->setMinimumWidth(button->fontMetrics().horizontalAdvance(QStringLiteral("MMMMMMMM")));
+            button->setMenu(new QMenu(button));
+            button->setToolTip(tr("Choose the values the panels show; none chosen shows all."));
+            m_variableButtons.insert(variable.name, button);
+            bar->addWidget(button);
+            updateVariableButton(variable.name);
+        }
+        bar->addStretch(1);
+        outer->addLayout(bar);
+    }
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -97,6 +122,73 @@ void DashboardView::build()
     scroll->setWidget(page);
 }
 
+void DashboardView::setPrometheus(PrometheusClient *client)
+{
+    m_prometheus = client;
+    m_valuesLoaded = {};
+}
+
+void DashboardView::setSelection(const QString &variable, const QStringList &values)
+{
+    m_selection.insert(variable, values);
+    updateVariableButton(variable);
+    refresh();
+}
+
+void DashboardView::loadVariableValues()
+{
+    if (!m_prometheus || m_dashboard.variables.isEmpty())
+        return;
+    const auto now = QDateTime::currentDateTimeUtc();
+    if (m_valuesLoaded.isValid() && m_valuesLoaded.secsTo(now) < 300)
+        return;
+    m_valuesLoaded = now;
+    for (const auto &variable : m_dashboard.variables) {
+        const auto name = variable.name;
+        m_prometheus->labelValues(variable.labelName, {variable.metric}, this,
+                                  [this, name](const Result<QStringList> &values) {
+                                      if (!values) {
+                                          m_valuesLoaded = {}; // ask again next refresh
+                                          return;
+                                      }
+                                      auto list = values.value();
+                                      list.removeAll(QString());
+                                      m_values.insert(name, list);
+                                      updateVariableButton(name);
+                                  });
+    }
+}
+
+void DashboardView::updateVariableButton(const QString &variable)
+{
+    auto *button = m_variableButtons.value(variable);
+    if (!button)
+        return;
+    const auto selected = m_selection.value(variable);
+    button->setText(selected.isEmpty() ? tr("All") : selected.size() <= 3 ? selected.join(QStringLiteral(", "))
+                                                                          : tr("%n selected", nullptr, int(selected.size())));
+    auto *menu = button->menu();
+    menu->clear();
+    auto *all = menu->addAction(tr("All"));
+    all->setCheckable(true);
+    all->setChecked(selected.isEmpty());
+    connect(all, &QAction::triggered, this, [this, variable] { setSelection(variable, {}); });
+    menu->addSeparator();
+    for (const auto &value : m_values.value(variable)) {
+        auto *action = menu->addAction(value);
+        action->setCheckable(true);
+        action->setChecked(selected.contains(value));
+        connect(action, &QAction::triggered, this, [this, variable, value](bool checked) {
+            auto now = m_selection.value(variable);
+            if (checked && !now.contains(value))
+                now.append(value);
+            else if (!checked)
+                now.removeAll(value);
+            setSelection(variable, now);
+        });
+    }
+}
+
 bool DashboardView::hasRouterPanels() const
 {
     return std::any_of(m_panels.cbegin(), m_panels.cend(), [](auto *p) { return p->usesRouter(); });
@@ -123,6 +215,10 @@ void DashboardView::refresh()
     context.from = m_from;
     context.to = m_to;
     context.scrapeSeconds = m_scrapeSeconds;
+    for (const auto &variable : m_dashboard.variables)
+        context.variables.insert(variable.name, m_selection.value(variable.name));
+    if (isVisible())
+        loadVariableValues();
 
     QList<QueryKey> keys;
     for (auto *p : m_panels)
@@ -199,6 +295,7 @@ void DashboardView::showEvent(QShowEvent *event)
 {
     ViewBase::showEvent(event);
     m_scheduler->setActive(this, true);
+    loadVariableValues();
     if (m_routerDirty)
         updateRouterPanels();
 }
@@ -213,7 +310,9 @@ bool DashboardView::isComplete() const
 {
     return std::all_of(m_panels.cbegin(), m_panels.cend(), [](auto *p) {
         const auto state = p->frame()->state();
-        return state == PanelFrame::State::Ready || (p->usesRouter() && state == PanelFrame::State::Empty);
+        // "No failover in this time range" is an answer; a bare "No data" is not (yet).
+        return state == PanelFrame::State::Ready ||
+               (state == PanelFrame::State::Empty && !p->frame()->stateText().isEmpty());
     });
 }
 

@@ -7,12 +7,16 @@
 #include "viewbase.h"
 
 #include <QDateTime>
+#include <QMap>
 
 #include <optional>
+
+class QToolButton;
 
 namespace wf {
 
 class DashboardPanel;
+class PrometheusClient;
 class QueryScheduler;
 class RouterTimeline;
 struct HealthSample;
@@ -32,6 +36,11 @@ public:
     DashboardPanel *panel(const QString &id) const;
 
     void setScrapeSeconds(qint64 seconds) { m_scrapeSeconds = std::max<qint64>(seconds, 1); }
+    // For the variables' values (label_values); without it, variables offer only "All".
+    void setPrometheus(PrometheusClient *client);
+    // The selected values of a variable (empty: all).
+    QStringList selection(const QString &variable) const { return m_selection.value(variable); }
+    void setSelection(const QString &variable, const QStringList &values);
     void setUtc(bool utc);
     // A health poll (MainWindow feeds the shared router timeline first).
     void showHealthSample(const HealthSample &sample);
@@ -55,6 +64,8 @@ protected:
 
 private:
     void build();
+    void loadVariableValues();
+    void updateVariableButton(const QString &variable);
     void deliver(const QueryKey &key, const Result<PromResult> &result);
     void updateRouterPanels();
     bool hasRouterPanels() const;
@@ -63,6 +74,11 @@ private:
     QueryScheduler *m_scheduler;
     RouterTimeline *m_timeline;
     QList<DashboardPanel *> m_panels;
+    PrometheusClient *m_prometheus = nullptr;
+    QMap<QString, QStringList> m_selection;      // variable → selected values
+    QMap<QString, QStringList> m_values;         // variable → offered values
+    QMap<QString, QToolButton *> m_variableButtons;
+    QDateTime m_valuesLoaded;
     TimeRange m_range;
     QDateTime m_from;
     QDateTime m_to;

@@ -1,0 +1,105 @@
+// What the dashboards show is what Prometheus answers: each of the four views is shown against
+// mytrader-sim under the real Prometheus, its snapshot (what --screenshot-dir writes as JSON) is
+// taken, and every value in it is asked of Prometheus again, as an instant query of the same
+// expression at the same time: labels and value must agree.
+
+#include "dashboardpanel.h"
+#include "mainwindow.h"
+#include "monitoringstack.h"
+#include "net/httpclient.h"
+#include "panelframe.h"
+#include "sources/prometheus/prometheusclient.h"
+#include "store/settings.h"
+#include "views/dashboardview.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+class TestDashboardValues : public QObject
+{
+    Q_OBJECT
+private slots:
+    void snapshotsEqualPrometheus();
+};
+
+void TestDashboardValues::snapshotsEqualPrometheus()
+{
+    MonitoringStack stack;
+    QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), {QStringLiteral("--quiet")}),
+             qPrintable(stack.errorString()));
+    QVERIFY2(stack.start({}, stack.simulatorScrapeConfig()), qPrintable(stack.errorString()));
+
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    wf::Profile profile;
+    profile.name = QStringLiteral("values");
+    profile.scrapeSeconds = 1;
+    profile.endpoint(wf::Endpoint::Prometheus).url = stack.prometheusUrl();
+    profile.endpoint(wf::Endpoint::Health).url = stack.simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    window.setProfile(profile, true);
+    window.resize(1280, 900);
+    window.show();
+
+    QNetworkAccessManager network;
+    wf::HttpClient http(&network, wf::Endpoint::Prometheus);
+    http.setProfile(profile);
+    wf::PrometheusClient client(&http);
+
+    int compared = 0;
+    for (const auto id : {wf::ViewId::Operations, wf::ViewId::Performance, wf::ViewId::Reliability, wf::ViewId::Business}) {
+        window.showView(id);
+        auto *view = qobject_cast<wf::DashboardView *>(window.view(id));
+        QVERIFY(view);
+        // A fresh stack: refresh until every panel shows data or says why it has none.
+        QTRY_VERIFY_WITH_TIMEOUT((view->refresh(), QTest::qWait(1000), view->isSettled() && view->isComplete()), 40000);
+        const auto snapshot = view->snapshot();
+        QCOMPARE(snapshot.value(QStringLiteral("view")).toString(), wf::viewName(id));
+        for (const auto &p : snapshot.value(QStringLiteral("panels")).toArray()) {
+            const auto panel = p.toObject();
+            QVERIFY(!panel.value(QStringLiteral("title")).toString().isEmpty());
+            for (const auto &v : panel.value(QStringLiteral("values")).toArray()) {
+                const auto value = v.toObject();
+                const auto expr = value.value(QStringLiteral("query")).toString();
+                if (expr.isEmpty())
+                    continue; // the router and health panels: not from Prometheus
+                QVERIFY(panel.value(QStringLiteral("queries")).toArray().contains(expr));
+                const auto at = QDateTime::fromMSecsSinceEpoch(qint64(value.value(QStringLiteral("time")).toDouble() * 1000), Qt::UTC);
+                std::optional<wf::Result<wf::PromResult>> answer;
+                client.query(expr, at, this, [&](const wf::Result<wf::PromResult> &r) { answer = r; });
+                QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 10000);
+                QVERIFY2(answer->ok(), qPrintable(expr));
+                const auto labels = value.value(QStringLiteral("labels")).toObject();
+                const wf::Series *match = nullptr;
+                for (const auto &series : answer->value().series) {
+                    wf::Labels shown;
+                    for (auto it = labels.begin(); it != labels.end(); ++it)
+                        shown.insert(it.key(), it.value().toString());
+                    if (series.labels == shown)
+                        match = &series;
+                }
+                QVERIFY2(match, qPrintable(QStringLiteral("%1: no series with the labels shown").arg(expr)));
+                const double asked = match->samples.back().value;
+                const auto shownValue = value.value(QStringLiteral("value"));
+                if (std::isnan(asked)) {
+                    QVERIFY(shownValue.isNull()); // NaN is "no data", never a number
+                } else {
+                    const double shown = shownValue.toDouble();
+                    QVERIFY2(std::abs(shown - asked) <= 1e-9 * std::max(1.0, std::abs(asked)),
+                             qPrintable(QStringLiteral("%1: shown %2, Prometheus %3").arg(expr).arg(shown).arg(asked)));
+                }
+                ++compared;
+            }
+        }
+    }
+    qInfo("compared %d values with Prometheus", compared);
+    QVERIFY(compared > 30);
+}
+
+QTEST_MAIN(TestDashboardValues)
+#include "tst_dashboardvalues.moc"
