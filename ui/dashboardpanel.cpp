@@ -290,7 +290,13 @@ void DashboardPanel::renderStat()
 {
     QList<StatTile::Item> items;
     QList<QPointF> spark;
-    const auto all = seriesWithData();
+    // "Now" is the newest point: a series that stopped earlier in the range (the connection's
+    // old state label) is history, not a current value.
+    auto all = seriesWithData();
+    double newest = 0;
+    for (const auto &[i, series] : all)
+        newest = std::max(newest, series->samples.back().time);
+    all.removeIf([&](const auto &s) { return s.second->samples.back().time < newest - double(m_stepMs) / 1000; });
     for (const auto &[i, series] : all) {
         const double value = series->samples.back().value;
         const auto legend = dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels);
@@ -301,8 +307,8 @@ void DashboardPanel::renderStat()
                                         : dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
         item.color = std::isnan(value) ? healthColor(Health::Unknown)
                                        : namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
-        if (!m_panel.showLegend && all.size() > 1)
-            item.caption = legend;
+        if (!m_panel.showLegend && (all.size() > 1 || !m_panel.queries.at(i).legend.isEmpty()))
+            item.caption = legend; // which one ("warning"), even when it is the only one
         items.append(item);
     }
     if (all.size() == 1)

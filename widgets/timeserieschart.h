@@ -31,6 +31,8 @@ public:
         qint64 toMs = 0;
         QColor color;
         QString label;
+
+        friend bool operator==(const Band &, const Band &) = default;
     };
 
     explicit TimeSeriesChart(QWidget *parent = nullptr);

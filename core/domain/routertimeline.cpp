@@ -226,8 +226,10 @@ QList<FailoverEvent> RouterTimeline::failovers(const QDateTime &from, const QDat
                 open->worst = RouterState::BothUnavailable;
                 if (!bothSince.isValid())
                     bothSince = segment.start;
-            } else if (!open->recoverySeconds) {
-                open->recoverySeconds = bothSince.isValid() ? bothSince.secsTo(segment.start) : 0;
+            } else if (!open->recoverySeconds && bothSince.isValid()) {
+                // Both down, then the fallback serves: that wait is the recovery. A direct switch
+                // to the fallback has none that the states can show.
+                open->recoverySeconds = bothSince.secsTo(segment.start);
             }
             open->end = segment.end;
         } else if (open && segment.state == RouterState::PrimaryActive) {

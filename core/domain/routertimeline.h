@@ -30,7 +30,7 @@ struct FailoverEvent
     QDateTime end; // invalid while it lasts
     RouterState worst = RouterState::FallbackActive;
     QString reason;
-    std::optional<qint64> recoverySeconds; // failure detected → fallback serving (time in BOTH_UNAVAILABLE)
+    std::optional<qint64> recoverySeconds; // failure detected → fallback serving: the time in BOTH_UNAVAILABLE before it; none for a direct switch
 
     bool ongoing() const { return !end.isValid(); }
 };

@@ -173,7 +173,7 @@ void TestRouterTimeline::failoversWithRecoveryTime()
     QCOMPARE(events.at(1).start, at(60));
     QVERIFY(events.at(1).ongoing());
     QCOMPARE(events.at(1).worst, RouterState::FallbackActive);
-    QCOMPARE(events.at(1).recoverySeconds.value_or(-1), qint64(0));
+    QVERIFY(!events.at(1).recoverySeconds); // a direct switch: the states cannot tell
 }
 
 void TestRouterTimeline::pruneKeepsCurrentState()

@@ -189,11 +189,6 @@ void DashboardView::updateVariableButton(const QString &variable)
     }
 }
 
-bool DashboardView::hasRouterPanels() const
-{
-    return std::any_of(m_panels.cbegin(), m_panels.cend(), [](auto *p) { return p->usesRouter(); });
-}
-
 void DashboardView::setUtc(bool utc)
 {
     for (auto *p : m_panels)
@@ -223,7 +218,8 @@ void DashboardView::refresh()
     QList<QueryKey> keys;
     for (auto *p : m_panels)
         keys += p->plan(context);
-    if (hasRouterPanels()) {
+    {
+        // Every view fetches the router's history: failovers are marked on all its charts.
         context.widthPx = 600;
         m_routerStateKey = queryplan::rangeKey(QString::fromLatin1(kRouterStates), context);
         m_routerDurationKey = queryplan::rangeKey(QString::fromLatin1(kRouterDurations), context);
@@ -278,6 +274,9 @@ void DashboardView::updateRouterPanels()
         band.label = f.reason.isEmpty() ? tr("Failover") : tr("Failover: %1").arg(f.reason);
         bands.append(band);
     }
+    if (bands == m_bands)
+        return; // nothing new to mark: no repaint
+    m_bands = bands;
     for (auto *p : m_panels)
         p->setFailoverBands(bands);
 }
@@ -287,8 +286,7 @@ void DashboardView::showHealthSample(const HealthSample &sample)
     for (auto *p : m_panels)
         if (p->usesHealth())
             p->showHealth(sample);
-    if (hasRouterPanels())
-        updateRouterPanels();
+    updateRouterPanels();
 }
 
 void DashboardView::showEvent(QShowEvent *event)

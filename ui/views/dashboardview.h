@@ -4,6 +4,7 @@
 #include "dashboards/queryplan.h"
 #include "domain/timerange.h"
 #include "sources/prometheus/promresult.h"
+#include "timeserieschart.h"
 #include "viewbase.h"
 
 #include <QDateTime>
@@ -68,7 +69,6 @@ private:
     void updateVariableButton(const QString &variable);
     void deliver(const QueryKey &key, const Result<PromResult> &result);
     void updateRouterPanels();
-    bool hasRouterPanels() const;
 
     Dashboard m_dashboard;
     QueryScheduler *m_scheduler;
@@ -90,6 +90,7 @@ private:
     qint64 m_routerStep = 0;
     std::optional<PromResult> m_routerStates;
     std::optional<PromResult> m_routerDurations;
+    QList<TimeSeriesChart::Band> m_bands;
 };
 
 } // namespace wf
