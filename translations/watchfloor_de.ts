@@ -1048,6 +1048,46 @@ Angezeigt werden die Daten von %2.</translation>
         <source>round trip</source>
         <translation>Antwortzeit</translation>
     </message>
+    <message>
+        <source>Copy query</source>
+        <translation>Abfrage kopieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export “%1” as CSV</source>
+        <translation>„%1“ als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export “%1” as PNG</source>
+        <translation>„%1“ als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>“%1” has no data to export yet.</source>
+        <translation>„%1“ hat noch keine Daten zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the image “%1”.</source>
+        <translation>Das Bild „%1“ kann nicht geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>
@@ -1790,6 +1830,18 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Zoomed in. Double-click a chart to go back.</source>
         <translation>Vergrößert. Doppelklick auf ein Diagramm geht zurück.</translation>
     </message>
+    <message>
+        <source>%1: no view is called “%2” (operations, performance, reliability, business)</source>
+        <translation>%1: keine Ansicht heißt „%2“ (operations, performance, reliability, business)</translation>
+    </message>
+    <message>
+        <source>Dashboard folder: %1</source>
+        <translation>Dashboard-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Your dashboards: %1</source>
+        <translation>Ihre Dashboards: %1</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -2222,6 +2274,26 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Scrape &amp;interval:</source>
         <translation>Scrape-&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>Built-in dashboards only</source>
+        <translation>Nur die eingebauten Dashboards</translation>
+    </message>
+    <message>
+        <source>A folder of dashboard JSON files: operations.json, performance.json, reliability.json or business.json there replaces that view&apos;s dashboard.</source>
+        <translation>Ein Ordner mit Dashboard-JSON-Dateien: operations.json, performance.json, reliability.json oder business.json dort ersetzt das Dashboard dieser Ansicht.</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen …</translation>
+    </message>
+    <message>
+        <source>Dashboard folder</source>
+        <translation>Dashboard-Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard folder:</source>
+        <translation>Dash&amp;board-Ordner:</translation>
     </message>
 </context>
 <context>

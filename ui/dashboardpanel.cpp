@@ -13,7 +13,13 @@
 #include "stattile.h"
 
 #include <QTimeZone>
+#include <QAction>
+#include <QClipboard>
 #include <QCoreApplication>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QTableWidget>
@@ -126,10 +132,132 @@ DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
         connect(m_chart, &TimeSeriesChart::zoomOutRequested, this, &DashboardPanel::zoomOutRequested);
         break;
     }
+    createActions();
     const auto n = panel.queries.size();
     m_data.resize(n);
     m_errors.resize(n);
     m_answered.fill(false, n);
+}
+
+void DashboardPanel::createActions()
+{
+    // Right-click on a panel (its frame shows its actions as the context menu).
+    if (usesPrometheus()) {
+        auto *copy = new QAction(tr("Copy query"), m_frame);
+        copy->setObjectName(QStringLiteral("copyQuery"));
+        connect(copy, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(queryText()); });
+        m_frame->addAction(copy);
+    }
+    // Export: ask where, write, say so when it fails.
+    const auto addExport = [this](const QString &name, const QString &text, const QString &caption,
+                                  const QString &suffix, const QString &filter,
+                                  bool (DashboardPanel::*write)(const QString &, QString *) const) {
+        auto *action = new QAction(text, m_frame);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, [this, caption, suffix, filter, write, text] {
+            const auto path = QFileDialog::getSaveFileName(m_frame, caption.arg(title()), m_panel.id + suffix, filter);
+            QString error;
+            if (!path.isEmpty() && !(this->*write)(path, &error))
+                QMessageBox::warning(m_frame, QString(text).remove(QChar(u'…')), error);
+        });
+        m_frame->addAction(action);
+    };
+    addExport(QStringLiteral("exportCsv"), tr("Export CSV…"), tr("Export “%1” as CSV"), QStringLiteral(".csv"),
+              tr("CSV files (*.csv)"), &DashboardPanel::exportCsv);
+    addExport(QStringLiteral("exportPng"), tr("Export PNG…"), tr("Export “%1” as PNG"), QStringLiteral(".png"),
+              tr("PNG images (*.png)"), &DashboardPanel::exportPng);
+}
+
+QString DashboardPanel::queryText() const
+{
+    QStringList lines;
+    if (!m_keys.isEmpty()) {
+        for (const auto &key : m_keys)
+            lines.append(key.expr);
+    } else {
+        for (const auto &q : m_panel.queries)
+            lines.append(q.expr);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString DashboardPanel::csv() const
+{
+    const auto quote = [](QString text) {
+        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
+            return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return text;
+    };
+    QStringList rows;
+    if (m_table && !usesPrometheus()) {
+        QStringList header;
+        for (int c = 0; c < m_table->columnCount(); ++c)
+            header.append(quote(m_table->horizontalHeaderItem(c)->text()));
+        rows.append(header.join(QLatin1Char(',')));
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < m_table->columnCount(); ++c) {
+                const auto *item = m_table->item(r, c);
+                const auto when = item ? item->data(Qt::UserRole).toDateTime() : QDateTime();
+                cells.append(quote(when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : item ? item->text() : QString()));
+            }
+            rows.append(cells.join(QLatin1Char(',')));
+        }
+    } else if (m_timeline) {
+        rows.append(QStringLiteral("start,end,state"));
+        for (const auto &s : m_timeline->segments())
+            rows.append(QStringLiteral("%1,%2,%3")
+                            .arg(QDateTime::fromMSecsSinceEpoch(s.fromMs, Qt::UTC).toString(Qt::ISODateWithMs),
+                                 QDateTime::fromMSecsSinceEpoch(s.toMs, Qt::UTC).toString(Qt::ISODateWithMs),
+                                 quote(s.label)));
+    } else if (m_chart && usesHealth()) {
+        rows.append(QStringLiteral("time,series,value"));
+        for (const auto &pt : m_roundTrips)
+            rows.append(QStringLiteral("%1,%2,%3")
+                            .arg(QDateTime::fromMSecsSinceEpoch(qint64(pt.x()), Qt::UTC).toString(Qt::ISODateWithMs),
+                                 quote(tr("round trip")), std::isfinite(pt.y()) ? QString::number(pt.y()) : QString()));
+    } else {
+        // Every point of every series, long form: a spreadsheet pivots it as it likes.
+        rows.append(QStringLiteral("time,series,value"));
+        for (const auto &[i, series] : seriesWithData()) {
+            const auto legend = quote(dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels));
+            for (const auto &s : series->samples)
+                rows.append(QStringLiteral("%1,%2,%3")
+                                .arg(QDateTime::fromMSecsSinceEpoch(qint64(std::llround(s.time * 1000)), Qt::UTC)
+                                         .toString(Qt::ISODateWithMs),
+                                     legend, std::isfinite(s.value) ? QString::number(s.value, 'g', 17) : QString()));
+        }
+    }
+    if (rows.size() <= 1)
+        return {};
+    return rows.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+bool DashboardPanel::exportCsv(const QString &path, QString *error) const
+{
+    const auto text = csv();
+    if (text.isEmpty()) {
+        if (error)
+            *error = tr("“%1” has no data to export yet.").arg(title());
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool DashboardPanel::exportPng(const QString &path, QString *error) const
+{
+    if (!m_frame->grab().save(path, "PNG")) {
+        if (error)
+            *error = tr("Cannot write the image “%1”.").arg(path);
+        return false;
+    }
+    return true;
 }
 
 QString DashboardPanel::title() const

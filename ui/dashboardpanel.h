@@ -52,6 +52,15 @@ public:
     QJsonObject snapshot() const;
     bool hasAnswer() const; // data or an error for every query of the last plan
 
+    // The queries as last sent (variables substituted), one per line; the definitions before the first refresh.
+    QString queryText() const;
+    // Every point shown, as CSV: time (UTC, ISO 8601), series, value; a table's rows; the router's
+    // segments or failovers. Empty when there is nothing to export.
+    QString csv() const;
+    bool exportCsv(const QString &path, QString *error) const;
+    bool exportPng(const QString &path, QString *error) const;
+
+    QString title() const; // translated
     static QColor namedColor(const QString &name);
     static QColor seriesColor(int index);
 
@@ -61,6 +70,7 @@ signals:
     void windowClicked(const QDateTime &from, const QDateTime &to); // a router segment or failover
 
 private:
+    void createActions();
     void render();
     void renderStat();
     void renderChart();
@@ -69,7 +79,6 @@ private:
     void renderHeatmap();
     void renderTable();
     QList<std::pair<int, const Series *>> seriesWithData() const; // (query index, series)
-    QString title() const;
 
     Panel m_panel;
     PanelFrame *m_frame;

@@ -314,6 +314,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_inbox->setProfileName(profile.name);
     m_timeline->clear();
     m_zoomHistory.clear();
+    applyDashboards(profile.dashboardFolder);
     for (auto *v : m_views) {
         if (auto *dashboard = qobject_cast<DashboardView *>(v)) {
             dashboard->setUtc(profile.utc);
@@ -364,6 +365,38 @@ void MainWindow::updateAlertBadge()
     auto *item = m_navigation->item(int(ViewId::Alerts));
     const auto title = ViewBase::title(ViewId::Alerts);
     item->setText(firing > 0 ? tr("%1 (%2)").arg(title).arg(firing) : title);
+}
+
+void MainWindow::applyDashboards(const QString &folder)
+{
+    // The user's folder first, the built-in dashboard for every view it does not replace.
+    QStringList errors;
+    const auto mine = dashboards::loadFolder(folder, &errors);
+    QStringList used;
+    for (auto *v : m_views) {
+        auto *view = qobject_cast<DashboardView *>(v);
+        if (!view)
+            continue;
+        const auto id = viewName(view->id());
+        auto chosen = std::find_if(mine.cbegin(), mine.cend(), [&](const Dashboard &d) { return d.id == id; });
+        if (chosen != mine.cend()) {
+            view->setDashboard(*chosen);
+            used.append(id);
+        } else if (view->dashboard().id != id || view->isCustom()) {
+            if (auto builtIn = dashboards::builtIn(id))
+                view->setDashboard(builtIn.value());
+        }
+        view->setCustom(chosen != mine.cend());
+    }
+    for (const auto &d : mine)
+        if (!used.contains(d.id))
+            errors.append(tr("%1: no view is called “%2” (operations, performance, reliability, business)").arg(folder, d.id));
+    for (const auto &e : errors)
+        logging::get("ui")->warn("dashboard folder: {}", e.toStdString());
+    if (!errors.isEmpty())
+        statusBar()->showMessage(tr("Dashboard folder: %1").arg(errors.join(QStringLiteral("; "))), 15'000);
+    else if (!used.isEmpty())
+        statusBar()->showMessage(tr("Your dashboards: %1").arg(used.join(QStringLiteral(", "))), 5000);
 }
 
 void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)

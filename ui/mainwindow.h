@@ -93,6 +93,7 @@ private:
     void updateAlertBadge();
     void zoomTo(const QDateTime &from, const QDateTime &to);
     void zoomOut();
+    void applyDashboards(const QString &folder);
     void setRefreshSeconds(int seconds);
 
     Settings &m_settings;

@@ -112,6 +112,23 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_scrape->setToolTip(tr("Prometheus' scrape interval for this service: charts never ask for finer steps, and rates span at least four scrapes."));
     more->addRow(tr("Scrape &interval:"), m_scrape);
     more->addRow(tr("&Times in:"), m_timeZone);
+    m_dashboards = new QLineEdit(this);
+    m_dashboards->setObjectName(QStringLiteral("dashboardFolder"));
+    m_dashboards->setPlaceholderText(tr("Built-in dashboards only"));
+    m_dashboards->setToolTip(tr("A folder of dashboard JSON files: operations.json, performance.json, reliability.json "
+                                "or business.json there replaces that view's dashboard."));
+    auto *browseDashboards = new QPushButton(tr("Bro&wse…"), this);
+    connect(browseDashboards, &QPushButton::clicked, this, [this] {
+        const auto dir = QFileDialog::getExistingDirectory(this, tr("Dashboard folder"), m_dashboards->text());
+        if (!dir.isEmpty())
+            m_dashboards->setText(dir);
+    });
+    auto *dashboardRow = new QHBoxLayout;
+    dashboardRow->addWidget(m_dashboards, 1);
+    dashboardRow->addWidget(browseDashboards);
+    auto *dashboardLabel = new QLabel(tr("&Dashboard folder:"), this);
+    dashboardLabel->setBuddy(m_dashboards);
+    more->addRow(dashboardLabel, dashboardRow);
 
     // The alert inbox, per profile.
     auto *alertsBox = new QGroupBox(tr("Alerts"), this);
@@ -271,6 +288,7 @@ void SettingsDialog::storeForm()
     p.lokiTenant = m_tenant->text().trimmed();
     p.refreshSeconds = m_refresh->value();
     p.scrapeSeconds = m_scrape->value();
+    p.dashboardFolder = m_dashboards->text().trimmed();
     p.utc = m_timeZone->currentData().toBool();
     p.ackAuthor = m_ackAuthor->text().trimmed();
     p.ackDefaultSeconds = m_ackDefault->currentData().toInt();
@@ -295,6 +313,7 @@ void SettingsDialog::loadForm(const Profile &p)
     m_tenant->setText(p.lokiTenant);
     m_refresh->setValue(p.refreshSeconds);
     m_scrape->setValue(p.scrapeSeconds);
+    m_dashboards->setText(p.dashboardFolder);
     m_timeZone->setCurrentIndex(p.utc ? 1 : 0);
     m_ackAuthor->setText(p.ackAuthor);
     m_ackDefault->setCurrentIndex(std::max(0, m_ackDefault->findData(p.ackDefaultSeconds)));

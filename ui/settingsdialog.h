@@ -76,6 +76,7 @@ private:
     QLineEdit *m_tenant = nullptr;
     QSpinBox *m_refresh = nullptr;
     QSpinBox *m_scrape = nullptr;
+    QLineEdit *m_dashboards = nullptr;
     QComboBox *m_timeZone = nullptr;
     QLineEdit *m_ackAuthor = nullptr;
     QComboBox *m_ackDefault = nullptr;

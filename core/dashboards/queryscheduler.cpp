@@ -150,12 +150,14 @@ void QueryScheduler::pump()
     while (m_running < m_maxInFlight && !m_queue.empty()) {
         const auto key = m_queue.front();
         m_queue.pop_front();
-        auto it = m_flights.find(key);
-        if (it == m_flights.end())
+        if (!m_flights.contains(key))
             continue;
         ++m_running;
         ++m_stats.sent;
-        it->id = m_transport->send(key, this, [this, key](const Result<PromResult> &result) { complete(key, result); });
+        const auto id = m_transport->send(key, this, [this, key](const Result<PromResult> &result) { complete(key, result); });
+        // A transport may answer at once (from a cache, or a refusal): then the flight is gone.
+        if (auto it = m_flights.find(key); it != m_flights.end())
+            it->id = id;
     }
 }
 

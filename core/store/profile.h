@@ -44,6 +44,7 @@ struct Profile
     QString caFile;     // extra CA certificates (PEM) trusted for this profile's TLS endpoints
     QString lokiTenant; // X-Scope-OrgID; empty for single-tenant Loki
     int refreshSeconds = 5;
+    QString dashboardFolder; // the user's dashboards: <view>.json there replaces the built-in one
     int scrapeSeconds = 15; // Prometheus' scrape interval: the shortest step and $__rate_interval follow it
     bool utc = false; // show times in UTC instead of local time
     // The alert inbox.

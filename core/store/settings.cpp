@@ -74,6 +74,7 @@ std::optional<Profile> Settings::profile(const QString &name) const
     p.caFile = m_settings->value(QStringLiteral("caFile")).toString();
     p.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
     p.refreshSeconds = m_settings->value(QStringLiteral("refreshSeconds"), 5).toInt();
+    p.dashboardFolder = m_settings->value(QStringLiteral("dashboardFolder")).toString();
     p.scrapeSeconds = std::clamp(m_settings->value(QStringLiteral("scrapeSeconds"), 15).toInt(), 1, 3600);
     p.utc = m_settings->value(QStringLiteral("timeZone")).toString() == u"utc";
     p.ackAuthor = m_settings->value(QStringLiteral("ackAuthor")).toString();
@@ -122,6 +123,7 @@ bool Settings::saveProfile(const Profile &p)
     m_settings->setValue(QStringLiteral("lokiTenant"), p.lokiTenant);
     m_settings->setValue(QStringLiteral("refreshSeconds"), p.refreshSeconds);
     m_settings->setValue(QStringLiteral("scrapeSeconds"), p.scrapeSeconds);
+    m_settings->setValue(QStringLiteral("dashboardFolder"), p.dashboardFolder);
     m_settings->setValue(QStringLiteral("timeZone"), p.utc ? QStringLiteral("utc") : QStringLiteral("local"));
     m_settings->setValue(QStringLiteral("ackAuthor"), p.ackAuthor);
     m_settings->setValue(QStringLiteral("ackDefaultSeconds"), p.ackDefaultSeconds);

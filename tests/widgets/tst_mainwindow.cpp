@@ -2,12 +2,16 @@
 #include "statuslight.h"
 #include "store/settings.h"
 #include "tinyhttpserver.h"
+#include "dashboardpanel.h"
+#include "panelframe.h"
+#include "views/dashboardview.h"
 #include "views/viewbase.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +25,7 @@ private slots:
     void restoresLastViewAndGeometry();
     void statusLightsFollowEndpoints();
     void switchesProfiles();
+    void dashboardFolderReplacesViews();
 };
 
 void TestMainWindow::shortcutsSwitchViews_data()
@@ -146,6 +151,42 @@ void TestMainWindow::switchesProfiles()
     QCOMPARE(window.refreshSeconds(), 0);
     QCOMPARE(settings.currentProfile(), QStringLiteral("Beta"));
     QVERIFY(window.windowTitle().contains(QStringLiteral("Beta")));
+}
+
+void TestMainWindow::dashboardFolderReplacesViews()
+{
+    QTemporaryDir dir;
+    QTemporaryDir mine;
+    QFile mineFile(mine.filePath(QStringLiteral("operations.json")));
+    QVERIFY(mineFile.open(QIODevice::WriteOnly));
+    mineFile.write(R"({"schemaVersion":1,"id":"operations","title":"Ours","rows":[{"panels":[
+        {"id":"ours","type":"stat","title":"Our panel","queries":["up"]}]}]})");
+    mineFile.close();
+    QFile stray(mine.filePath(QStringLiteral("trading.json")));
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.write(R"({"schemaVersion":1,"id":"trading","title":"T","rows":[{"panels":[{"type":"stat","title":"x","queries":["up"]}]}]})");
+    stray.close();
+
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    auto *operations = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Operations));
+    QVERIFY(operations);
+    QVERIFY(operations->panel(QStringLiteral("router")));
+    wf::Profile profile;
+    profile.name = QStringLiteral("Mine");
+    profile.dashboardFolder = mine.path();
+    window.setProfile(profile, true);
+    QVERIFY(operations->panel(QStringLiteral("ours")));
+    QVERIFY(!operations->panel(QStringLiteral("router")));
+    QCOMPARE(operations->panel(QStringLiteral("ours"))->frame()->title(), QStringLiteral("Our panel"));
+    // A file for no view is named, not silently ignored.
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("trading")), qPrintable(window.statusBar()->currentMessage()));
+    // Another profile without a folder: the built-in dashboard again.
+    profile.name = QStringLiteral("Plain");
+    profile.dashboardFolder.clear();
+    window.setProfile(profile, true);
+    QVERIFY(operations->panel(QStringLiteral("router")));
+    QVERIFY(!operations->panel(QStringLiteral("ours")));
 }
 
 QTEST_MAIN(TestMainWindow)

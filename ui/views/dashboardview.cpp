@@ -40,7 +40,21 @@ DashboardView::DashboardView(ViewId id, const Dashboard &dashboard, QuerySchedul
         m_settled = true;
         emit settled();
     });
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
     build();
+}
+
+void DashboardView::setDashboard(const Dashboard &dashboard)
+{
+    m_scheduler->forget(this);
+    delete m_content; // the panels with it
+    m_panels.clear();
+    m_variableButtons.clear();
+    m_bands.clear();
+    m_dashboard = dashboard;
+    build();
+    refresh();
 }
 
 DashboardPanel *DashboardView::panel(const QString &id) const
@@ -53,7 +67,9 @@ DashboardPanel *DashboardView::panel(const QString &id) const
 
 void DashboardView::build()
 {
-    auto *outer = new QVBoxLayout(this);
+    m_content = new QWidget(this);
+    static_cast<QVBoxLayout *>(layout())->addWidget(m_content);
+    auto *outer = new QVBoxLayout(m_content);
     outer->setContentsMargins(0, 0, 0, 0);
     if (!m_dashboard.variables.isEmpty()) {
         auto *bar = new QHBoxLayout;
@@ -61,8 +77,8 @@ void DashboardView::build()
         for (const auto &variable : m_dashboard.variables) {
             const auto label = variable.label.isEmpty() ? variable.name
                                                         : QCoreApplication::translate("Dashboard", variable.label.toUtf8().constData());
-            bar->addWidget(new QLabel(label + QLatin1Char(':'), this));
-            auto *button = new QToolButton(this);
+            bar->addWidget(new QLabel(label + QLatin1Char(':'), m_content));
+            auto *button = new QToolButton(m_content);
             button->setObjectName(QStringLiteral("variable-") + variable.name);
             button->setPopupMode(QToolButton::InstantPopup);
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -76,7 +92,7 @@ void DashboardView::build()
         bar->addStretch(1);
         outer->addLayout(bar);
     }
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = new QScrollArea(m_content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);

@@ -33,6 +33,11 @@ public:
                   QWidget *parent = nullptr);
 
     const Dashboard &dashboard() const { return m_dashboard; }
+    // Another definition for this view (the user's dashboard folder): the panels are rebuilt.
+    void setDashboard(const Dashboard &dashboard);
+    // True while the definition comes from the user's folder.
+    bool isCustom() const { return m_custom; }
+    void setCustom(bool custom) { m_custom = custom; }
     QList<DashboardPanel *> panels() const { return m_panels; }
     DashboardPanel *panel(const QString &id) const;
 
@@ -74,6 +79,7 @@ private:
     QueryScheduler *m_scheduler;
     RouterTimeline *m_timeline;
     QList<DashboardPanel *> m_panels;
+    QWidget *m_content = nullptr; // everything the definition built
     PrometheusClient *m_prometheus = nullptr;
     QMap<QString, QStringList> m_selection;      // variable → selected values
     QMap<QString, QStringList> m_values;         // variable → offered values
@@ -84,6 +90,7 @@ private:
     QDateTime m_to;
     qint64 m_scrapeSeconds = 15;
     bool m_settled = false;
+    bool m_custom = false;
     bool m_routerDirty = false;
     QueryKey m_routerStateKey;
     QueryKey m_routerDurationKey;

@@ -1,0 +1,264 @@
+// A dashboard view as a user sees it, fed by a scripted Prometheus: loading, data, empty, error and
+// stale look different; the last good data stays when a refresh fails; a hidden view asks nothing;
+// the legend hides a series; a panel exports what it shows.
+
+#include "dashboardpanel.h"
+#include "dashboards/dashboard.h"
+#include "dashboards/queryscheduler.h"
+#include "domain/routertimeline.h"
+#include "panelframe.h"
+#include "sources/health/healthclient.h"
+#include "statetimeline.h"
+#include "stattile.h"
+#include "timeserieschart.h"
+#include "views/dashboardview.h"
+
+#include <QMouseEvent>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace wf;
+
+namespace {
+
+// Answers each query with what the test put in `answers` for its expression (after the event loop
+// turns, as a network would), or "no such query" as an API error.
+class ScriptedPrometheus : public QueryTransport
+{
+public:
+    RequestId send(const QueryKey &key, QObject *context, Done done) override
+    {
+        const auto id = ++m_next;
+        asked.append(key.expr);
+        const auto answer = answers.contains(key.expr) ? answers.value(key.expr) : std::optional<Result<PromResult>>();
+        QTimer::singleShot(0, context, [this, id, done, answer, key] {
+            if (m_cancelled.contains(id))
+                return;
+            if (answer) {
+                done(*answer);
+            } else {
+                Error e;
+                e.kind = Error::Kind::Api;
+                e.message = QStringLiteral("unknown query %1").arg(key.expr);
+                done(e);
+            }
+        });
+        return id;
+    }
+    void cancel(RequestId id) override { m_cancelled.insert(id); }
+
+    QMap<QString, std::optional<Result<PromResult>>> answers;
+    QStringList asked;
+
+private:
+    RequestId m_next = 0;
+    QSet<RequestId> m_cancelled;
+};
+
+PromResult series(const QString &label, const QList<std::pair<qint64, double>> &points)
+{
+    PromResult r;
+    Series s;
+    if (!label.isEmpty())
+        s.labels.insert(QStringLiteral("type"), label);
+    for (const auto &[t, v] : points)
+        s.samples.push_back({double(t), v});
+    r.series.push_back(s);
+    return r;
+}
+
+Error down()
+{
+    Error e;
+    e.kind = Error::Kind::Network;
+    e.message = QStringLiteral("Connection refused by Prometheus.");
+    return e;
+}
+
+const char *kDashboard = R"({"schemaVersion": 1, "id": "operations", "title": "Test", "rows": [
+  {"title": "Row", "panels": [
+    {"id": "rate", "type": "stat", "title": "Messages", "unit": "ops/s", "queries": ["msgs"],
+     "thresholds": [{"value": 0, "color": "green"}, {"value": 100, "color": "red"}]},
+    {"id": "alerts", "type": "stat", "title": "Alerts", "queries": ["alerts"], "noData": "None firing"},
+    {"id": "chart", "type": "timeseries", "title": "By type", "width": 8,
+     "queries": [{"expr": "by_type", "legend": "{{type}}"}]},
+    {"id": "timeline", "type": "statetimeline", "title": "Router", "source": "router", "width": 12}
+  ]}]})";
+
+} // namespace
+
+class TestDashboardView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void statesLookDifferentAndStaleKeepsData();
+    void hiddenViewAsksNothing();
+    void legendHidesSeries();
+    void exportsWhatItShows();
+    void routerTimelineFollowsPolls();
+
+private:
+    DashboardView *makeView();
+    PanelFrame *frame(const QString &id) { return m_view->panel(id)->frame(); }
+
+    ScriptedPrometheus *m_prom = nullptr;
+    QueryScheduler *m_scheduler = nullptr;
+    RouterTimeline *m_timeline = nullptr;
+    DashboardView *m_view = nullptr;
+    qint64 m_now = 0;
+};
+
+void TestDashboardView::init()
+{
+    m_prom = new ScriptedPrometheus;
+    m_scheduler = new QueryScheduler(m_prom);
+    m_scheduler->setBackoff(1, 1); // the stale case below needs the next refresh to ask again
+    m_timeline = new RouterTimeline;
+    m_now = QDateTime::currentSecsSinceEpoch();
+}
+
+void TestDashboardView::cleanup()
+{
+    delete m_view;
+    m_view = nullptr;
+    delete m_scheduler;
+    delete m_prom;
+    delete m_timeline;
+}
+
+DashboardView *TestDashboardView::makeView()
+{
+    const auto dashboard = dashboards::parse(kDashboard);
+    if (!dashboard)
+        qFatal("%s", qPrintable(dashboard.error().message));
+    m_view = new DashboardView(ViewId::Operations, dashboard.value(), m_scheduler, m_timeline);
+    m_view->setScrapeSeconds(1);
+    m_view->setTimeRange(TimeRange::last(std::chrono::minutes(5)));
+    m_view->resize(1000, 700);
+    return m_view;
+}
+
+void TestDashboardView::statesLookDifferentAndStaleKeepsData()
+{
+    // The keys' expressions are the query texts: none has a variable.
+    m_prom->answers.insert(QStringLiteral("msgs"), Result<PromResult>(series({}, {{m_now - 10, 40}, {m_now - 2, 42.5}})));
+    m_prom->answers.insert(QStringLiteral("alerts"), Result<PromResult>(PromResult{}));
+    makeView();
+    QCOMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Loading);
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Ready);
+    auto *tile = frame(QStringLiteral("rate"))->findChild<StatTile *>();
+    QCOMPARE(tile->items().first().text, QStringLiteral("42.5 ops/s"));
+    QCOMPARE(tile->items().first().color, DashboardPanel::namedColor(QStringLiteral("green")));
+    // An empty answer with a meaning is a value; one without says "No data"; a bad query, its error.
+    QCOMPARE(frame(QStringLiteral("alerts"))->findChild<StatTile *>()->items().first().text, QStringLiteral("None firing"));
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Error);
+    QVERIFY(frame(QStringLiteral("chart"))->stateText().contains(QLatin1String("unknown query by_type")));
+    QTRY_VERIFY(m_view->isSettled());
+    QVERIFY(!m_view->isComplete());
+
+    // Prometheus goes down: the tile keeps 42.5, marked stale with the error.
+    m_prom->answers.insert(QStringLiteral("msgs"), Result<PromResult>(down()));
+    m_view->refresh();
+    QTRY_COMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Stale);
+    QCOMPARE(tile->items().first().text, QStringLiteral("42.5 ops/s"));
+    QVERIFY(tile->isVisible());
+    QVERIFY(frame(QStringLiteral("rate"))->stateText().contains(QLatin1String("Connection refused by Prometheus.")));
+    // ... and recovers by itself on the next refresh once it answers again.
+    m_prom->answers.insert(QStringLiteral("msgs"), Result<PromResult>(series({}, {{m_now - 1, 120}})));
+    QTest::qWait(5);
+    m_view->refresh();
+    QTRY_COMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Ready);
+    QCOMPARE(tile->items().first().text, QStringLiteral("120 ops/s"));
+    QCOMPARE(tile->items().first().color, DashboardPanel::namedColor(QStringLiteral("red")));
+}
+
+void TestDashboardView::hiddenViewAsksNothing()
+{
+    makeView();
+    m_view->refresh();
+    m_view->refresh();
+    QTest::qWait(20);
+    QVERIFY2(m_prom->asked.isEmpty(), qPrintable(m_prom->asked.join(u',')));
+    m_view->show();
+    QTRY_VERIFY(!m_prom->asked.isEmpty());
+    // Once per distinct query, router history included; the refreshes while hidden collapsed into one.
+    QCOMPARE(m_prom->asked.count(QStringLiteral("msgs")), 1);
+    QCOMPARE(m_prom->asked.count(QStringLiteral("datasource_router_state")), 1);
+    m_view->hide();
+    m_prom->asked.clear();
+    m_view->refresh();
+    QTest::qWait(20);
+    QVERIFY(m_prom->asked.isEmpty());
+}
+
+void TestDashboardView::legendHidesSeries()
+{
+    PromResult two = series(QStringLiteral("trade"), {{m_now - 20, 1}, {m_now - 10, 2}});
+    two.series.push_back(series(QStringLiteral("quote"), {{m_now - 20, 3}, {m_now - 10, 4}}).series.front());
+    m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(two));
+    makeView();
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+    auto *chart = frame(QStringLiteral("chart"))->findChild<TimeSeriesChart *>();
+    QCOMPARE(chart->lines().size(), 2);
+    QCOMPARE(chart->lines().first().name, QStringLiteral("quote")); // sorted by name
+    // Find the legend entry "quote" by scanning the legend row for a click that hides it.
+    bool hidden = false;
+    for (int x = 0; x < chart->width() && !hidden; x += 4) {
+        QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(x, chart->height() - chart->fontMetrics().height() / 2 - 2));
+        hidden = chart->isSeriesHidden(QStringLiteral("quote"));
+    }
+    QVERIFY(hidden);
+    QVERIFY(!chart->isSeriesHidden(QStringLiteral("trade")));
+    const auto values = chart->valuesAt((m_now - 10) * 1000);
+    QCOMPARE(values.size(), 1);
+    QCOMPARE(values.first().first, QStringLiteral("trade"));
+}
+
+void TestDashboardView::exportsWhatItShows()
+{
+    m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(series(QStringLiteral("trade, \"x\""), {{1795000000, 1.5}})));
+    makeView();
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+    auto *panel = m_view->panel(QStringLiteral("chart"));
+    QCOMPARE(panel->csv(), QStringLiteral("time,series,value\n2026-11-18T11:06:40.000Z,\"trade, \"\"x\"\"\",1.5\n"));
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(panel->exportCsv(dir.filePath(QStringLiteral("chart.csv")), &error));
+    QVERIFY(panel->exportPng(dir.filePath(QStringLiteral("chart.png")), &error));
+    QVERIFY(!QImage(dir.filePath(QStringLiteral("chart.png"))).isNull());
+    QVERIFY(!panel->exportCsv(dir.filePath(QStringLiteral("no/such/dir/x.csv")), &error));
+    QVERIFY(error.contains(QLatin1String("Cannot write")));
+    // Nothing to export is said, not written as an empty file.
+    QVERIFY(!m_view->panel(QStringLiteral("alerts"))->exportCsv(dir.filePath(QStringLiteral("a.csv")), &error));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.csv"))));
+    QCOMPARE(panel->queryText(), QStringLiteral("by_type"));
+    QVERIFY(!frame(QStringLiteral("chart"))->actions().isEmpty()); // the context menu
+}
+
+void TestDashboardView::routerTimelineFollowsPolls()
+{
+    makeView();
+    m_view->show();
+    auto *lane = frame(QStringLiteral("timeline"))->findChild<StateTimeline *>();
+    const auto now = QDateTime::currentDateTimeUtc();
+    m_timeline->addLive(now.addSecs(-30), RouterState::PrimaryActive, now.addSecs(-600), {});
+    m_timeline->addLive(now.addSecs(-1), RouterState::FallbackActive, now.addSecs(-2), QStringLiteral("Connection lost"));
+    HealthSample sample; // the view redraws the router panels on each poll
+    m_view->showHealthSample(sample);
+    QCOMPARE(lane->segments().size(), 2);
+    QCOMPARE(lane->segments().last().label, routerStateLabel(RouterState::FallbackActive));
+    QVERIFY(lane->segments().last().tooltip.contains(QLatin1String("Connection lost")));
+    // The failover is marked on the chart panels of the view.
+    m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(series(QStringLiteral("trade"), {{m_now - 5, 1}})));
+    m_view->refresh();
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+}
+
+QTEST_MAIN(TestDashboardView)
+#include "tst_dashboardview.moc"
