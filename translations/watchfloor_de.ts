@@ -1521,6 +1521,189 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
+    <name>wf::LogFilterProxy</name>
+    <message>
+        <source>Not a valid regular expression: %1 (at character %2).</source>
+        <translation>Kein gültiger regulärer Ausdruck: %1 (bei Zeichen %2).</translation>
+    </message>
+</context>
+<context>
+    <name>wf::LogModel</name>
+    <message numerus="yes">
+        <source>— Loki dropped lines here: %n —</source>
+        <translation>
+            <numerusform>— Loki hat hier Zeilen verworfen: %n —</numerusform>
+            <numerusform>— Loki hat hier Zeilen verworfen: %n —</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>wf::LogsView</name>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>&amp;Ältere laden</translation>
+    </message>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation>Re&amp;gex</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Groß/klein &amp;beachten</translation>
+    </message>
+    <message>
+        <source>A LogQL query: a stream selector such as {app=&quot;mytrader-api&quot;} and line filters (|= &quot;text&quot;)</source>
+        <translation>Eine LogQL-Abfrage: ein Stream-Selektor wie {app=&quot;mytrader-api&quot;} und Zeilenfilter (|= &quot;Text&quot;)</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Which end of the time range the limit takes its lines from</source>
+        <translation>Von welchem Ende des Zeitraums das Limit seine Zeilen nimmt</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Run the query over the time range (Ctrl+Return)</source>
+        <translation>Die Abfrage über den Zeitraum ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;Live</source>
+        <translation>&amp;Live</translation>
+    </message>
+    <message>
+        <source>Follow new lines as the service writes them (Ctrl+L)</source>
+        <translation>Neuen Zeilen folgen, während der Dienst sie schreibt (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Fetch the lines before the oldest one shown</source>
+        <translation>Die Zeilen vor der ältesten angezeigten holen</translation>
+    </message>
+    <message>
+        <source>Query:</source>
+        <translation>Abfrage:</translation>
+    </message>
+    <message>
+        <source>Filter the lines shown (Ctrl+F)</source>
+        <translation>Die angezeigten Zeilen filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Show or hide these lines</source>
+        <translation>Diese Zeilen zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Select a line to see all its properties and its exception.</source>
+        <translation>Wählen Sie eine Zeile, um alle ihre Eigenschaften und ihre Ausnahme zu sehen.</translation>
+    </message>
+    <message>
+        <source>Asking Loki…</source>
+        <translation>Loki wird gefragt …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Loki: %1</source>
+        <translation>Loki: %1</translation>
+    </message>
+    <message>
+        <source>Lines shown: %1 of %2</source>
+        <translation>Angezeigte Zeilen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>oldest let go for the %1-line limit: %2</source>
+        <translation>älteste für das Limit von %1 Zeilen verworfen: %2</translation>
+    </message>
+    <message>
+        <source>live, %1 lines/s</source>
+        <translation>live, %1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>connecting the live tail…</source>
+        <translation>Live-Tail wird verbunden …</translation>
+    </message>
+    <message>
+        <source>live tail reconnecting: %1</source>
+        <translation>Live-Tail verbindet neu: %1</translation>
+    </message>
+    <message>
+        <source>live tail stopped: %1</source>
+        <translation>Live-Tail angehalten: %1</translation>
+    </message>
+    <message>
+        <source>New lines: %1 ↓</source>
+        <translation>Neue Zeilen: %1 ↓</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loki could not deliver %n lines here (the tail fell behind).</source>
+        <translation>
+            <numerusform>Loki konnte hier %n Zeile nicht liefern (der Tail kam nicht nach).</numerusform>
+            <numerusform>Loki konnte hier %n Zeilen nicht liefern (der Tail kam nicht nach).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>wf::LokiClient</name>
     <message>
         <source>“%1” is not a valid label name.</source>
@@ -1841,6 +2024,10 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Your dashboards: %1</source>
         <translation>Ihre Dashboards: %1</translation>
+    </message>
+    <message>
+        <source>Logs from %1 to %2</source>
+        <translation>Logs von %1 bis %2</translation>
     </message>
 </context>
 <context>

@@ -629,13 +629,37 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
     }
     if (m_table) {
         const auto events = timeline.failovers(from, to);
+        const auto now = QDateTime::currentDateTimeUtc();
+        // Redrawn only when the list changed: a poll a second must not take the user's selection
+        // or a click away. An ongoing failover's duration is brought up to date in place.
+        QString signature;
+        for (const auto &e : events)
+            signature += QStringLiteral("%1|%2|%3|%4|%5;")
+                             .arg(e.start.toMSecsSinceEpoch())
+                             .arg(e.ongoing() ? -1 : e.end.toMSecsSinceEpoch())
+                             .arg(int(e.worst))
+                             .arg(e.reason)
+                             .arg(e.recoverySeconds.value_or(-1));
+        for (const auto &e : events)
+            m_routerValues.append(QJsonObject{{QStringLiteral("start"), e.start.toString(Qt::ISODate)},
+                                              {QStringLiteral("end"), e.end.toString(Qt::ISODate)},
+                                              {QStringLiteral("reason"), e.reason}});
+        if (signature == m_tableSignature && m_table->rowCount() == events.size()) {
+            for (int row = 0; row < events.size(); ++row) {
+                const auto &e = events.at(int(events.size()) - 1 - row);
+                if (e.ongoing())
+                    if (auto *item = m_table->item(row, 2))
+                        item->setText(formatDuration(std::chrono::seconds(e.start.secsTo(now))));
+            }
+            return;
+        }
+        m_tableSignature = signature;
         m_table->setSortingEnabled(false);
         m_table->clear();
         m_table->setColumnCount(6);
         m_table->setHorizontalHeaderLabels(
             {tr("Start"), tr("End"), tr("Duration"), tr("Worst state"), tr("Reason"), tr("Recovery time")});
         m_table->setRowCount(int(events.size()));
-        const auto now = QDateTime::currentDateTimeUtc();
         for (int row = 0; row < events.size(); ++row) {
             const auto &e = events.at(int(events.size()) - 1 - row); // newest first
             auto *start = new QTableWidgetItem(timeText(e.start, m_utc));
@@ -652,9 +676,6 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
             m_table->setItem(row, 4, new QTableWidgetItem(e.reason.isEmpty() ? tr("not reported") : e.reason));
             m_table->setItem(row, 5, new QTableWidgetItem(e.recoverySeconds ? tr("%n s", nullptr, int(*e.recoverySeconds))
                                                                              : tr("not known")));
-            m_routerValues.append(QJsonObject{{QStringLiteral("start"), e.start.toString(Qt::ISODate)},
-                                              {QStringLiteral("end"), e.end.toString(Qt::ISODate)},
-                                              {QStringLiteral("reason"), e.reason}});
         }
         m_table->resizeColumnsToContents();
         m_table->setSortingEnabled(true);

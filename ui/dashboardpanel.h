@@ -99,6 +99,7 @@ private:
     qint64 m_stepMs = 0;
     bool m_utc = false;
     QJsonArray m_routerValues;
+    QString m_tableSignature = QStringLiteral("-"); // the failovers the table shows ("-": nothing drawn yet)
     QList<QPointF> m_roundTrips; // health source, time series: (ms since epoch, round trip ms)
 };
 

@@ -7,6 +7,8 @@
 #include "store/alerthistory.h"
 #include "views/alertsview.h"
 #include "views/dashboardview.h"
+#include "views/logsview.h"
+#include "sources/loki/lokiclient.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "domain/routerstate.h"
@@ -65,6 +67,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_stack = new QStackedWidget(this);
     // The alert inbox runs whatever view is shown: badges, "until resolved" and pending acks need it.
     m_amHttp = new HttpClient(m_network, Endpoint::Alertmanager, this);
+    m_lokiHttp = new HttpClient(m_network, Endpoint::Loki, this);
+    m_loki = new LokiClient(m_lokiHttp, this);
     m_alertmanager = new AlertmanagerClient(m_amHttp, this);
     m_promHttp = new HttpClient(m_network, Endpoint::Prometheus, this);
     m_prometheus = new PrometheusClient(m_promHttp, this);
@@ -102,10 +106,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             auto *alerts = new AlertsView(m_inbox, m_history.get(), m_stack);
             alerts->setPrometheus(m_prometheus);
             view = alerts;
+        } else if (id == ViewId::Logs) {
+            auto *logs = new LogsView(m_stack);
+            logs->setClient(m_loki);
+            view = logs;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
             dashboardView->setPrometheus(m_prometheus);
             connect(dashboardView, &DashboardView::rangeRequested, this, &MainWindow::zoomTo);
+            connect(dashboardView, &DashboardView::logsRequested, this, &MainWindow::openLogs);
             connect(dashboardView, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
             view = dashboardView;
         } else {
@@ -310,6 +319,8 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_healthHttp->setProfile(profile);
     m_inbox->stop();
     m_amHttp->setProfile(profile);
+    m_lokiHttp->setProfile(profile);
+    static_cast<LogsView *>(view(ViewId::Logs))->setProfile(profile);
     m_promHttp->setProfile(profile);
     m_inbox->setProfileName(profile.name);
     m_timeline->clear();
@@ -397,6 +408,17 @@ void MainWindow::applyDashboards(const QString &folder)
         statusBar()->showMessage(tr("Dashboard folder: %1").arg(errors.join(QStringLiteral("; "))), 15'000);
     else if (!used.isEmpty())
         statusBar()->showMessage(tr("Your dashboards: %1").arg(used.join(QStringLiteral(", "))), 5000);
+}
+
+void MainWindow::openLogs(const QDateTime &from, const QDateTime &to)
+{
+    auto *logs = static_cast<LogsView *>(view(ViewId::Logs));
+    logs->setQuery(QStringLiteral("{app=\"mytrader-api\"}"));
+    showView(ViewId::Logs);
+    logs->showWindow(from, to);
+    statusBar()->showMessage(tr("Logs from %1 to %2").arg(from.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+                                                         to.toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
+                             5000);
 }
 
 void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)

@@ -32,6 +32,7 @@ class AlertmanagerClient;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
+class LokiClient;
 class PrometheusClient;
 class PrometheusTransport;
 class QueryScheduler;
@@ -93,6 +94,7 @@ private:
     void updateAlertBadge();
     void zoomTo(const QDateTime &from, const QDateTime &to);
     void zoomOut();
+    void openLogs(const QDateTime &from, const QDateTime &to);
     void applyDashboards(const QString &folder);
     void setRefreshSeconds(int seconds);
 
@@ -104,6 +106,8 @@ private:
     DrillMenu *m_drills = nullptr;
     HttpClient *m_healthHttp = nullptr;
     HttpClient *m_amHttp = nullptr;
+    HttpClient *m_lokiHttp = nullptr;
+    LokiClient *m_loki = nullptr;
     HttpClient *m_promHttp = nullptr;
     PrometheusClient *m_prometheus = nullptr;
     std::unique_ptr<PrometheusTransport> m_transport;

@@ -30,18 +30,12 @@ private slots:
 void TestDashboardValues::snapshotsEqualPrometheus()
 {
     MonitoringStack stack;
-    QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), {QStringLiteral("--quiet")}),
-             qPrintable(stack.errorString()));
-    QVERIFY2(stack.start({}, stack.simulatorScrapeConfig()), qPrintable(stack.errorString()));
+    QVERIFY2(stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(stack.errorString()));
 
     QTemporaryDir dir;
     wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
-    wf::Profile profile;
-    profile.name = QStringLiteral("values");
-    profile.scrapeSeconds = 1;
-    profile.endpoint(wf::Endpoint::Prometheus).url = stack.prometheusUrl();
-    profile.endpoint(wf::Endpoint::Health).url = stack.simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    auto profile = stack.profile(QStringLiteral("values"));
     window.setProfile(profile, true);
     window.resize(1280, 900);
     window.show();

@@ -185,6 +185,27 @@ QString MonitoringStack::simulatorScrapeConfig() const
         .arg(simulatorUrl().authority());
 }
 
+bool MonitoringStack::startWithSimulator(const QString &simulatorPath, const QString &prometheusRules)
+{
+    return startSimulator(simulatorPath, {QStringLiteral("--quiet")}) && start(prometheusRules, simulatorScrapeConfig());
+}
+
+wf::Profile MonitoringStack::profile(const QString &name) const
+{
+    wf::Profile p;
+    p.name = name;
+    p.scrapeSeconds = 1; // as start() configures Prometheus
+    if (m_prometheusPort)
+        p.endpoint(wf::Endpoint::Prometheus).url = prometheusUrl();
+    if (m_alertmanagerPort)
+        p.endpoint(wf::Endpoint::Alertmanager).url = alertmanagerUrl();
+    if (m_simulatorPort) {
+        p.endpoint(wf::Endpoint::Loki).url = simulatorUrl();
+        p.endpoint(wf::Endpoint::Health).url = simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    }
+    return p;
+}
+
 QUrl MonitoringStack::prometheusUrl() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_prometheusPort));

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include "store/profile.h"
+
 #include <memory>
 
 // Starts the real Debian `prometheus` and `prometheus-alertmanager` on free loopback ports, each
@@ -26,6 +28,10 @@ public:
     QUrl simulatorUrl() const;
     // The scrape job for the running simulator, for start()'s extraScrapeConfig.
     QString simulatorScrapeConfig() const;
+    // mytrader-sim (--quiet) scraped by Prometheus with the given rules, and Alertmanager.
+    bool startWithSimulator(const QString &simulatorPath, const QString &prometheusRules = {});
+    // A profile pointing at all of it: Prometheus, Alertmanager, the simulator's Loki API and health.
+    wf::Profile profile(const QString &name) const;
     qint64 simulatorPid() const { return m_simulator.processId(); }
     void stopSimulator();
     QString simulatorLog() const; // what it printed (its JSON log lines and stderr)

@@ -129,7 +129,7 @@ void DashboardView::build()
             rowHeight = std::max(rowHeight, definition.height);
             m_panels.append(panel);
             connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
-            connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::rangeRequested);
+            connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::logsRequested);
             connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
         }
         gridRow += rowHeight;

@@ -63,6 +63,8 @@ signals:
     // Drag on a chart, or a click on a router segment or failover: show that window.
     void rangeRequested(const QDateTime &from, const QDateTime &to);
     void zoomOutRequested();
+    // A click on a router segment or failover: that window's log lines.
+    void logsRequested(const QDateTime &from, const QDateTime &to);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -1,0 +1,138 @@
+// The Logs view end to end against mytrader-sim's Loki API (and the real Prometheus for the
+// router timeline): a query shows the service's lines in columns; older pages come before them
+// without a line twice; during a drill the router's transition line streams in live; and a
+// double-click on the failover in the Operations view opens Logs on exactly that window.
+
+#include "dashboardpanel.h"
+#include "drillmenu.h"
+#include "logfilterproxy.h"
+#include "logmodel.h"
+#include "mainwindow.h"
+#include "monitoringstack.h"
+#include "panelframe.h"
+#include "sources/loki/lokiresult.h"
+#include "store/settings.h"
+#include "views/dashboardview.h"
+#include "views/logsview.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestLogsDrill : public QObject
+{
+    Q_OBJECT
+private slots:
+    void queryPagesTailAndFailoverWindow();
+};
+
+static int rowWith(const wf::LogModel &model, const QString &text)
+{
+    for (int r = model.rowCount() - 1; r >= 0; --r)
+        if (model.index(r, wf::LogModel::Message).data().toString().contains(text))
+            return r;
+    return -1;
+}
+
+void TestLogsDrill::queryPagesTailAndFailoverWindow()
+{
+    MonitoringStack stack;
+    QVERIFY2(stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(stack.errorString()));
+
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    auto profile = stack.profile(QStringLiteral("logs"));
+    window.setProfile(profile, true);
+    window.enableDrills();
+    window.resize(1280, 800);
+    window.show();
+    auto *logs = static_cast<wf::LogsView *>(window.view(wf::ViewId::Logs));
+    auto *model = logs->model();
+
+    // A query shows the service's lines, parsed into columns (a fresh service writes a few a second).
+    QSignalSpy answered(logs, &wf::LogsView::queried);
+    window.showView(wf::ViewId::Logs);
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    QVERIFY2(answered.last().first().toBool(), qPrintable(logs->statusText()));
+    for (int i = 0; i < 30 && model->rowCount() <= 3; ++i) {
+        QTest::qWait(1000);
+        answered.clear();
+        logs->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    }
+    QVERIFY(model->rowCount() > 3);
+    QVERIFY(!model->index(0, wf::LogModel::Level).data().toString().isEmpty());
+    QVERIFY(!model->index(0, wf::LogModel::Source).data().toString().isEmpty());
+
+    // A small page, then the older ones before it: in time order, never a line twice.
+    logs->findChild<QSpinBox *>(QStringLiteral("limit"))->setValue(3);
+    answered.clear();
+    logs->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    QCOMPARE(model->rowCount(), 3);
+    const auto newest = model->line(2).ns;
+    for (int page = 0; page < 2; ++page) {
+        answered.clear();
+        logs->loadOlder();
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    }
+    QVERIFY(model->rowCount() > 3);
+    QCOMPARE(model->line(model->rowCount() - 1).ns, newest);
+    for (int r = 1; r < model->rowCount(); ++r) {
+        QVERIFY(model->line(r - 1).ns <= model->line(r).ns);
+        QVERIFY(!(model->line(r - 1).ns == model->line(r).ns && model->line(r - 1).utf8 == model->line(r).utf8));
+    }
+
+    // Live: the drill's transition line streams in.
+    logs->setLive(true);
+    QTRY_COMPARE_WITH_TIMEOUT(logs->tail()->state(), wf::LokiTail::State::Live, 10000);
+    window.drillMenu()->injectAction(QStringLiteral("alpaca_disconnect"), 30)->trigger();
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE")) >= 0, 10000);
+    qInfo("transition line in the live Logs view %lld ms after the drill", clock.elapsed());
+    const auto transitionRow = rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE"));
+    QCOMPARE(model->index(transitionRow, wf::LogModel::Level).data().toString(), QStringLiteral("Information"));
+    QCOMPARE(model->index(transitionRow, 0).data(wf::LogModel::PropertiesRole).toJsonObject()
+                 .value(QStringLiteral("NewState")).toString(), QStringLiteral("FALLBACK_ACTIVE"));
+    QVERIFY(logs->statusText().contains(QLatin1String("live")));
+    // The level toggles filter what arrives.
+    logs->proxy()->setLevelShown(wf::LogLevel::Information, false);
+    QVERIFY(logs->proxy()->rowCount() < model->rowCount());
+    logs->proxy()->setLevelShown(wf::LogLevel::Information, true);
+    logs->setLive(false);
+
+    // Operations: the failover in the list; a double-click opens Logs on exactly its window.
+    window.showView(wf::ViewId::Operations);
+    auto *operations = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Operations));
+    auto *table = operations->panel(QStringLiteral("transitions"))->frame()->findChild<QTableWidget *>();
+    QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 1, 10000);
+    const auto from = table->item(0, 0)->data(Qt::UserRole).toDateTime();
+    QVERIFY(from.isValid());
+    QTRY_VERIFY(table->isVisible());
+    QTest::qWait(100); // laid out
+    answered.clear();
+    QSignalSpy asked(operations, &wf::DashboardView::logsRequested);
+    const auto cell = table->visualItemRect(table->item(0, 0)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell); // as a hand does: press, release,
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell); // press again
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(window.currentView(), wf::ViewId::Logs);
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    QVERIFY(model->rowCount() > 0);
+    const auto fromNs = wf::loki::toNanos(from);
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(model->line(r).ns >= fromNs);
+    QVERIFY2(rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE")) >= 0,
+             "the failover's own transition line is in its window");
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/logs-failover.png"));
+}
+
+QTEST_MAIN(TestLogsDrill)
+#include "tst_logsdrill.moc"

@@ -1,0 +1,180 @@
+#include "logfilterproxy.h"
+#include "logmodel.h"
+#include "statecolors.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace wf;
+
+namespace {
+
+LogLine json(qint64 ns, const char *level, const QString &message)
+{
+    LogLine l;
+    l.ns = ns;
+    l.utf8 = QStringLiteral(R"({"level":"%1","sourceContext":"MyTrader.Core.Services.DataSourceRouter","message":"%2","properties":{"Symbol":"AAPL"}})")
+                 .arg(QString::fromLatin1(level), message)
+                 .toUtf8();
+    l.level = logs::quickLevel(l.utf8);
+    return l;
+}
+
+std::vector<LogLine> lines(qint64 from, int count, const char *level = "Information")
+{
+    std::vector<LogLine> out;
+    for (int i = 0; i < count; ++i)
+        out.push_back(json(from + i, level, QStringLiteral("line %1").arg(from + i)));
+    return out;
+}
+
+// "time-ns level source message" per row: a failure shows which row differs.
+QStringList printed(const QAbstractItemModel &m)
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r)
+        out.append(QStringLiteral("%1 %2 %3 %4")
+                       .arg(m.index(r, 0).data(LogModel::NanosRole).toLongLong())
+                       .arg(m.index(r, LogModel::Level).data().toString(), m.index(r, LogModel::Source).data().toString(),
+                            m.index(r, LogModel::Message).data().toString()));
+    return out;
+}
+
+} // namespace
+
+class TestLogModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void columnsFromParsedLines();
+    void appendPrependAndLimit();
+    void gapsAreMarkedRows();
+    void displayedLinesAreRedacted();
+    void filterByTextRegexAndLevel();
+    void findsRowsByTime();
+};
+
+void TestLogModel::columnsFromParsedLines()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUtc(true);
+    auto batch = lines(1'000'000'000, 2);
+    LogLine plain;
+    plain.ns = 1'000'000'002;
+    plain.utf8 = "not json at all";
+    batch.push_back(plain);
+    model.setLines(std::move(batch));
+    QCOMPARE(printed(model), QStringList({"1000000000 Information DataSourceRouter line 1000000000",
+                                          "1000000001 Information DataSourceRouter line 1000000001",
+                                          "1000000002   not json at all"}));
+    QCOMPARE(model.index(0, LogModel::Time).data().toString(), QStringLiteral("1970-01-01 00:00:01.000"));
+    QCOMPARE(model.index(0, LogModel::Source).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("MyTrader.Core.Services.DataSourceRouter"));
+    QCOMPARE(model.index(0, 0).data(LogModel::PropertiesRole).toJsonObject().value(QStringLiteral("Symbol")).toString(),
+             QStringLiteral("AAPL"));
+    QCOMPARE(model.index(0, LogModel::Level).data(Qt::ForegroundRole).value<QColor>(),
+             LogModel::levelColor(LogLevel::Information));
+}
+
+void TestLogModel::appendPrependAndLimit()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLimit(100);
+    model.setLines(lines(1000, 50));
+    model.appendLines(lines(1050, 30)); // tail
+    QCOMPARE(model.rowCount(), 80);
+    model.prependLines(lines(900, 100)); // "load older": only what fits, the newest of them
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.line(0).ns, qint64(980));
+    QCOMPARE(model.droppedCount(), 0);
+    // The tail goes on: the oldest lines go, counted.
+    model.appendLines(lines(1080, 25));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.droppedCount(), 25);
+    QCOMPARE(model.line(0).ns, qint64(1005));
+    QCOMPARE(model.line(99).ns, qint64(1104));
+    // A new query starts over; over the limit it keeps the newest.
+    model.setLines(lines(0, 150));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.line(0).ns, qint64(50));
+    QCOMPARE(model.droppedCount(), 50);
+    QVERIFY(model.bytes() > 100 * 50);
+}
+
+void TestLogModel::gapsAreMarkedRows()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLines(lines(0, 2));
+    model.appendGap(5, 12);
+    model.appendLines(lines(10, 1));
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(2, 0).data(LogModel::GapRole).toInt(), 12);
+    QVERIFY(model.index(2, LogModel::Message).data().toString().contains(QLatin1String("12")));
+    QCOMPARE(model.index(2, LogModel::Message).data(Qt::ForegroundRole).value<QColor>(), healthColor(Health::Warning));
+}
+
+void TestLogModel::displayedLinesAreRedacted()
+{
+    LogModel model;
+    const QString key = QStringLiteral("PKABCDEFGHIJKLMNOPQRSTUV1234");
+    model.setLines({json(1, "Debug", QStringLiteral("Auth message sent: apiKey=") + key)});
+    for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)}) {
+        const auto shown = model.index(0, LogModel::Message).data(role).toString();
+        QVERIFY2(!shown.contains(key), qPrintable(shown));
+        QVERIFY(shown.contains(QLatin1String("[REDACTED]")));
+    }
+    QVERIFY(!model.index(0, 0).data(LogModel::RawRole).toString().contains(key));
+}
+
+void TestLogModel::filterByTextRegexAndLevel()
+{
+    LogModel model;
+    LogFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLines({json(1, "Information", QStringLiteral("Alpaca state transition: PRIMARY_ACTIVE → FALLBACK_ACTIVE")),
+                    json(2, "Warning", QStringLiteral("Reconnecting to Alpaca")),
+                    json(3, "Error", QStringLiteral("Connection timeout")),
+                    json(4, "Information", QStringLiteral("Quote AAPL 182.5"))});
+    model.appendGap(5, 3);
+    QCOMPARE(proxy.rowCount(), 5);
+    QVERIFY(proxy.setPattern(QStringLiteral("alpaca"), false, false));
+    QCOMPARE(proxy.rowCount(), 3); // two lines and the gap
+    QVERIFY(proxy.setPattern(QStringLiteral("alpaca"), false, true));
+    QCOMPARE(proxy.rowCount(), 1); // only the gap: "Alpaca" is capitalised
+    QVERIFY(proxy.setPattern(QStringLiteral("PRIMARY_\\w+ → FALLBACK"), true, true));
+    QCOMPARE(proxy.rowCount(), 2);
+    // "(" is literal as plain text, an error as a regex: the last good filter stays.
+    QVERIFY(proxy.setPattern(QStringLiteral("182.5 ("), false, false));
+    QCOMPARE(proxy.rowCount(), 1); // matched literally: no line has it, the gap stays
+    QString error;
+    QVERIFY(!proxy.setPattern(QStringLiteral("(unclosed"), true, false, &error));
+    QVERIFY(error.contains(QLatin1String("regular expression")));
+    QCOMPARE(proxy.pattern(), QStringLiteral("182.5 ("));
+    QVERIFY(proxy.setPattern({}, false, false));
+    proxy.setLevelShown(LogLevel::Information, false);
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setLevelShown(LogLevel::Warning, false);
+    proxy.setLevelShown(LogLevel::Error, false);
+    QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(proxy.index(0, 0).data(LogModel::GapRole).toInt() > 0);
+    // New lines are filtered as they arrive.
+    proxy.setLevelShown(LogLevel::Error, true);
+    model.appendLines({json(6, "Error", QStringLiteral("again"))});
+    QCOMPARE(proxy.rowCount(), 3);
+}
+
+void TestLogModel::findsRowsByTime()
+{
+    LogModel model;
+    model.setLines(lines(100, 10));
+    QCOMPARE(model.rowForNanos(0), 0);
+    QCOMPARE(model.rowForNanos(105), 5);
+    QCOMPARE(model.rowForNanos(1000), 10);
+}
+
+QTEST_GUILESS_MAIN(TestLogModel)
+#include "tst_logmodel.moc"

@@ -1,0 +1,506 @@
+#include "logsview.h"
+
+#include "logfilterproxy.h"
+#include "logmodel.h"
+#include "sources/loki/lokiclient.h"
+#include "store/profile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace wf {
+namespace {
+
+constexpr auto kDefaultQuery = "{app=\"mytrader-api\"}";
+constexpr LogLevel kLevels[] = {LogLevel::Error, LogLevel::Warning, LogLevel::Information, LogLevel::Debug,
+                                LogLevel::Unknown};
+
+QString levelTitle(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Error: return LogsView::tr("Errors");
+    case LogLevel::Warning: return LogsView::tr("Warnings");
+    case LogLevel::Information: return LogsView::tr("Information");
+    case LogLevel::Debug: return LogsView::tr("Debug");
+    default: return LogsView::tr("Other");
+    }
+}
+
+LogLine toLine(LogModel &model, const Labels &labels, qint64 ns, const QString &text)
+{
+    LogLine line;
+    line.ns = ns;
+    line.utf8 = text.toUtf8();
+    line.level = logs::quickLevel(line.utf8);
+    if (line.level == LogLevel::Unknown)
+        line.level = logs::levelFromText(labels.value(QStringLiteral("level")));
+    line.stream = model.streamIndex(labels);
+    return line;
+}
+
+} // namespace
+
+LogsView::LogsView(QWidget *parent)
+    : ViewBase(ViewId::Logs, parent)
+    , m_tail(new LokiTail(this))
+    , m_model(new LogModel(this))
+    , m_proxy(new LogFilterProxy(this))
+    , m_queryEdit(new QLineEdit(QString::fromLatin1(kDefaultQuery), this))
+    , m_direction(new QComboBox(this))
+    , m_limit(new QSpinBox(this))
+    , m_run(new QPushButton(tr("&Run"), this))
+    , m_live(new QToolButton(this))
+    , m_older(new QPushButton(tr("Load &older"), this))
+    , m_filter(new QLineEdit(this))
+    , m_regex(new QCheckBox(tr("Re&gex"), this))
+    , m_case(new QCheckBox(tr("Match &case"), this))
+    , m_table(new QTableView(this))
+    , m_details(new QTextBrowser(this))
+    , m_status(new QLabel(this))
+    , m_newLines(new QPushButton(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_queryEdit->setObjectName(QStringLiteral("logql"));
+    m_queryEdit->setToolTip(tr("A LogQL query: a stream selector such as {app=\"mytrader-api\"} and line filters (|= \"text\")"));
+    m_direction->setObjectName(QStringLiteral("direction"));
+    m_direction->addItem(tr("Newest first"), int(LokiQuery::Direction::Backward));
+    m_direction->addItem(tr("Oldest first"), int(LokiQuery::Direction::Forward));
+    m_direction->setToolTip(tr("Which end of the time range the limit takes its lines from"));
+    m_limit->setObjectName(QStringLiteral("limit"));
+    m_limit->setRange(1, LokiClient::kMaxLimit);
+    m_limit->setValue(1000);
+    m_limit->setSuffix(tr(" lines"));
+    m_run->setObjectName(QStringLiteral("run"));
+    m_run->setToolTip(tr("Run the query over the time range (Ctrl+Return)"));
+    m_live->setObjectName(QStringLiteral("live"));
+    m_live->setText(tr("&Live"));
+    m_live->setCheckable(true);
+    m_live->setToolTip(tr("Follow new lines as the service writes them (Ctrl+L)"));
+    m_older->setObjectName(QStringLiteral("older"));
+    m_older->setToolTip(tr("Fetch the lines before the oldest one shown"));
+
+    auto *queryRow = new QHBoxLayout;
+    queryRow->addWidget(new QLabel(tr("Query:"), this));
+    queryRow->addWidget(m_queryEdit, 1);
+    queryRow->addWidget(m_direction);
+    queryRow->addWidget(m_limit);
+    queryRow->addWidget(m_run);
+    queryRow->addWidget(m_older);
+    queryRow->addWidget(m_live);
+
+    m_filter->setObjectName(QStringLiteral("logFilter"));
+    m_filter->setPlaceholderText(tr("Filter the lines shown (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_regex->setObjectName(QStringLiteral("regex"));
+    m_case->setObjectName(QStringLiteral("matchCase"));
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_regex);
+    filterRow->addWidget(m_case);
+    for (const auto level : kLevels) {
+        auto *button = new QToolButton(this);
+        button->setCheckable(true);
+        button->setChecked(true);
+        button->setObjectName(QStringLiteral("level-") + (logs::levelName(level).isEmpty() ? QStringLiteral("Other")
+                                                                                          : logs::levelName(level)));
+        button->setToolTip(tr("Show or hide these lines"));
+        connect(button, &QToolButton::toggled, this, [this, level](bool shown) {
+            m_proxy->setLevelShown(level, shown);
+            if (level == LogLevel::Error)
+                m_proxy->setLevelShown(LogLevel::Fatal, shown);
+            if (level == LogLevel::Debug)
+                m_proxy->setLevelShown(LogLevel::Verbose, shown);
+            updateStatus();
+        });
+        m_levelButtons.append(button);
+        filterRow->addWidget(button);
+    }
+
+    m_table->setObjectName(QStringLiteral("logTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(LogModel::Time, m_table->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 16);
+    m_table->setColumnWidth(LogModel::Level, m_table->fontMetrics().horizontalAdvance(QStringLiteral("Information")) + 16);
+    m_table->setColumnWidth(LogModel::Source, m_table->fontMetrics().horizontalAdvance(QStringLiteral("AlpacaStreamingService")) + 16);
+    m_details->setObjectName(QStringLiteral("logDetails"));
+    m_details->setOpenLinks(false);
+    m_details->setPlaceholderText(tr("Select a line to see all its properties and its exception."));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    m_newLines->setObjectName(QStringLiteral("newLines"));
+    m_newLines->setVisible(false);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_newLines);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addLayout(queryRow);
+    layout->addLayout(filterRow);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(statusRow);
+
+    connect(m_run, &QPushButton::clicked, this, &LogsView::refresh);
+    connect(m_queryEdit, &QLineEdit::returnPressed, this, &LogsView::refresh);
+    connect(m_older, &QPushButton::clicked, this, &LogsView::loadOlder);
+    connect(m_live, &QToolButton::toggled, this, &LogsView::setLive);
+    connect(m_filter, &QLineEdit::textChanged, this, &LogsView::applyFilter);
+    connect(m_regex, &QCheckBox::toggled, this, &LogsView::applyFilter);
+    connect(m_case, &QCheckBox::toggled, this, &LogsView::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LogsView::showDetails);
+    connect(m_newLines, &QPushButton::clicked, this, [this] {
+        m_table->scrollToBottom();
+        m_unseen = 0;
+        updateStatus();
+    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (m_unseen > 0 && atBottom()) {
+            m_unseen = 0;
+            updateStatus();
+        }
+    });
+    connect(m_model, &LogModel::droppedCountChanged, this, &LogsView::updateStatus);
+    connect(m_tail, &LokiTail::entries, this, &LogsView::onTailEntries);
+    connect(m_tail, &LokiTail::dropped, this, [this](const std::vector<DroppedEntry> &dropped) {
+        if (!dropped.empty())
+            m_model->appendGap(dropped.back().ns, quint32(dropped.size()));
+    });
+    connect(m_tail, &LokiTail::stateChanged, this, &LogsView::updateStatus);
+    auto *rate = new QTimer(this);
+    connect(rate, &QTimer::timeout, this, [this] {
+        const auto seconds = std::max<double>(m_rateClock.restart() / 1000.0, 0.001);
+        m_linesPerSecond = m_rateLines / seconds;
+        m_rateLines = 0;
+        updateCounts();
+        updateStatus();
+    });
+    rate->start(1000);
+    m_rateClock.start();
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    auto *run = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(run, &QShortcut::activated, this, &LogsView::refresh);
+    auto *live = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    connect(live, &QShortcut::activated, m_live, &QToolButton::toggle);
+    updateCounts();
+    updateStatus();
+}
+
+LogsView::~LogsView() = default;
+
+void LogsView::setClient(LokiClient *client)
+{
+    m_client = client;
+}
+
+void LogsView::setProfile(const Profile &profile)
+{
+    m_live->setChecked(false);
+    m_tail->setProfile(profile);
+    m_model->setUtc(profile.utc);
+    m_model->clear();
+    m_settled = false;
+    updateStatus();
+}
+
+void LogsView::setUtc(bool utc)
+{
+    m_model->setUtc(utc);
+}
+
+QString LogsView::query() const
+{
+    return m_queryEdit->text().trimmed();
+}
+
+void LogsView::setQuery(const QString &logql)
+{
+    m_queryEdit->setText(logql);
+}
+
+void LogsView::setTimeRange(const TimeRange &range)
+{
+    m_range = range;
+    m_windowFrom = {};
+    m_windowTo = {};
+    if (isVisible())
+        refresh();
+}
+
+void LogsView::showWindow(const QDateTime &from, const QDateTime &to)
+{
+    m_windowFrom = from;
+    m_windowTo = to;
+    setLive(false);
+    runQuery(loki::toNanos(from), loki::toNanos(to) + 1, false);
+}
+
+void LogsView::refresh()
+{
+    if (m_live->isChecked())
+        return; // the tail keeps the view current
+    if (m_windowFrom.isValid()) {
+        runQuery(loki::toNanos(m_windowFrom), loki::toNanos(m_windowTo) + 1, false);
+        return;
+    }
+    const auto now = QDateTime::currentDateTimeUtc();
+    runQuery(loki::toNanos(m_range.from(now)), loki::toNanos(m_range.to(now)) + 1, false);
+}
+
+void LogsView::loadOlder()
+{
+    if (m_model->rowCount() == 0) {
+        refresh();
+        return;
+    }
+    const auto from = m_windowFrom.isValid() ? m_windowFrom : m_range.from(QDateTime::currentDateTimeUtc());
+    // Everything before the oldest line shown, back to the start of the range; newest first.
+    runQuery(loki::toNanos(from), m_oldestNs, true);
+}
+
+void LogsView::runQuery(qint64 startNs, qint64 endNs, bool older)
+{
+    if (!m_client)
+        return;
+    if (m_request)
+        m_client->cancel(m_request);
+    LokiQuery q;
+    q.logql = query();
+    q.startNs = startNs;
+    q.endNs = endNs;
+    q.limit = m_limit->value();
+    q.direction = older ? LokiQuery::Direction::Backward : LokiQuery::Direction(m_direction->currentData().toInt());
+    m_error.clear();
+    m_settled = false;
+    m_status->setText(tr("Asking Loki…"));
+    m_request = m_client->queryRange(q, this, [this, older](const Result<LokiResult> &result) {
+        m_request = 0;
+        m_settled = true;
+        if (!result) {
+            m_error = result.error().message;
+            updateStatus();
+            emit queried(false);
+            emit settled();
+            return;
+        }
+        takeResult(result.value(), older);
+        emit queried(true);
+        emit settled();
+    });
+}
+
+void LogsView::takeResult(const LokiResult &result, bool older)
+{
+    std::vector<LogLine> lines;
+    lines.reserve(std::size_t(result.entryCount()));
+    for (const auto &stream : result.streams)
+        for (const auto &entry : stream.entries)
+            lines.push_back(toLine(*m_model, stream.labels, entry.ns, entry.line));
+    std::stable_sort(lines.begin(), lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
+    if (older) {
+        // Loki's end is exclusive, so the oldest line shown does not come again.
+        m_model->prependLines(std::move(lines));
+    } else {
+        m_model->setLines(std::move(lines));
+        m_table->scrollToBottom();
+    }
+    m_oldestNs = m_model->rowCount() > 0 ? m_model->line(0).ns : 0;
+    m_older->setEnabled(m_model->rowCount() > 0);
+    updateCounts();
+    updateStatus();
+}
+
+void LogsView::setLive(bool live)
+{
+    if (m_live->isChecked() != live) {
+        m_live->setChecked(live); // comes back here through toggled
+        return;
+    }
+    if (live) {
+        m_windowFrom = {};
+        m_windowTo = {};
+        // From the newest line shown on, so the tail neither repeats nor leaves a hole.
+        const auto last = m_model->rowCount() > 0 ? m_model->line(m_model->rowCount() - 1).ns + 1 : 0;
+        m_tail->start(query(), last);
+    } else {
+        m_tail->stop();
+    }
+    updateStatus();
+}
+
+bool LogsView::isLive() const
+{
+    return m_live->isChecked();
+}
+
+bool LogsView::atBottom() const
+{
+    const auto *bar = m_table->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 2;
+}
+
+void LogsView::onTailEntries(const std::vector<TailEntry> &entries)
+{
+    const bool follow = atBottom();
+    std::vector<LogLine> lines;
+    lines.reserve(entries.size());
+    for (const auto &e : entries)
+        lines.push_back(toLine(*m_model, e.labels, e.ns, e.line));
+    m_rateLines += int(lines.size());
+    const int before = m_proxy->rowCount();
+    m_model->appendLines(std::move(lines));
+    // Follow the newest only while the user is at the bottom; otherwise count what came.
+    if (follow)
+        m_table->scrollToBottom();
+    else
+        m_unseen += std::max(0, m_proxy->rowCount() - before);
+    m_older->setEnabled(m_model->rowCount() > 0);
+    if (m_model->rowCount() > 0)
+        m_oldestNs = m_model->line(0).ns;
+    updateStatus();
+}
+
+void LogsView::applyFilter()
+{
+    QString error;
+    if (!m_proxy->setPattern(m_filter->text(), m_regex->isChecked(), m_case->isChecked(), &error)) {
+        m_filter->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_filter->setToolTip(error);
+        return;
+    }
+    m_filter->setStyleSheet({});
+    m_filter->setToolTip({});
+    updateStatus();
+}
+
+void LogsView::updateCounts()
+{
+    QMap<LogLevel, int> counts;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        auto level = m_model->line(row).level;
+        if (level == LogLevel::Fatal)
+            level = LogLevel::Error;
+        if (level == LogLevel::Verbose)
+            level = LogLevel::Debug;
+        ++counts[level];
+    }
+    for (int i = 0; i < m_levelButtons.size(); ++i)
+        m_levelButtons[i]->setText(tr("%1: %2").arg(levelTitle(kLevels[i])).arg(counts.value(kLevels[i])));
+}
+
+QString LogsView::statusText() const
+{
+    return m_status->text();
+}
+
+void LogsView::updateStatus()
+{
+    QStringList parts;
+    if (!m_error.isEmpty())
+        parts.append(tr("Loki: %1").arg(m_error));
+    parts.append(tr("Lines shown: %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    if (m_model->droppedCount() > 0)
+        parts.append(tr("oldest let go for the %1-line limit: %2").arg(m_model->limit()).arg(m_model->droppedCount()));
+    if (m_live->isChecked()) {
+        switch (m_tail->state()) {
+        case LokiTail::State::Live:
+            parts.append(tr("live, %1 lines/s").arg(m_linesPerSecond, 0, 'f', 1));
+            break;
+        case LokiTail::State::Connecting:
+            parts.append(tr("connecting the live tail…"));
+            break;
+        case LokiTail::State::Reconnecting:
+            parts.append(tr("live tail reconnecting: %1").arg(m_tail->message()));
+            break;
+        case LokiTail::State::Failed:
+            parts.append(tr("live tail stopped: %1").arg(m_tail->message()));
+            break;
+        case LokiTail::State::Idle:
+            break;
+        }
+    }
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
+    m_newLines->setVisible(m_unseen > 0);
+    m_newLines->setText(tr("New lines: %1 ↓").arg(m_unseen));
+}
+
+void LogsView::showDetails()
+{
+    const auto current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const auto row = current.row();
+    if (m_model->line(row).gap > 0) {
+        m_details->setPlainText(tr("Loki could not deliver %n lines here (the tail fell behind).", nullptr,
+                                   int(m_model->line(row).gap)));
+        return;
+    }
+    const auto r = m_model->record(row);
+    QString html = QStringLiteral("<p><b>%1</b></p>").arg(r.message.toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=\"2\">");
+    const auto add = [&](const QString &name, const QString &value) {
+        html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    add(tr("source"), r.sourceContext);
+    add(tr("stream"), m_model->index(row, 0).data(LogModel::StreamRole).toString());
+    for (auto it = r.properties.begin(); it != r.properties.end(); ++it)
+        add(it.key(), it.value().isString() ? it.value().toString()
+                                            : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+    html += QStringLiteral("</table>");
+    if (!r.exception.isEmpty())
+        html += QStringLiteral("<pre>%1</pre>").arg(r.exception.toHtmlEscaped());
+    m_details->setHtml(html);
+}
+
+QJsonObject LogsView::snapshot() const
+{
+    auto json = ViewBase::snapshot();
+    QJsonArray lines;
+    const int first = std::max(0, m_proxy->rowCount() - 20);
+    for (int r = first; r < m_proxy->rowCount(); ++r)
+        lines.append(QJsonObject{{QStringLiteral("time"), m_proxy->index(r, LogModel::Time).data().toString()},
+                                 {QStringLiteral("level"), m_proxy->index(r, LogModel::Level).data().toString()},
+                                 {QStringLiteral("message"), m_proxy->index(r, LogModel::Message).data().toString()}});
+    json.insert(QStringLiteral("panels"),
+                QJsonArray{QJsonObject{{QStringLiteral("title"), tr("Lines")},
+                                       {QStringLiteral("queries"), QJsonArray{query()}},
+                                       {QStringLiteral("values"), lines}}});
+    return json;
+}
+
+} // namespace wf

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "domain/timerange.h"
+#include "net/httpclient.h"
+#include "sources/loki/lokitail.h"
+#include "viewbase.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTextBrowser;
+class QToolButton;
+
+namespace wf {
+
+class LogFilterProxy;
+class LogModel;
+class LokiClient;
+struct LokiResult;
+struct Profile;
+
+// The Logs view: a LogQL query over the app's time range (newest or oldest first, a limit, older
+// pages on demand), the service's JSON lines in columns, a client-side filter with level toggles,
+// a line's properties and exception below, and a live tail that follows the newest lines.
+class LogsView : public ViewBase
+{
+    Q_OBJECT
+public:
+    explicit LogsView(QWidget *parent = nullptr);
+    ~LogsView() override;
+
+    void setClient(LokiClient *client);
+    void setProfile(const Profile &profile); // the tail's endpoint; stops a running tail
+    void setUtc(bool utc);
+
+    LogModel *model() const { return m_model; }
+    LogFilterProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    LokiTail *tail() const { return m_tail; }
+    QString query() const;
+    void setQuery(const QString &logql);
+    // Shows that window's lines of the service's stream (from the router timeline, an alert).
+    void showWindow(const QDateTime &from, const QDateTime &to);
+    void setLive(bool live);
+    bool isLive() const;
+    QString statusText() const;
+
+    bool isSettled() const override { return m_settled; }
+    QJsonObject snapshot() const override;
+
+public slots:
+    void refresh() override; // runs the query
+    void setTimeRange(const wf::TimeRange &range) override;
+    void loadOlder();
+
+signals:
+    void queried(bool ok); // a query (or a page of older lines) answered
+
+private:
+    void runQuery(qint64 startNs, qint64 endNs, bool older);
+    void takeResult(const LokiResult &result, bool older);
+    void onTailEntries(const std::vector<TailEntry> &entries);
+    void applyFilter();
+    void updateCounts();
+    void updateStatus();
+    void showDetails();
+    bool atBottom() const;
+
+    LokiClient *m_client = nullptr;
+    LokiTail *m_tail;
+    LogModel *m_model;
+    LogFilterProxy *m_proxy;
+    QLineEdit *m_queryEdit;
+    QComboBox *m_direction;
+    QSpinBox *m_limit;
+    QPushButton *m_run;
+    QToolButton *m_live;
+    QPushButton *m_older;
+    QLineEdit *m_filter;
+    QCheckBox *m_regex;
+    QCheckBox *m_case;
+    QList<QToolButton *> m_levelButtons;
+    QTableView *m_table;
+    QTextBrowser *m_details;
+    QLabel *m_status;
+    QPushButton *m_newLines;
+    TimeRange m_range;
+    QDateTime m_windowFrom; // a fixed window from showWindow(), until the next range change
+    QDateTime m_windowTo;
+    RequestId m_request = 0;
+    qint64 m_oldestNs = 0;
+    int m_unseen = 0;
+    bool m_settled = false;
+    QString m_error;
+    QElapsedTimer m_rateClock;
+    int m_rateLines = 0;
+    double m_linesPerSecond = 0;
+};
+
+} // namespace wf
