@@ -823,6 +823,10 @@
         <source>alert started</source>
         <translation>Alarm begann</translation>
     </message>
+    <message>
+        <source>Logs around this</source>
+        <translation>Logs rund um diesen Alarm</translation>
+    </message>
 </context>
 <context>
     <name>wf::CommandLine</name>
@@ -1113,6 +1117,10 @@ Angezeigt werden die Daten von %2.</translation>
             <numerusform>%n ausgewählt</numerusform>
             <numerusform>%n ausgewählt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The log line&apos;s time</source>
+        <translation>Die Zeit der Logzeile</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1710,38 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Lines</source>
         <translation>Zeilen</translation>
     </message>
+    <message>
+        <source>&amp;Copy line</source>
+        <translation>Zeile &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Als &amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export the lines shown…</source>
+        <translation>Angezeigte Zeilen &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Export the lines shown</source>
+        <translation>Angezeigte Zeilen exportieren</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;CSV (*.csv)</source>
+        <translation>JSON-Zeilen (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Show &amp;metrics at this time</source>
+        <translation>&amp;Metriken zu dieser Zeit zeigen</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>
@@ -2028,6 +2068,10 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Logs from %1 to %2</source>
         <translation>Logs von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Metrics around %1, marked on the charts. Double-click a chart to go back.</source>
+        <translation>Metriken um %1, in den Diagrammen markiert. Doppelklick auf ein Diagramm geht zurück.</translation>
     </message>
 </context>
 <context>

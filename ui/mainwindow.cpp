@@ -105,10 +105,12 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         if (id == ViewId::Alerts) {
             auto *alerts = new AlertsView(m_inbox, m_history.get(), m_stack);
             alerts->setPrometheus(m_prometheus);
+            connect(alerts, &AlertsView::logsRequested, this, &MainWindow::openLogs);
             view = alerts;
         } else if (id == ViewId::Logs) {
             auto *logs = new LogsView(m_stack);
             logs->setClient(m_loki);
+            connect(logs, &LogsView::metricsRequested, this, &MainWindow::openMetrics);
             view = logs;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
@@ -421,6 +423,22 @@ void MainWindow::openLogs(const QDateTime &from, const QDateTime &to)
                              5000);
 }
 
+void MainWindow::openMetrics(const QDateTime &at)
+{
+    // Fifteen minutes either side of the moment (none of it in the future), marked on every chart.
+    const auto now = QDateTime::currentDateTimeUtc();
+    const auto to = std::min(at.addSecs(900), now);
+    m_zoomHistory.append(m_timeRange->range());
+    m_timeRange->setRange(TimeRange::absolute(to.addSecs(-1800), to));
+    for (auto *v : m_views)
+        if (auto *dashboard = qobject_cast<DashboardView *>(v))
+            dashboard->setMarker(at);
+    showView(ViewId::Operations);
+    statusBar()->showMessage(tr("Metrics around %1, marked on the charts. Double-click a chart to go back.")
+                                 .arg((m_profile.utc ? at.toUTC() : at.toLocalTime()).toString(QStringLiteral("HH:mm:ss"))),
+                             8000);
+}
+
 void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)
 {
     if (from.secsTo(to) < 10)
@@ -432,6 +450,9 @@ void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)
 
 void MainWindow::zoomOut()
 {
+    for (auto *v : m_views)
+        if (auto *dashboard = qobject_cast<DashboardView *>(v))
+            dashboard->setMarker({});
     if (m_zoomHistory.isEmpty())
         return;
     m_timeRange->setRange(m_zoomHistory.takeLast());

@@ -95,6 +95,7 @@ private:
     void zoomTo(const QDateTime &from, const QDateTime &to);
     void zoomOut();
     void openLogs(const QDateTime &from, const QDateTime &to);
+    void openMetrics(const QDateTime &at);
     void applyDashboards(const QString &folder);
     void setRefreshSeconds(int seconds);
 

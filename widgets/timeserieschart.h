@@ -43,6 +43,7 @@ public:
     void setStacked(bool stacked);
     void setThresholds(const QList<std::pair<double, QColor>> &thresholds);
     void setBands(const QList<Band> &bands);
+    const QList<Band> &bands() const { return m_bands; }
     void setValueFormatter(std::function<QString(double)> format);
     void setYRange(std::optional<double> min, std::optional<double> max);
     void setUtc(bool utc);

@@ -12,10 +12,14 @@
 #include "panelframe.h"
 #include "sources/loki/lokiresult.h"
 #include "store/settings.h"
+#include "timeserieschart.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
 
+#include <QAction>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -130,8 +134,35 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
         QVERIFY(model->line(r).ns >= fromNs);
     QVERIFY2(rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE")) >= 0,
              "the failover's own transition line is in its window");
+    // Copy a line as it is shown or as JSON; export what is shown.
+    const auto row = rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE"));
+    logs->table()->setCurrentIndex(logs->proxy()->mapFromSource(model->index(row, 0)));
+    QVERIFY(logs->selectedLineText().contains(QLatin1String("\"NewState\":\"FALLBACK_ACTIVE\"")));
+    const auto json = QJsonDocument::fromJson(logs->selectedLineJson().toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("level")).toString(), QStringLiteral("Information"));
+    QCOMPARE(json.value(QStringLiteral("properties")).toObject().value(QStringLiteral("NewState")).toString(),
+             QStringLiteral("FALLBACK_ACTIVE"));
+    QTemporaryDir out;
+    QString error;
+    QVERIFY(logs->exportVisible(out.filePath(QStringLiteral("lines.jsonl")), &error));
+    QVERIFY(logs->exportVisible(out.filePath(QStringLiteral("lines.csv")), &error));
+    QFile jsonl(out.filePath(QStringLiteral("lines.jsonl")));
+    QVERIFY(jsonl.open(QIODevice::ReadOnly));
+    const auto exported = jsonl.readAll().split('\n');
+    QCOMPARE(exported.size() - 1, logs->proxy()->rowCount());
+    QFile csv(out.filePath(QStringLiteral("lines.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith("time,level,source,message"));
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/logs-failover.png"));
+
+    // From the line back to the metrics: Operations around its time, the moment marked on the charts.
+    logs->table()->findChild<QAction *>(QStringLiteral("metricsAtTime"))->trigger();
+    QCOMPARE(window.currentView(), wf::ViewId::Operations);
+    auto *chart = operations->panel(QStringLiteral("messages-by-type"))->frame()->findChild<wf::TimeSeriesChart *>();
+    const auto lineMs = model->line(row).ns / 1'000'000;
+    QTRY_VERIFY(std::any_of(chart->bands().cbegin(), chart->bands().cend(),
+                            [&](const auto &b) { return b.fromMs == lineMs && b.toMs == lineMs; }));
 }
 
 QTEST_MAIN(TestLogsDrill)

@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QTextBrowser>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -101,6 +102,30 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
     if (!tray->hasTray()) // no tray here (offscreen): the window says it
         QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Firing: 2 alerts firing")),
                  qPrintable(window.statusBar()->currentMessage()));
+    // "Logs around this" opens the Logs view on the alert's start ± 5 minutes.
+    const auto fingerprint = model->index(0, 0, model->index(0, 0)).data(wf::AlertInboxModel::FingerprintRole).toString();
+    QVERIFY(!fingerprint.isEmpty());
+    view->selectAlert(fingerprint);
+    auto *details = view->findChild<QTextBrowser *>(QStringLiteral("alertDetails"));
+    QTRY_VERIFY(details->toHtml().contains(QStringLiteral("Logs around this")));
+    QSignalSpy logsAsked(view, &wf::AlertsView::logsRequested);
+    QDateTime start;
+    for (const auto &a : window.alertInbox()->alerts())
+        if (a.alert.fingerprint == fingerprint)
+            start = a.alert.startsAt;
+    QVERIFY(start.isValid());
+    QUrl logsLink;
+    for (const auto &candidate : details->document()->toHtml().split(QLatin1Char('"')))
+        if (candidate.startsWith(QLatin1String("watchfloor:logs")))
+            logsLink = QUrl(QString(candidate).replace(QStringLiteral("&amp;"), QStringLiteral("&")));
+    QVERIFY(logsLink.isValid());
+    emit details->anchorClicked(logsLink);
+    QCOMPARE(logsAsked.count(), 1);
+    QCOMPARE(logsAsked.first().at(0).toDateTime().toSecsSinceEpoch(), start.addSecs(-300).toSecsSinceEpoch());
+    QCOMPARE(logsAsked.first().at(1).toDateTime().toSecsSinceEpoch(), start.addSecs(300).toSecsSinceEpoch());
+    QCOMPARE(window.currentView(), wf::ViewId::Logs);
+    window.showView(wf::ViewId::Alerts);
+
     QSignalSpy notified(tray, &wf::AlertTray::notified);
     view->refresh();
     QTest::qWait(300);

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QDesktopServices>
+#include <QUrlQuery>
 #include <QLineSeries>
 #include <QUrlQuery>
 #include <QValueAxis>
@@ -161,8 +162,13 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     m_details->setPlaceholderText(tr("Select an alert to see its labels, annotations and acknowledgement."));
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         emit linkActivated(url);
-        if (url.scheme() == u"http" || url.scheme() == u"https")
+        if (url.scheme() == u"http" || url.scheme() == u"https") {
             QDesktopServices::openUrl(url);
+        } else if (url.scheme() == u"watchfloor" && url.path() == u"logs") {
+            const QUrlQuery query(url);
+            emit logsRequested(QDateTime::fromString(query.queryItemValue(QStringLiteral("from")), Qt::ISODateWithMs),
+                               QDateTime::fromString(query.queryItemValue(QStringLiteral("to")), Qt::ISODateWithMs));
+        }
     });
     m_chart->setObjectName(QStringLiteral("alertChart"));
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -612,6 +618,16 @@ void AlertsView::showDetails()
         links << QStringLiteral("<a href=\"%1\">%2</a>").arg(runbook.toHtmlEscaped(), tr("Runbook").toHtmlEscaped());
     if (!a.generatorUrl.isEmpty())
         links << QStringLiteral("<a href=\"%1\">%2</a>").arg(a.generatorUrl.toHtmlEscaped(), tr("Rule in Prometheus").toHtmlEscaped());
+    if (a.startsAt.isValid()) {
+        // The service's lines from five minutes before the alert started to five after.
+        QUrl logs;
+        logs.setScheme(QStringLiteral("watchfloor"));
+        logs.setPath(QStringLiteral("logs"));
+        logs.setQuery(QUrlQuery{{QStringLiteral("from"), a.startsAt.addSecs(-300).toUTC().toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("to"), a.startsAt.addSecs(300).toUTC().toString(Qt::ISODateWithMs)}});
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(logs.toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                                                           tr("Logs around this").toHtmlEscaped());
+    }
     if (!links.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(" · ")));
     m_details->setHtml(html);

@@ -73,6 +73,8 @@ public:
 signals:
     void linkActivated(const QUrl &url); // a link in the detail pane (runbook, rule)
     void chartLoaded(bool ok);
+    // "Logs around this": the alert's start ± 5 minutes.
+    void logsRequested(const QDateTime &from, const QDateTime &to);
 
 public slots:
     void refresh() override;

@@ -211,6 +211,12 @@ void DashboardView::setUtc(bool utc)
         p->setUtc(utc);
 }
 
+void DashboardView::setMarker(const QDateTime &at)
+{
+    m_marker = at;
+    updateRouterPanels();
+}
+
 void DashboardView::setTimeRange(const TimeRange &range)
 {
     m_range = range;
@@ -289,6 +295,13 @@ void DashboardView::updateRouterPanels()
                                                              : DashboardPanel::namedColor(QStringLiteral("amber"));
         band.label = f.reason.isEmpty() ? tr("Failover") : tr("Failover: %1").arg(f.reason);
         bands.append(band);
+    }
+    if (m_marker.isValid()) {
+        TimeSeriesChart::Band marker;
+        marker.fromMs = marker.toMs = m_marker.toMSecsSinceEpoch();
+        marker.color = DashboardPanel::namedColor(QStringLiteral("blue"));
+        marker.label = tr("The log line's time");
+        bands.append(marker);
     }
     if (bands == m_bands)
         return; // nothing new to mark: no repaint

@@ -48,6 +48,8 @@ public:
     QStringList selection(const QString &variable) const { return m_selection.value(variable); }
     void setSelection(const QString &variable, const QStringList &values);
     void setUtc(bool utc);
+    // A moment marked on every chart (a log line's time); invalid: none.
+    void setMarker(const QDateTime &at);
     // A health poll (MainWindow feeds the shared router timeline first).
     void showHealthSample(const HealthSample &sample);
 
@@ -100,6 +102,7 @@ private:
     std::optional<PromResult> m_routerStates;
     std::optional<PromResult> m_routerDurations;
     QList<TimeSeriesChart::Band> m_bands;
+    QDateTime m_marker;
 };
 
 } // namespace wf

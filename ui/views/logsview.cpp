@@ -3,9 +3,16 @@
 #include "logfilterproxy.h"
 #include "logmodel.h"
 #include "sources/loki/lokiclient.h"
+#include "sources/loki/lokiresult.h"
 #include "store/profile.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -214,11 +221,108 @@ LogsView::LogsView(QWidget *parent)
     connect(run, &QShortcut::activated, this, &LogsView::refresh);
     auto *live = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(live, &QShortcut::activated, m_live, &QToolButton::toggle);
+    createActions();
     updateCounts();
     updateStatus();
 }
 
 LogsView::~LogsView() = default;
+
+void LogsView::createActions()
+{
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("&Copy line"), m_table);
+    copy->setObjectName(QStringLiteral("copyLine"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(selectedLineText()); });
+    auto *copyJson = new QAction(tr("Copy as &JSON"), m_table);
+    copyJson->setObjectName(QStringLiteral("copyJson"));
+    copyJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyJson->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyJson, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(selectedLineJson()); });
+    auto *exportAction = new QAction(tr("&Export the lines shown…"), m_table);
+    exportAction->setObjectName(QStringLiteral("exportLines"));
+    connect(exportAction, &QAction::triggered, this, [this] {
+        QString filter;
+        const auto path = QFileDialog::getSaveFileName(this, tr("Export the lines shown"), QStringLiteral("logs.jsonl"),
+                                                       tr("JSON lines (*.jsonl);;CSV (*.csv)"), &filter);
+        QString error;
+        if (!path.isEmpty() && !exportVisible(path, &error))
+            QMessageBox::warning(this, tr("Export"), error);
+    });
+    auto *metrics = new QAction(tr("Show &metrics at this time"), m_table);
+    metrics->setObjectName(QStringLiteral("metricsAtTime"));
+    connect(metrics, &QAction::triggered, this, [this] {
+        const auto current = m_proxy->mapToSource(m_table->currentIndex());
+        if (current.isValid())
+            emit metricsRequested(loki::fromNanos(m_model->line(current.row()).ns));
+    });
+    m_table->addActions({copy, copyJson, metrics, exportAction});
+}
+
+QString LogsView::selectedLineText() const
+{
+    const auto current = m_proxy->mapToSource(m_table->currentIndex());
+    return current.isValid() ? m_model->index(current.row(), 0).data(LogModel::RawRole).toString() : QString();
+}
+
+static QJsonObject recordJson(const LogRecord &r)
+{
+    QJsonObject o{{QStringLiteral("timestamp"), loki::fromNanos(r.ns).toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("level"), logs::levelName(r.level)},
+                  {QStringLiteral("sourceContext"), r.sourceContext},
+                  {QStringLiteral("message"), r.message}};
+    if (!r.properties.isEmpty())
+        o.insert(QStringLiteral("properties"), r.properties);
+    if (!r.exception.isEmpty())
+        o.insert(QStringLiteral("exception"), r.exception);
+    return o;
+}
+
+QString LogsView::selectedLineJson() const
+{
+    const auto current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid() || m_model->line(current.row()).gap > 0)
+        return {};
+    return QString::fromUtf8(QJsonDocument(recordJson(m_model->record(current.row()))).toJson(QJsonDocument::Compact));
+}
+
+bool LogsView::exportVisible(const QString &path, QString *error) const
+{
+    const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return false;
+    }
+    const auto quote = [](QString text) {
+        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    if (csv)
+        file.write("time,level,source,message,exception\n");
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const auto row = m_proxy->mapToSource(m_proxy->index(r, 0)).row();
+        if (m_model->line(row).gap > 0)
+            continue;
+        const auto record = m_model->record(row);
+        if (csv) {
+            file.write(QStringLiteral("%1,%2,%3,%4,%5\n")
+                           .arg(loki::fromNanos(record.ns).toString(Qt::ISODateWithMs), logs::levelName(record.level),
+                                quote(record.sourceContext), quote(record.message), quote(record.exception))
+                           .toUtf8());
+        } else {
+            file.write(QJsonDocument(recordJson(record)).toJson(QJsonDocument::Compact) + '\n');
+        }
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
 
 void LogsView::setClient(LokiClient *client)
 {

@@ -51,6 +51,11 @@ public:
     void setLive(bool live);
     bool isLive() const;
     QString statusText() const;
+    // The selected line as shown (redacted), and as one JSON object of its fields.
+    QString selectedLineText() const;
+    QString selectedLineJson() const;
+    // The lines the filter lets through, as JSON lines (.jsonl) or CSV (.csv, by the suffix).
+    bool exportVisible(const QString &path, QString *error) const;
 
     bool isSettled() const override { return m_settled; }
     QJsonObject snapshot() const override;
@@ -62,6 +67,7 @@ public slots:
 
 signals:
     void queried(bool ok); // a query (or a page of older lines) answered
+    void metricsRequested(const QDateTime &at); // "Show metrics at this time" on a line
 
 private:
     void runQuery(qint64 startNs, qint64 endNs, bool older);
@@ -71,6 +77,7 @@ private:
     void updateCounts();
     void updateStatus();
     void showDetails();
+    void createActions();
     bool atBottom() const;
 
     LokiClient *m_client = nullptr;
