@@ -2,11 +2,26 @@
 
 #include "logmodel.h"
 
+#include <QtConcurrent>
+
+#include <algorithm>
+
 namespace wf {
 
 LogFilterProxy::LogFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<const Matches>>::finished, this, [this] {
+        if (m_watcher.isCanceled())
+            return;
+        apply(m_pendingPattern, m_pendingMatcher, m_watcher.result());
+    });
+}
+
+LogFilterProxy::~LogFilterProxy()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
 }
 
 bool LogFilterProxy::setPattern(const QString &pattern, bool regex, bool caseSensitive, QString *error)
@@ -25,10 +40,56 @@ bool LogFilterProxy::setPattern(const QString &pattern, bool regex, bool caseSen
         }
         matcher.optimize();
     }
+    m_watcher.cancel(); // a newer pattern: the older match is of no use
+    const auto *model = qobject_cast<const LogModel *>(sourceModel());
+    if (pattern.isEmpty() || !model || model->rowCount() <= kSynchronousLines) {
+        apply(pattern, matcher, nullptr);
+        return true;
+    }
+
+    // A snapshot of the lines (shared, not copied) for the worker; ids tie its answer to lines.
+    auto lines = std::make_shared<std::vector<std::pair<quint64, QByteArray>>>();
+    lines->reserve(std::size_t(model->rowCount()));
+    for (int row = 0; row < model->rowCount(); ++row)
+        lines->emplace_back(model->line(row).id, model->line(row).utf8);
+    m_pendingPattern = pattern;
+    m_pendingMatcher = matcher;
+    m_watcher.setFuture(QtConcurrent::run([lines, matcher](QPromise<std::shared_ptr<const Matches>> &promise) {
+        auto matches = std::make_shared<Matches>();
+        const auto [lo, hi] = std::minmax_element(lines->cbegin(), lines->cend(),
+                                                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        matches->firstId = lo->first;
+        matches->lastId = hi->first;
+        matches->byId.assign(std::size_t(matches->lastId - matches->firstId + 1), 0);
+        // Chunks over every core; each writes its own bytes, so no locks.
+        constexpr std::size_t kChunk = 16'384;
+        std::vector<std::size_t> starts;
+        for (std::size_t at = 0; at < lines->size(); at += kChunk)
+            starts.push_back(at);
+        QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+            if (promise.isCanceled())
+                return;
+            const auto end = std::min(start + kChunk, lines->size());
+            for (auto i = start; i < end; ++i) {
+                const auto &[id, utf8] = (*lines)[i];
+                matches->byId[std::size_t(id - matches->firstId)] = matcher.match(QString::fromUtf8(utf8)).hasMatch();
+            }
+        });
+        promise.addResult(std::shared_ptr<const Matches>(matches));
+    }));
+    return true;
+}
+
+void LogFilterProxy::apply(const QString &pattern, const QRegularExpression &matcher,
+                           std::shared_ptr<const Matches> matches)
+{
     m_pattern = pattern;
     m_matcher = matcher;
-    invalidateRowsFilter();
-    return true;
+    m_matches = std::move(matches);
+    // One layout change, not a removal per run of rows: scattered matches among a million lines
+    // would otherwise cost minutes.
+    invalidate();
+    emit filtered();
 }
 
 void LogFilterProxy::setLevelShown(LogLevel level, bool shown)
@@ -39,7 +100,7 @@ void LogFilterProxy::setLevelShown(LogLevel level, bool shown)
         m_hiddenLevels.remove(level);
     else
         m_hiddenLevels.insert(level);
-    invalidateRowsFilter();
+    invalidate();
 }
 
 bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
@@ -54,6 +115,8 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
         return false;
     if (m_pattern.isEmpty())
         return true;
+    if (m_matches && line.id >= m_matches->firstId && line.id <= m_matches->lastId)
+        return m_matches->byId[std::size_t(line.id - m_matches->firstId)] != 0;
     return m_matcher.match(QString::fromUtf8(line.utf8)).hasMatch();
 }
 

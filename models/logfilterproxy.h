@@ -2,35 +2,64 @@
 
 #include "domain/logrecord.h"
 
+#include <QFutureWatcher>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
 
+#include <memory>
+#include <vector>
+
 namespace wf {
 
 // The Logs view's client-side filter: plain text or a regular expression (case optional) over the
-// whole line, and the levels shown. Gaps (lines Loki dropped) always stay in view.
+// whole line, and the levels shown. Gaps (lines Loki dropped) always stay in view. Over a big
+// buffer the text is matched off the UI thread, on every core: the old filter stays on screen
+// until the new one is ready, then the view changes at once (filtered() says when).
 class LogFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
+    // Buffers up to this many lines are matched at once, on the UI thread (it takes a few ms).
+    static constexpr int kSynchronousLines = 20'000;
+
     explicit LogFilterProxy(QObject *parent = nullptr);
+    ~LogFilterProxy() override;
 
     // False with error set when pattern is not a valid regular expression (the filter is unchanged).
     bool setPattern(const QString &pattern, bool regex, bool caseSensitive, QString *error = nullptr);
     QString pattern() const { return m_pattern; }
+    bool isFiltering() const { return m_watcher.isRunning(); }
     void setLevelShown(LogLevel level, bool shown);
     bool isLevelShown(LogLevel level) const { return !m_hiddenLevels.contains(level); }
     // The regular expression lines are matched with (for highlighting), invalid when there is none.
     const QRegularExpression &matcher() const { return m_matcher; }
 
+signals:
+    void filtered(); // a new pattern is applied
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    // Which lines matched, by line id, for the lines the model had when the match started; lines
+    // that came later are matched as they arrive.
+    struct Matches
+    {
+        std::vector<quint8> byId; // index: id - firstId
+        quint64 firstId = 0;
+        quint64 lastId = 0;
+    };
+
+    void apply(const QString &pattern, const QRegularExpression &matcher, std::shared_ptr<const Matches> matches);
+
     QString m_pattern;
     QRegularExpression m_matcher;
+    std::shared_ptr<const Matches> m_matches;
     QSet<LogLevel> m_hiddenLevels;
+    QFutureWatcher<std::shared_ptr<const Matches>> m_watcher;
+    QString m_pendingPattern;
+    QRegularExpression m_pendingMatcher;
 };
 
 } // namespace wf

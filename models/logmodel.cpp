@@ -35,6 +35,7 @@ void LogModel::setLines(std::vector<LogLine> lines)
     m_dropped = 0;
     for (auto &line : lines) {
         line.id = m_nextId++;
+        line.utf8.squeeze(); // toUtf8() keeps room for three bytes a character: give it back
         m_bytes += line.utf8.size();
         m_lines.push_back(std::move(line));
     }
@@ -57,6 +58,7 @@ void LogModel::appendLines(std::vector<LogLine> lines)
     beginInsertRows({}, first, first + int(lines.size()) - 1);
     for (auto &line : lines) {
         line.id = m_nextId++;
+        line.utf8.squeeze();
         m_bytes += line.utf8.size();
         m_lines.push_back(std::move(line));
     }
@@ -77,6 +79,7 @@ void LogModel::prependLines(std::vector<LogLine> lines)
     beginInsertRows({}, 0, int(lines.size()) - 1);
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
         it->id = m_nextId++;
+        it->utf8.squeeze();
         m_bytes += it->utf8.size();
         m_lines.push_front(std::move(*it));
     }

@@ -1742,6 +1742,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>filtering…</source>
+        <translation>wird gefiltert …</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>

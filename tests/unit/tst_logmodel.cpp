@@ -3,6 +3,7 @@
 #include "statecolors.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace wf;
@@ -52,6 +53,7 @@ private slots:
     void displayedLinesAreRedacted();
     void filterByTextRegexAndLevel();
     void findsRowsByTime();
+    void bigBufferFiltersOffTheUiThread();
 };
 
 void TestLogModel::columnsFromParsedLines()
@@ -174,6 +176,38 @@ void TestLogModel::findsRowsByTime()
     QCOMPARE(model.rowForNanos(0), 0);
     QCOMPARE(model.rowForNanos(105), 5);
     QCOMPARE(model.rowForNanos(1000), 10);
+}
+
+void TestLogModel::bigBufferFiltersOffTheUiThread()
+{
+    LogModel model;
+    LogFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int n = LogFilterProxy::kSynchronousLines * 3;
+    std::vector<LogLine> batch;
+    for (int i = 0; i < n; ++i)
+        batch.push_back(json(i, i % 10 == 0 ? "Error" : "Information", QStringLiteral("line %1 %2").arg(i).arg(i % 7 == 0 ? "seven" : "")));
+    model.setLines(std::move(batch));
+    QSignalSpy filtered(&proxy, &LogFilterProxy::filtered);
+    QVERIFY(proxy.setPattern(QStringLiteral("seven"), false, false));
+    // Answered at once; the old (empty) filter stays until the match is done.
+    QVERIFY(proxy.isFiltering());
+    QCOMPARE(proxy.rowCount(), n);
+    // Lines that arrive meanwhile are matched as they come.
+    model.appendLines({json(n, "Information", QStringLiteral("seven again")), json(n + 1, "Information", QStringLiteral("nope"))});
+    QTRY_COMPARE(filtered.count(), 1);
+    const int sevens = (n + 6) / 7;
+    QCOMPARE(proxy.rowCount(), sevens + 1);
+    // The level toggles combine with it, and a newer pattern supersedes one still running.
+    proxy.setLevelShown(LogLevel::Error, false);
+    QCOMPARE(proxy.rowCount(), sevens + 1 - (n + 69) / 70);
+    proxy.setLevelShown(LogLevel::Error, true);
+    QVERIFY(proxy.setPattern(QStringLiteral("line 1\\d*5 "), true, false));
+    QVERIFY(proxy.setPattern(QStringLiteral("line 12345 "), false, false));
+    QTRY_VERIFY(!proxy.isFiltering());
+    QTRY_COMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.pattern(), QStringLiteral("line 12345 "));
 }
 
 QTEST_GUILESS_MAIN(TestLogModel)

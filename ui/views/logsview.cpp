@@ -195,6 +195,7 @@ LogsView::LogsView(QWidget *parent)
         }
     });
     connect(m_model, &LogModel::droppedCountChanged, this, &LogsView::updateStatus);
+    connect(m_proxy, &LogFilterProxy::filtered, this, &LogsView::updateStatus);
     connect(m_tail, &LokiTail::entries, this, &LogsView::onTailEntries);
     connect(m_tail, &LokiTail::dropped, this, [this](const std::vector<DroppedEntry> &dropped) {
         if (!dropped.empty())
@@ -535,6 +536,8 @@ void LogsView::updateStatus()
     if (!m_error.isEmpty())
         parts.append(tr("Loki: %1").arg(m_error));
     parts.append(tr("Lines shown: %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    if (m_proxy->isFiltering())
+        parts.append(tr("filtering…"));
     if (m_model->droppedCount() > 0)
         parts.append(tr("oldest let go for the %1-line limit: %2").arg(m_model->limit()).arg(m_model->droppedCount()));
     if (m_live->isChecked()) {
