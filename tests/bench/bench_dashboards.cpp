@@ -15,6 +15,7 @@
 #include "monitoringstack.h"
 #include "panelframe.h"
 #include "procstats.h"
+#include "stallprobe.h"
 #include "store/settings.h"
 #include "stattile.h"
 #include "views/dashboardview.h"
@@ -96,19 +97,7 @@ void BenchDashboards::leftOpen()
     QTest::qWait(2000);
     const long rssLoaded = residentKiB();
 
-    // The UI thread's longest busy stretch: a 10 ms timer that notes how late it fires.
-    QElapsedTimer probeClock;
-    probeClock.start();
-    qint64 last = 0;
-    QList<double> stalls;
-    QTimer probe;
-    probe.setInterval(10);
-    connect(&probe, &QTimer::timeout, this, [&] {
-        const auto now = probeClock.elapsed();
-        if (last > 0 && now - last > 12)
-            stalls.append(double(now - last - 10));
-        last = now;
-    });
+    StallProbe probe; // the UI thread's longest busy stretches
     probe.start();
 
     auto *operations = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Operations));
@@ -162,7 +151,7 @@ void BenchDashboards::leftOpen()
     std::printf("CPU                    %.2f %% of one core on average, the probe's 100 wake-ups a second included "
                 "(target < 3 %%)\n", cpu);
     printStats("paint one panel", paintMs, "< 16 ms");
-    printStats("UI busy at once", stalls, "responsive");
+    printStats("UI busy at once", probe.stalls(), "responsive");
     printStats("failover to screen", failoverMs, "< 1500 ms");
     QVERIFY(!failoverMs.isEmpty());
 }

@@ -11,6 +11,7 @@
 #include "logfilterproxy.h"
 #include "logmodel.h"
 #include "procstats.h"
+#include "stallprobe.h"
 #include "sources/loki/lokitail.h"
 #include "views/logsview.h"
 
@@ -139,18 +140,7 @@ void BenchLogs::tailIngest()
     wf::LogsView view;
     view.resize(1280, 800);
     view.show();
-    QElapsedTimer probeClock;
-    probeClock.start();
-    qint64 last = 0;
-    QList<double> stalls;
-    QTimer probe;
-    probe.setInterval(10);
-    connect(&probe, &QTimer::timeout, this, [&] {
-        const auto now = probeClock.elapsed();
-        if (last > 0 && now - last > 12)
-            stalls.append(double(now - last - 10));
-        last = now;
-    });
+    StallProbe probe; // the UI thread's longest busy stretches
     probe.start();
     // Loki's tail sends batches; 100 lines every 10 ms is 10,000 a second.
     qint64 sent = 0;
@@ -170,6 +160,7 @@ void BenchLogs::tailIngest()
     QTest::qWait(seconds * 1000);
     feed.stop();
     probe.stop();
+    auto stalls = probe.stalls();
     std::sort(stalls.begin(), stalls.end());
     std::printf("\ntail ingest      %lld lines in %.1f s (%.0f lines/s); buffer %d lines, %lld let go; "
                 "UI busy at once: median %.0f ms, p95 %.0f ms, max %.0f ms; %ld KiB resident\n",
