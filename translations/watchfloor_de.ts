@@ -1746,6 +1746,30 @@ Angezeigt werden die Daten von %2.</translation>
         <source>filtering…</source>
         <translation>wird gefiltert …</translation>
     </message>
+    <message>
+        <source>Your last queries for this profile</source>
+        <translation>Ihre letzten Abfragen für dieses Profil</translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation>La&amp;bels</translation>
+    </message>
+    <message>
+        <source>Pick a label and a value from Loki: it goes into the query&apos;s stream selector</source>
+        <translation>Ein Label und einen Wert von Loki wählen: sie kommen in den Stream-Selektor der Abfrage</translation>
+    </message>
+    <message>
+        <source>No Loki in this profile</source>
+        <translation>Kein Loki in diesem Profil</translation>
+    </message>
+    <message>
+        <source>Any value (remove)</source>
+        <translation>Beliebiger Wert (entfernen)</translation>
+    </message>
+    <message>
+        <source>Loki has no labels in this time range</source>
+        <translation>Loki hat in diesem Zeitraum keine Labels</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>

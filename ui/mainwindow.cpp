@@ -111,6 +111,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             auto *logs = new LogsView(m_stack);
             logs->setClient(m_loki);
             connect(logs, &LogsView::metricsRequested, this, &MainWindow::openMetrics);
+            connect(logs, &LogsView::historyChanged, this,
+                    [this](const QStringList &queries) { m_settings.setLogQueryHistory(m_profile.name, queries); });
             view = logs;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
@@ -323,6 +325,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_amHttp->setProfile(profile);
     m_lokiHttp->setProfile(profile);
     static_cast<LogsView *>(view(ViewId::Logs))->setProfile(profile);
+    static_cast<LogsView *>(view(ViewId::Logs))->setHistory(m_settings.logQueryHistory(profile.name));
     m_promHttp->setProfile(profile);
     m_inbox->setProfileName(profile.name);
     m_timeline->clear();

@@ -53,4 +53,89 @@ QString labelMatcher(const QString &name, const QString &op, const QString &valu
     return name + op + quoteString(value);
 }
 
+namespace {
+
+// The matchers of a selector's inside, split on the commas outside quotes.
+QStringList splitMatchers(const QString &inside)
+{
+    QStringList parts;
+    QString current;
+    bool quoted = false;
+    bool escaped = false;
+    for (const auto c : inside) {
+        if (escaped) {
+            escaped = false;
+        } else if (c == u'\\' && quoted) {
+            escaped = true;
+        } else if (c == u'"' || c == u'`') {
+            quoted = !quoted;
+        } else if (c == u',' && !quoted) {
+            if (!current.trimmed().isEmpty())
+                parts.append(current.trimmed());
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    if (!current.trimmed().isEmpty())
+        parts.append(current.trimmed());
+    return parts;
+}
+
+// The index of the selector's closing brace, -1 if none (quotes respected).
+qsizetype closingBrace(const QString &text, qsizetype open)
+{
+    bool quoted = false;
+    bool escaped = false;
+    for (auto i = open + 1; i < text.size(); ++i) {
+        const auto c = text.at(i);
+        if (escaped)
+            escaped = false;
+        else if (c == u'\\' && quoted)
+            escaped = true;
+        else if (c == u'"' || c == u'`')
+            quoted = !quoted;
+        else if (c == u'}' && !quoted)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+QString withStreamMatcher(const QString &logql, const QString &label, const QString &value)
+{
+    if (!isValidLabelName(label))
+        return logql;
+    const auto open = logql.indexOf(u'{');
+    const auto close = open >= 0 ? closingBrace(logql, open) : -1;
+    QStringList matchers;
+    QString before;
+    QString after = logql.trimmed();
+    if (open >= 0 && close > open) {
+        before = logql.left(open);
+        matchers = splitMatchers(logql.mid(open + 1, close - open - 1));
+        after = logql.mid(close + 1);
+    } else if (!after.isEmpty()) {
+        after = QLatin1Char(' ') + after;
+    }
+    static const QRegularExpression name(QStringLiteral("^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=|!=|=~|!~)"));
+    bool replaced = false;
+    for (auto it = matchers.begin(); it != matchers.end();) {
+        const auto m = name.match(*it);
+        if (m.hasMatch() && m.captured(1) == label) {
+            if (value.isEmpty() || replaced) {
+                it = matchers.erase(it);
+                continue;
+            }
+            *it = labelMatcher(label, QStringLiteral("="), value);
+            replaced = true;
+        }
+        ++it;
+    }
+    if (!replaced && !value.isEmpty())
+        matchers.append(labelMatcher(label, QStringLiteral("="), value));
+    return before + QLatin1Char('{') + matchers.join(QStringLiteral(", ")) + QLatin1Char('}') + after;
+}
+
 } // namespace wf

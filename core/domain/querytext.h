@@ -16,5 +16,8 @@ bool isValidLabelName(const QString &name);
 // name="value", name=~"^literal$"-style; op is one of = != =~ !~. For =~ and !~ the value is used
 // as a regex as given (use escapeRegex for literals). Empty when the name is not valid.
 QString labelMatcher(const QString &name, const QString &op, const QString &value);
+// The LogQL query with label="value" in its stream selector: the label's matcher replaced if it
+// has one, added otherwise; a query without a selector gets one. Empty value: the matcher removed.
+QString withStreamMatcher(const QString &logql, const QString &label, const QString &value);
 
 } // namespace wf

@@ -234,6 +234,19 @@ void Settings::setNotifyFor(const QString &severity, bool on)
     m_settings->setValue(QStringLiteral("notifications/") + severity, on);
 }
 
+QStringList Settings::logQueryHistory(const QString &profile) const
+{
+    return m_settings->value(QStringLiteral("logQueries/") + QString::fromLatin1(QUrl::toPercentEncoding(profile)))
+        .toStringList()
+        .mid(0, 50);
+}
+
+void Settings::setLogQueryHistory(const QString &profile, const QStringList &queries)
+{
+    m_settings->setValue(QStringLiteral("logQueries/") + QString::fromLatin1(QUrl::toPercentEncoding(profile)),
+                         queries.mid(0, 50));
+}
+
 void Settings::sync()
 {
     m_settings->sync();

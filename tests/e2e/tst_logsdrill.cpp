@@ -18,6 +18,8 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QMenu>
+#include <QToolButton>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -72,6 +74,40 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     QVERIFY(model->rowCount() > 3);
     QVERIFY(!model->index(0, wf::LogModel::Level).data().toString().isEmpty());
     QVERIFY(!model->index(0, wf::LogModel::Source).data().toString().isEmpty());
+
+    // The query is remembered for this profile.
+    QCOMPARE(logs->history().value(0), QStringLiteral("{app=\"mytrader-api\"}"));
+    QCOMPARE(settings.logQueryHistory(QStringLiteral("logs")).value(0), QStringLiteral("{app=\"mytrader-api\"}"));
+
+    // The label picker: Loki's labels, then a label's values; a value goes into the selector.
+    auto *labelMenu = logs->findChild<QToolButton *>(QStringLiteral("labels"))->menu();
+    emit labelMenu->aboutToShow();
+    QMenu *levelMenu = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((levelMenu = [&]() -> QMenu * {
+                                 for (auto *a : labelMenu->actions())
+                                     if (a->menu() && a->text() == u"level")
+                                         return a->menu();
+                                 return nullptr;
+                             }()) != nullptr,
+                             10000);
+    emit levelMenu->aboutToShow();
+    QTRY_VERIFY_WITH_TIMEOUT(levelMenu->actions().size() > 2, 10000); // "any value", a separator, values
+    QAction *information = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((information = [&]() -> QAction * {
+                                 for (auto *a : levelMenu->actions())
+                                     if (a->text() == u"Information") // a young service has written only these for sure
+                                         return a;
+                                 return nullptr;
+                             }()) != nullptr,
+                             10000);
+    answered.clear();
+    information->trigger();
+    QCOMPARE(logs->query(), QStringLiteral("{app=\"mytrader-api\", level=\"Information\"}"));
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    QVERIFY(model->rowCount() > 0);
+    for (int r = 0; r < model->rowCount(); ++r)
+        QCOMPARE(model->index(r, wf::LogModel::Level).data().toString(), QStringLiteral("Information"));
+    logs->setQuery(QStringLiteral("{app=\"mytrader-api\"}"));
 
     // A small page, then the older ones before it: in time order, never a line twice.
     logs->findChild<QSpinBox *>(QStringLiteral("limit"))->setValue(3);

@@ -11,6 +11,8 @@ private slots:
     void regexLiterals();
     void labelNames();
     void matchers();
+    void streamMatchers_data();
+    void streamMatchers();
 };
 
 void TestQueryText::quoting_data()
@@ -61,6 +63,33 @@ void TestQueryText::matchers()
              QStringLiteral(R"(level!~"Debug|Verbose")"));
     QVERIFY(wf::labelMatcher(QStringLiteral("bad name"), QStringLiteral("="), QStringLiteral("x")).isEmpty());
     QVERIFY(wf::labelMatcher(QStringLiteral("app"), QStringLiteral("=="), QStringLiteral("x")).isEmpty());
+}
+
+void TestQueryText::streamMatchers_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("result");
+    QTest::newRow("add") << R"({app="mytrader-api"})" << "level" << "Error" << R"({app="mytrader-api", level="Error"})";
+    QTest::newRow("replace") << R"({app="mytrader-api", level="Error"} |= "AAPL")" << "level" << "Warning"
+                             << R"({app="mytrader-api", level="Warning"} |= "AAPL")";
+    QTest::newRow("replace a regex matcher") << R"({level=~"E.*"})" << "level" << "Error" << R"({level="Error"})";
+    QTest::newRow("remove") << R"({app="a", level="Error"})" << "level" << "" << R"({app="a"})";
+    QTest::newRow("comma and brace inside quotes") << R"({msg="a,b}", app="x"})" << "app" << "y" << R"({msg="a,b}", app="y"})";
+    QTest::newRow("no selector") << R"(|= "x")" << "app" << "mytrader-api" << R"({app="mytrader-api"} |= "x")";
+    QTest::newRow("empty") << "" << "app" << "a" << R"({app="a"})";
+    QTest::newRow("value escaped") << "{}" << "source_context" << R"(A"B\C)" << R"({source_context="A\"B\\C"})";
+    QTest::newRow("bad label name") << "{}" << "not-a-label" << "x" << "{}";
+}
+
+void TestQueryText::streamMatchers()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, label);
+    QFETCH(QString, value);
+    QFETCH(QString, result);
+    QCOMPARE(wf::withStreamMatcher(query, label, value), result);
 }
 
 QTEST_GUILESS_MAIN(TestQueryText)

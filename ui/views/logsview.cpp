@@ -4,6 +4,7 @@
 #include "logmodel.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokiresult.h"
+#include "domain/querytext.h"
 #include "store/profile.h"
 
 #include <QAction>
@@ -21,6 +22,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QShortcut>
@@ -69,7 +71,9 @@ LogsView::LogsView(QWidget *parent)
     , m_tail(new LokiTail(this))
     , m_model(new LogModel(this))
     , m_proxy(new LogFilterProxy(this))
-    , m_queryEdit(new QLineEdit(QString::fromLatin1(kDefaultQuery), this))
+    , m_queryBox(new QComboBox(this))
+    , m_queryEdit(nullptr)
+    , m_labels(new QToolButton(this))
     , m_direction(new QComboBox(this))
     , m_limit(new QSpinBox(this))
     , m_run(new QPushButton(tr("&Run"), this))
@@ -84,7 +88,20 @@ LogsView::LogsView(QWidget *parent)
     , m_newLines(new QPushButton(this))
 {
     m_proxy->setSourceModel(m_model);
+    m_queryBox->setEditable(true);
+    m_queryBox->setInsertPolicy(QComboBox::NoInsert);
+    m_queryBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_queryBox->setToolTip(tr("Your last queries for this profile"));
+    m_queryEdit = m_queryBox->lineEdit();
+    m_queryEdit->setText(QString::fromLatin1(kDefaultQuery));
     m_queryEdit->setObjectName(QStringLiteral("logql"));
+    m_labels->setObjectName(QStringLiteral("labels"));
+    m_labels->setText(tr("La&bels"));
+    m_labels->setToolTip(tr("Pick a label and a value from Loki: it goes into the query's stream selector"));
+    m_labels->setPopupMode(QToolButton::InstantPopup);
+    auto *labelMenu = new QMenu(m_labels);
+    m_labels->setMenu(labelMenu);
+    connect(labelMenu, &QMenu::aboutToShow, this, [this, labelMenu] { fillLabelMenu(labelMenu); });
     m_queryEdit->setToolTip(tr("A LogQL query: a stream selector such as {app=\"mytrader-api\"} and line filters (|= \"text\")"));
     m_direction->setObjectName(QStringLiteral("direction"));
     m_direction->addItem(tr("Newest first"), int(LokiQuery::Direction::Backward));
@@ -105,7 +122,8 @@ LogsView::LogsView(QWidget *parent)
 
     auto *queryRow = new QHBoxLayout;
     queryRow->addWidget(new QLabel(tr("Query:"), this));
-    queryRow->addWidget(m_queryEdit, 1);
+    queryRow->addWidget(m_queryBox, 1);
+    queryRow->addWidget(m_labels);
     queryRow->addWidget(m_direction);
     queryRow->addWidget(m_limit);
     queryRow->addWidget(m_run);
@@ -177,6 +195,10 @@ LogsView::LogsView(QWidget *parent)
 
     connect(m_run, &QPushButton::clicked, this, &LogsView::refresh);
     connect(m_queryEdit, &QLineEdit::returnPressed, this, &LogsView::refresh);
+    connect(m_queryBox, &QComboBox::activated, this, [this](int index) {
+        m_queryEdit->setText(m_queryBox->itemText(index));
+        refresh();
+    });
     connect(m_older, &QPushButton::clicked, this, &LogsView::loadOlder);
     connect(m_live, &QToolButton::toggled, this, &LogsView::setLive);
     connect(m_filter, &QLineEdit::textChanged, this, &LogsView::applyFilter);
@@ -260,6 +282,76 @@ void LogsView::createActions()
             emit metricsRequested(loki::fromNanos(m_model->line(current.row()).ns));
     });
     m_table->addActions({copy, copyJson, metrics, exportAction});
+}
+
+void LogsView::setHistory(const QStringList &queries)
+{
+    m_history = queries.mid(0, 50);
+    const auto text = m_queryEdit->text();
+    m_queryBox->clear();
+    m_queryBox->addItems(m_history);
+    m_queryEdit->setText(text);
+}
+
+void LogsView::remember(const QString &logql)
+{
+    if (logql.isEmpty() || (!m_history.isEmpty() && m_history.first() == logql))
+        return;
+    m_history.removeAll(logql);
+    m_history.prepend(logql);
+    m_history = m_history.mid(0, 50);
+    setHistory(m_history);
+    emit historyChanged(m_history);
+}
+
+void LogsView::fillLabelMenu(QMenu *menu)
+{
+    menu->clear();
+    if (!m_client) {
+        menu->addAction(tr("No Loki in this profile"))->setEnabled(false);
+        return;
+    }
+    auto *waiting = menu->addAction(tr("Asking Loki…"));
+    waiting->setEnabled(false);
+    const auto now = QDateTime::currentDateTimeUtc();
+    const auto start = loki::toNanos(m_range.from(now));
+    const auto end = loki::toNanos(m_range.to(now));
+    m_client->labels({}, start, end, menu, [this, menu, start, end](const Result<QStringList> &labels) {
+        menu->clear();
+        if (!labels) {
+            menu->addAction(tr("Loki: %1").arg(labels.error().message))->setEnabled(false);
+            return;
+        }
+        for (const auto &label : labels.value()) {
+            if (label.startsWith(QLatin1String("__")))
+                continue;
+            auto *sub = menu->addMenu(label);
+            connect(sub, &QMenu::aboutToShow, this, [this, sub, label, start, end] {
+                if (!sub->isEmpty())
+                    return;
+                sub->addAction(tr("Asking Loki…"))->setEnabled(false);
+                m_client->labelValues(label, {}, start, end, sub, [this, sub, label](const Result<QStringList> &values) {
+                    sub->clear();
+                    if (!values) {
+                        sub->addAction(tr("Loki: %1").arg(values.error().message))->setEnabled(false);
+                        return;
+                    }
+                    sub->addAction(tr("Any value (remove)"), this, [this, label] {
+                        setQuery(withStreamMatcher(query(), label, {}));
+                        refresh();
+                    });
+                    sub->addSeparator();
+                    for (const auto &value : values.value())
+                        sub->addAction(value, this, [this, label, value] {
+                            setQuery(withStreamMatcher(query(), label, value));
+                            refresh();
+                        });
+                });
+            });
+        }
+        if (menu->isEmpty())
+            menu->addAction(tr("Loki has no labels in this time range"))->setEnabled(false);
+    });
 }
 
 QString LogsView::selectedLineText() const
@@ -421,6 +513,7 @@ void LogsView::runQuery(qint64 startNs, qint64 endNs, bool older)
             return;
         }
         takeResult(result.value(), older);
+        remember(query());
         emit queried(true);
         emit settled();
     });

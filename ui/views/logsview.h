@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -46,6 +47,9 @@ public:
     LokiTail *tail() const { return m_tail; }
     QString query() const;
     void setQuery(const QString &logql);
+    // The profile's last queries, newest first; a query that answers goes to the front.
+    void setHistory(const QStringList &queries);
+    QStringList history() const { return m_history; }
     // Shows that window's lines of the service's stream (from the router timeline, an alert).
     void showWindow(const QDateTime &from, const QDateTime &to);
     void setLive(bool live);
@@ -68,6 +72,7 @@ public slots:
 signals:
     void queried(bool ok); // a query (or a page of older lines) answered
     void metricsRequested(const QDateTime &at); // "Show metrics at this time" on a line
+    void historyChanged(const QStringList &queries);
 
 private:
     void runQuery(qint64 startNs, qint64 endNs, bool older);
@@ -78,13 +83,18 @@ private:
     void updateStatus();
     void showDetails();
     void createActions();
+    void fillLabelMenu(QMenu *menu);
+    void remember(const QString &logql);
     bool atBottom() const;
 
     LokiClient *m_client = nullptr;
     LokiTail *m_tail;
     LogModel *m_model;
     LogFilterProxy *m_proxy;
+    QComboBox *m_queryBox;
     QLineEdit *m_queryEdit;
+    QToolButton *m_labels;
+    QStringList m_history;
     QComboBox *m_direction;
     QSpinBox *m_limit;
     QPushButton *m_run;
