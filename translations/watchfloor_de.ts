@@ -1770,6 +1770,26 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Loki has no labels in this time range</source>
         <translation>Loki hat in diesem Zeitraum keine Labels</translation>
     </message>
+    <message>
+        <source>Show con&amp;text</source>
+        <translation>Kon&amp;text zeigen</translation>
+    </message>
+    <message>
+        <source>The lines before and after this one from the same stream</source>
+        <translation>Die Zeilen vor und nach dieser aus demselben Stream</translation>
+    </message>
+    <message>
+        <source>Context of the line at %1</source>
+        <translation>Kontext der Zeile um %1</translation>
+    </message>
+    <message>
+        <source>Asking Loki for the lines around it in %1…</source>
+        <translation>Loki wird nach den Zeilen darum herum in %1 gefragt …</translation>
+    </message>
+    <message>
+        <source>%1 lines of %2 around the selected one.</source>
+        <translation>%1 Zeilen von %2 um die gewählte herum.</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>

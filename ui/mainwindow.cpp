@@ -420,7 +420,8 @@ void MainWindow::openLogs(const QDateTime &from, const QDateTime &to)
     auto *logs = static_cast<LogsView *>(view(ViewId::Logs));
     logs->setQuery(QStringLiteral("{app=\"mytrader-api\"}"));
     showView(ViewId::Logs);
-    logs->showWindow(from, to);
+    // With half a minute either side: the lines that led to it and the first ones after.
+    logs->showWindow(from.addSecs(-30), std::min(to.addSecs(30), QDateTime::currentDateTimeUtc()));
     statusBar()->showMessage(tr("Logs from %1 to %2").arg(from.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
                                                          to.toLocalTime().toString(QStringLiteral("HH:mm:ss"))),
                              5000);
@@ -525,8 +526,10 @@ int MainWindow::refreshSeconds() const
 
 void MainWindow::refreshNow()
 {
-    // Only the visible view refreshes; the others refresh when shown.
-    if (auto *v = view(currentView()))
+    // Only the visible view refreshes; the others refresh when shown. The Logs view is not
+    // re-queried under the reader's eyes (it would lose the selection and the place): Run, a new
+    // time range or Live bring new lines.
+    if (auto *v = view(currentView()); v && v->id() != ViewId::Logs)
         v->refresh();
 }
 

@@ -17,6 +17,7 @@
 #include "views/logsview.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QToolButton>
@@ -128,6 +129,8 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
         QVERIFY(!(model->line(r - 1).ns == model->line(r).ns && model->line(r - 1).utf8 == model->line(r).utf8));
     }
 
+    logs->findChild<QSpinBox *>(QStringLiteral("limit"))->setValue(1000);
+
     // Live: the drill's transition line streams in.
     logs->setLive(true);
     QTRY_COMPARE_WITH_TIMEOUT(logs->tail()->state(), wf::LokiTail::State::Live, 10000);
@@ -165,7 +168,7 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     QCOMPARE(window.currentView(), wf::ViewId::Logs);
     QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
     QVERIFY(model->rowCount() > 0);
-    const auto fromNs = wf::loki::toNanos(from);
+    const auto fromNs = wf::loki::toNanos(from.addSecs(-30)); // with the half minute that led to it
     for (int r = 0; r < model->rowCount(); ++r)
         QVERIFY(model->line(r).ns >= fromNs);
     QVERIFY2(rowWith(*model, QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE")) >= 0,
@@ -178,6 +181,19 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     QCOMPARE(json.value(QStringLiteral("level")).toString(), QStringLiteral("Information"));
     QCOMPARE(json.value(QStringLiteral("properties")).toObject().value(QStringLiteral("NewState")).toString(),
              QStringLiteral("FALLBACK_ACTIVE"));
+    // Its context: the lines around it from its own stream, the line itself selected.
+    logs->showContext();
+    auto *contextTable = logs->contextDialog()->findChild<QTableView *>(QStringLiteral("contextTable"));
+    // (A stream is narrow: this one holds the router's Information lines, and a young service
+    // has written few of them.)
+    QTRY_VERIFY_WITH_TIMEOUT(contextTable->model()->rowCount() >= 1 && contextTable->currentIndex().isValid(), 10000);
+    const auto selected = contextTable->currentIndex();
+    QVERIFY(selected.isValid());
+    QVERIFY(selected.siblingAtColumn(wf::LogModel::Message).data().toString().contains(QStringLiteral("PRIMARY_ACTIVE → FALLBACK_ACTIVE")));
+    const auto stream = model->index(row, 0).data(wf::LogModel::StreamRole).toString();
+    for (int r = 0; r < contextTable->model()->rowCount(); ++r)
+        QCOMPARE(contextTable->model()->index(r, 0).data(wf::LogModel::StreamRole).toString(), stream);
+    logs->contextDialog()->close();
     QTemporaryDir out;
     QString error;
     QVERIFY(logs->exportVisible(out.filePath(QStringLiteral("lines.jsonl")), &error));

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDialog>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QGuiApplication>
@@ -281,7 +282,11 @@ void LogsView::createActions()
         if (current.isValid())
             emit metricsRequested(loki::fromNanos(m_model->line(current.row()).ns));
     });
-    m_table->addActions({copy, copyJson, metrics, exportAction});
+    auto *context = new QAction(tr("Show con&text"), m_table);
+    context->setObjectName(QStringLiteral("showContext"));
+    context->setToolTip(tr("The lines before and after this one from the same stream"));
+    connect(context, &QAction::triggered, this, &LogsView::showContext);
+    m_table->addActions({copy, copyJson, context, metrics, exportAction});
 }
 
 void LogsView::setHistory(const QStringList &queries)
@@ -352,6 +357,89 @@ void LogsView::fillLabelMenu(QMenu *menu)
         if (menu->isEmpty())
             menu->addAction(tr("Loki has no labels in this time range"))->setEnabled(false);
     });
+}
+
+void LogsView::showContext()
+{
+    const auto current = m_proxy->mapToSource(m_table->currentIndex());
+    if (!current.isValid() || !m_client || m_model->line(current.row()).gap > 0)
+        return;
+    const auto &line = m_model->line(current.row());
+    const auto labels = m_model->streams().value(line.stream);
+    QStringList matchers;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        matchers.append(labelMatcher(it.key(), QStringLiteral("="), it.value()));
+    const auto selector = QLatin1Char('{') + matchers.join(QStringLiteral(", ")) + QLatin1Char('}');
+
+    delete m_contextDialog;
+    m_contextDialog = new QDialog(this);
+    m_contextDialog->setObjectName(QStringLiteral("contextDialog"));
+    m_contextDialog->setWindowTitle(tr("Context of the line at %1")
+                                        .arg(m_model->index(current.row(), LogModel::Time).data().toString()));
+    auto *model = new LogModel(m_contextDialog);
+    auto *table = new QTableView(m_contextDialog);
+    table->setObjectName(QStringLiteral("contextTable"));
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setColumnWidth(LogModel::Time, m_table->columnWidth(LogModel::Time));
+    table->setColumnWidth(LogModel::Level, m_table->columnWidth(LogModel::Level));
+    table->setColumnWidth(LogModel::Source, m_table->columnWidth(LogModel::Source));
+    auto *status = new QLabel(tr("Asking Loki for the lines around it in %1…").arg(selector), m_contextDialog);
+    status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(m_contextDialog);
+    layout->addWidget(status);
+    layout->addWidget(table, 1);
+    m_contextDialog->resize(width() * 9 / 10, height() * 2 / 3);
+    m_contextDialog->show();
+
+    // Twenty before (newest first from the line back) and twenty after (oldest first from it on).
+    const auto ns = line.ns;
+    const auto self = line.utf8;
+    struct Halves
+    {
+        std::vector<LogLine> lines;
+        int answered = 0;
+        QString error;
+    };
+    auto halves = std::make_shared<Halves>();
+    const auto take = [this, model, table, status, halves, ns, self, selector](const Result<LokiResult> &result) {
+        if (!result)
+            halves->error = result.error().message;
+        else
+            for (const auto &stream : result->streams)
+                for (const auto &e : stream.entries)
+                    halves->lines.push_back(toLine(*model, stream.labels, e.ns, e.line));
+        if (++halves->answered < 2)
+            return;
+        std::sort(halves->lines.begin(), halves->lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
+        model->setLines(std::move(halves->lines));
+        int at = -1;
+        for (int r = 0; r < model->rowCount() && at < 0; ++r)
+            if (model->line(r).ns == ns && model->line(r).utf8 == self)
+                at = r;
+        if (at >= 0) {
+            table->setCurrentIndex(model->index(at, 0));
+            table->selectRow(at);
+            table->scrollTo(model->index(at, 0), QAbstractItemView::PositionAtCenter);
+        }
+        status->setText(halves->error.isEmpty() ? tr("%1 lines of %2 around the selected one.").arg(model->rowCount()).arg(selector)
+                                                : tr("Loki: %1").arg(halves->error));
+    };
+    LokiQuery before;
+    before.logql = selector;
+    before.startNs = ns - qint64(3600) * 1'000'000'000;
+    before.endNs = ns + 1; // the line itself, and the ones at its very nanosecond
+    before.limit = 21;
+    before.direction = LokiQuery::Direction::Backward;
+    m_client->queryRange(before, m_contextDialog, take);
+    LokiQuery after = before;
+    after.startNs = ns + 1;
+    after.endNs = ns + qint64(3600) * 1'000'000'000;
+    after.limit = 20;
+    after.direction = LokiQuery::Direction::Forward;
+    m_client->queryRange(after, m_contextDialog, take);
 }
 
 QString LogsView::selectedLineText() const

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialog;
 class QLabel;
 class QMenu;
 class QLineEdit;
@@ -58,6 +59,9 @@ public:
     // The selected line as shown (redacted), and as one JSON object of its fields.
     QString selectedLineText() const;
     QString selectedLineJson() const;
+    // The lines before and after the selected one from its own stream, in a window of their own.
+    void showContext();
+    QDialog *contextDialog() const { return m_contextDialog; }
     // The lines the filter lets through, as JSON lines (.jsonl) or CSV (.csv, by the suffix).
     bool exportVisible(const QString &path, QString *error) const;
 
@@ -95,6 +99,7 @@ private:
     QLineEdit *m_queryEdit;
     QToolButton *m_labels;
     QStringList m_history;
+    QDialog *m_contextDialog = nullptr;
     QComboBox *m_direction;
     QSpinBox *m_limit;
     QPushButton *m_run;
