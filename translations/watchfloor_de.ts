@@ -1790,6 +1790,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>%1 lines of %2 around the selected one.</source>
         <translation>%1 Zeilen von %2 um die gewählte herum.</translation>
     </message>
+    <message>
+        <source>Lines over time by level: click a bar or drag over several to look at that time</source>
+        <translation>Zeilen über die Zeit nach Stufe: einen Balken anklicken oder über mehrere ziehen, um diese Zeit anzusehen</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>

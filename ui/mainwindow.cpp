@@ -111,6 +111,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             auto *logs = new LogsView(m_stack);
             logs->setClient(m_loki);
             connect(logs, &LogsView::metricsRequested, this, &MainWindow::openMetrics);
+            connect(logs, &LogsView::rangeRequested, this, &MainWindow::zoomTo);
             connect(logs, &LogsView::historyChanged, this,
                     [this](const QStringList &queries) { m_settings.setLogQueryHistory(m_profile.name, queries); });
             view = logs;
@@ -433,7 +434,7 @@ void MainWindow::openMetrics(const QDateTime &at)
     const auto now = QDateTime::currentDateTimeUtc();
     const auto to = std::min(at.addSecs(900), now);
     m_zoomHistory.append(m_timeRange->range());
-    m_timeRange->setRange(TimeRange::absolute(to.addSecs(-1800), to));
+    applyTimeRange(TimeRange::absolute(to.addSecs(-1800), to));
     for (auto *v : m_views)
         if (auto *dashboard = qobject_cast<DashboardView *>(v))
             dashboard->setMarker(at);
@@ -443,12 +444,26 @@ void MainWindow::openMetrics(const QDateTime &at)
                              8000);
 }
 
+void MainWindow::applyTimeRange(const TimeRange &range)
+{
+    // The picker shows it; the views take it as if the user had chosen it there.
+    m_timeRange->setRange(range);
+    m_settings.setTimeRange(range.toString());
+    for (auto *view : m_views)
+        view->setTimeRange(range);
+}
+
 void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)
 {
-    if (from.secsTo(to) < 10)
+    if (!from.isValid() || !to.isValid() || to <= from)
         return;
+    if (from.secsTo(to) < 10) { // at least ten seconds, around the middle
+        const auto middle = from.addMSecs(from.msecsTo(to) / 2);
+        zoomTo(middle.addSecs(-5), middle.addSecs(5));
+        return;
+    }
     m_zoomHistory.append(m_timeRange->range());
-    m_timeRange->setRange(TimeRange::absolute(from, to));
+    applyTimeRange(TimeRange::absolute(from, to));
     statusBar()->showMessage(tr("Zoomed in. Double-click a chart to go back."), 4000);
 }
 
@@ -459,7 +474,7 @@ void MainWindow::zoomOut()
             dashboard->setMarker({});
     if (m_zoomHistory.isEmpty())
         return;
-    m_timeRange->setRange(m_zoomHistory.takeLast());
+    applyTimeRange(m_zoomHistory.takeLast());
 }
 
 void MainWindow::onHealthSample(const HealthSample &sample)

@@ -94,6 +94,7 @@ private:
     void updateAlertBadge();
     void zoomTo(const QDateTime &from, const QDateTime &to);
     void zoomOut();
+    void applyTimeRange(const TimeRange &range);
     void openLogs(const QDateTime &from, const QDateTime &to);
     void openMetrics(const QDateTime &at);
     void applyDashboards(const QString &folder);

@@ -15,10 +15,14 @@
 #include "timeserieschart.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
+#include "volumehistogram.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QMouseEvent>
+
+#include <numeric>
 #include <QMenu>
 #include <QToolButton>
 #include <QJsonDocument>
@@ -215,6 +219,38 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     const auto lineMs = model->line(row).ns / 1'000'000;
     QTRY_VERIFY(std::any_of(chart->bands().cbegin(), chart->bands().cend(),
                             [&](const auto &b) { return b.fromMs == lineMs && b.toMs == lineMs; }));
+    // ... and the views now show the half hour around it.
+    const auto shownFrom = QDateTime::fromString(operations->snapshot().value(QStringLiteral("from")).toString(), Qt::ISODate);
+    const auto lineTime = QDateTime::fromMSecsSinceEpoch(lineMs, Qt::UTC);
+    QVERIFY2(shownFrom <= lineTime && shownFrom.secsTo(lineTime) <= 1801, qPrintable(shownFrom.toString(Qt::ISODate)));
+
+    // The volume histogram counts every line shown; a drag over it narrows the time range to it.
+    window.showView(wf::ViewId::Logs);
+    answered.clear();
+    logs->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+    QVERIFY(model->rowCount() > 0);
+    int counted = 0;
+    for (const auto &bar : logs->histogram()->counts())
+        counted += std::accumulate(bar.cbegin(), bar.cend(), 0);
+    QCOMPARE(counted, model->rowCount());
+    {
+        QSignalSpy zoomed(logs, &wf::LogsView::rangeRequested);
+        auto *bars = logs->histogram();
+        const int y = bars->height() / 3;
+        QTest::mousePress(bars, Qt::LeftButton, {}, QPoint(bars->width() / 2, y));
+        QMouseEvent move(QEvent::MouseMove, QPointF(bars->width() - 3, y), bars->mapToGlobal(QPointF(bars->width() - 3, y)),
+                         Qt::NoButton, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(bars, &move);
+        answered.clear();
+        QTest::mouseRelease(bars, Qt::LeftButton, {}, QPoint(bars->width() - 3, y));
+        QCOMPARE(zoomed.count(), 1);
+        const auto from = zoomed.first().at(0).toDateTime(), to = zoomed.first().at(1).toDateTime();
+        QVERIFY(from < to);
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000); // the range changed: asked again
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(model->line(r).ns >= wf::loki::toNanos(from.addSecs(-6))); // (at least ten seconds)
+    }
 }
 
 QTEST_MAIN(TestLogsDrill)

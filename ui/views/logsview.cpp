@@ -2,6 +2,7 @@
 
 #include "logfilterproxy.h"
 #include "logmodel.h"
+#include "volumehistogram.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokiresult.h"
 #include "domain/querytext.h"
@@ -84,6 +85,7 @@ LogsView::LogsView(QWidget *parent)
     , m_regex(new QCheckBox(tr("Re&gex"), this))
     , m_case(new QCheckBox(tr("Match &case"), this))
     , m_table(new QTableView(this))
+    , m_histogram(new VolumeHistogram(this))
     , m_details(new QTextBrowser(this))
     , m_status(new QLabel(this))
     , m_newLines(new QPushButton(this))
@@ -191,6 +193,17 @@ LogsView::LogsView(QWidget *parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addLayout(queryRow);
     layout->addLayout(filterRow);
+    m_histogram->setObjectName(QStringLiteral("volume"));
+    m_histogram->setToolTip(tr("Lines over time by level: click a bar or drag over several to look at that time"));
+    m_histogram->setKinds({{levelTitle(LogLevel::Error), LogModel::levelColor(LogLevel::Error)},
+                           {levelTitle(LogLevel::Warning), LogModel::levelColor(LogLevel::Warning)},
+                           {levelTitle(LogLevel::Information), LogModel::levelColor(LogLevel::Information)},
+                           {levelTitle(LogLevel::Debug), LogModel::levelColor(LogLevel::Debug)},
+                           {levelTitle(LogLevel::Unknown), QColor(0xb0b0b0)}});
+    connect(m_histogram, &VolumeHistogram::rangeSelected, this, [this](qint64 from, qint64 to) {
+        emit rangeRequested(QDateTime::fromMSecsSinceEpoch(from, Qt::UTC), QDateTime::fromMSecsSinceEpoch(to, Qt::UTC));
+    });
+    layout->addWidget(m_histogram);
     layout->addWidget(splitter, 1);
     layout->addLayout(statusRow);
 
@@ -231,6 +244,8 @@ LogsView::LogsView(QWidget *parent)
         m_linesPerSecond = m_rateLines / seconds;
         m_rateLines = 0;
         updateCounts();
+        if (m_live->isChecked())
+            updateHistogram();
         updateStatus();
     });
     rate->start(1000);
@@ -625,6 +640,7 @@ void LogsView::takeResult(const LokiResult &result, bool older)
     m_oldestNs = m_model->rowCount() > 0 ? m_model->line(0).ns : 0;
     m_older->setEnabled(m_model->rowCount() > 0);
     updateCounts();
+    updateHistogram();
     updateStatus();
 }
 
@@ -689,6 +705,38 @@ void LogsView::applyFilter()
     m_filter->setStyleSheet({});
     m_filter->setToolTip({});
     updateStatus();
+}
+
+void LogsView::updateHistogram()
+{
+    // Sixty bars over the lines' time range (the query's window once they fill it).
+    if (m_model->rowCount() == 0) {
+        m_histogram->setCounts(0, 1, {});
+        return;
+    }
+    const auto firstMs = m_model->line(0).ns / 1'000'000;
+    const auto lastMs = m_model->line(m_model->rowCount() - 1).ns / 1'000'000 + 1;
+    constexpr int kBars = 60;
+    const double span = double(std::max<qint64>(lastMs - firstMs, 1)) / kBars;
+    QList<QList<int>> counts(kBars, QList<int>(5, 0));
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const auto &line = m_model->line(row);
+        if (line.gap > 0)
+            continue;
+        const int bar = std::clamp(int(double(line.ns / 1'000'000 - firstMs) / span), 0, kBars - 1);
+        int kind = 4;
+        switch (line.level) {
+        case LogLevel::Error:
+        case LogLevel::Fatal: kind = 0; break;
+        case LogLevel::Warning: kind = 1; break;
+        case LogLevel::Information: kind = 2; break;
+        case LogLevel::Debug:
+        case LogLevel::Verbose: kind = 3; break;
+        case LogLevel::Unknown: break;
+        }
+        ++counts[bar][kind];
+    }
+    m_histogram->setCounts(firstMs, lastMs, counts);
 }
 
 void LogsView::updateCounts()

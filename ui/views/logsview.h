@@ -23,6 +23,7 @@ class QToolButton;
 namespace wf {
 
 class LogFilterProxy;
+class VolumeHistogram;
 class LogModel;
 class LokiClient;
 struct LokiResult;
@@ -46,6 +47,7 @@ public:
     LogFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
     LokiTail *tail() const { return m_tail; }
+    VolumeHistogram *histogram() const { return m_histogram; }
     QString query() const;
     void setQuery(const QString &logql);
     // The profile's last queries, newest first; a query that answers goes to the front.
@@ -76,6 +78,7 @@ public slots:
 signals:
     void queried(bool ok); // a query (or a page of older lines) answered
     void metricsRequested(const QDateTime &at); // "Show metrics at this time" on a line
+    void rangeRequested(const QDateTime &from, const QDateTime &to); // a drag or click on the histogram
     void historyChanged(const QStringList &queries);
 
 private:
@@ -84,6 +87,7 @@ private:
     void onTailEntries(const std::vector<TailEntry> &entries);
     void applyFilter();
     void updateCounts();
+    void updateHistogram();
     void updateStatus();
     void showDetails();
     void createActions();
@@ -110,6 +114,7 @@ private:
     QCheckBox *m_case;
     QList<QToolButton *> m_levelButtons;
     QTableView *m_table;
+    VolumeHistogram *m_histogram;
     QTextBrowser *m_details;
     QLabel *m_status;
     QPushButton *m_newLines;
