@@ -1529,6 +1529,13 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
+    <name>wf::LogFileFollower</name>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>wf::LogFilterProxy</name>
     <message>
         <source>Not a valid regular expression: %1 (at character %2).</source>
@@ -1752,7 +1759,7 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
     <message>
         <source>La&amp;bels</source>
-        <translation>La&amp;bels</translation>
+        <translation>Lab&amp;els</translation>
     </message>
     <message>
         <source>Pick a label and a value from Loki: it goes into the query&apos;s stream selector</source>
@@ -1793,6 +1800,30 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Lines over time by level: click a bar or drag over several to look at that time</source>
         <translation>Zeilen über die Zeit nach Stufe: einen Balken anklicken oder über mehrere ziehen, um diese Zeit anzusehen</translation>
+    </message>
+    <message>
+        <source>Open &amp;file…</source>
+        <translation>&amp;Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Back to Lo&amp;ki</source>
+        <translation>Zurück zu Lo&amp;ki</translation>
+    </message>
+    <message>
+        <source>Show a log file the service wrote and follow it as it grows (Ctrl+O)</source>
+        <translation>Eine Logdatei des Dienstes zeigen und ihr folgen, während sie wächst (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Open a log file</source>
+        <translation>Eine Logdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.json *.jsonl *.txt);;All files (*)</source>
+        <translation>Logdateien (*.log *.json *.jsonl *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Following %1</source>
+        <translation>Folgt %1</translation>
     </message>
 </context>
 <context>

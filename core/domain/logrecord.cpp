@@ -170,6 +170,28 @@ LogLevel quickLevel(const QByteArray &utf8)
     return LogLevel::Unknown;
 }
 
+qint64 quickTime(const QByteArray &utf8, qint64 fallback)
+{
+    const auto head = QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 1024));
+    QString stamp;
+    if (const auto at = head.indexOf("\"timestamp\""); at >= 0) {
+        const auto open = head.indexOf('"', at + 11);
+        const auto close = open >= 0 ? head.indexOf('"', open + 1) : -1;
+        if (close > open)
+            stamp = QString::fromLatin1(head.sliced(open + 1, close - open - 1));
+    } else if (head.size() >= 23 && head[4] == '-' && head[10] == ' ') {
+        // 2025-10-09 10:15:32.123 +00:00
+        const auto firstLine = QString::fromLatin1(head.first(std::min<qsizetype>(head.size(), 40)));
+        const auto parts = firstLine.split(u' ');
+        if (parts.size() >= 3) {
+            stamp = parts[0] + u'T' + parts[1];
+            stamp += parts[2].startsWith(u'+') || parts[2].startsWith(u'-') ? parts[2] : QStringLiteral("Z");
+        }
+    }
+    const auto when = QDateTime::fromString(stamp, Qt::ISODateWithMs);
+    return when.isValid() ? loki::toNanos(when) : fallback;
+}
+
 LogRecord parseLine(const QByteArray &utf8, qint64 ns)
 {
     LogRecord r;

@@ -40,6 +40,9 @@ QString shortContext(const QString &sourceContext);
 // The level without parsing the line: a scan for "level":"…" or " [INF] ". For counts over
 // many lines; Unknown when neither is found in the first kilobyte.
 LogLevel quickLevel(const QByteArray &utf8);
+// The line's own time without parsing all of it ("timestamp" of a JSON line, the leading time of
+// a plain one); fallback when it has none.
+qint64 quickTime(const QByteArray &utf8, qint64 fallback);
 
 } // namespace logs
 } // namespace wf

@@ -39,6 +39,8 @@ void TestLogRecord::designDocumentLine()
     QCOMPARE(r.properties.value(QStringLiteral("DurationSeconds")).toInt(), 35);
     QVERIFY(r.exception.isEmpty());
     QCOMPARE(logs::quickLevel(line), LogLevel::Information);
+    QCOMPARE(logs::quickTime(line, -1), r.ns);
+    QCOMPARE(logs::quickTime("no time here", 7), qint64(7));
 }
 
 void TestLogRecord::missingFieldsAndCompactNames()
@@ -120,6 +122,7 @@ void TestLogRecord::plainFileFormat()
     QCOMPARE(r.exception, exception);
     QCOMPARE(loki::fromNanos(r.ns).toString(Qt::ISODateWithMs), utc);
     QCOMPARE(int(logs::quickLevel(line)), level);
+    QCOMPARE(logs::quickTime(line, -1), r.ns); // the cheap way finds the same time
 }
 
 void TestLogRecord::secretsAreRedactedEverywhere()

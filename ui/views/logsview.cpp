@@ -6,6 +6,7 @@
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokiresult.h"
 #include "domain/querytext.h"
+#include "sources/files/logfile.h"
 #include "store/profile.h"
 
 #include <QAction>
@@ -89,6 +90,9 @@ LogsView::LogsView(QWidget *parent)
     , m_details(new QTextBrowser(this))
     , m_status(new QLabel(this))
     , m_newLines(new QPushButton(this))
+    , m_file(new LogFileFollower(this))
+    , m_openFile(new QPushButton(tr("Open &file…"), this))
+    , m_closeFile(new QPushButton(tr("Back to Lo&ki"), this))
 {
     m_proxy->setSourceModel(m_model);
     m_queryBox->setEditable(true);
@@ -132,6 +136,53 @@ LogsView::LogsView(QWidget *parent)
     queryRow->addWidget(m_run);
     queryRow->addWidget(m_older);
     queryRow->addWidget(m_live);
+    m_openFile->setObjectName(QStringLiteral("openFile"));
+    m_openFile->setToolTip(tr("Show a log file the service wrote and follow it as it grows (Ctrl+O)"));
+    m_closeFile->setObjectName(QStringLiteral("closeFile"));
+    m_closeFile->setVisible(false);
+    queryRow->addWidget(m_openFile);
+    queryRow->addWidget(m_closeFile);
+    connect(m_openFile, &QPushButton::clicked, this, [this] {
+        const auto path = QFileDialog::getOpenFileName(this, tr("Open a log file"), {},
+                                                       tr("Log files (*.log *.json *.jsonl *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_closeFile, &QPushButton::clicked, this, &LogsView::closeFile);
+    connect(m_file, &LogFileFollower::failed, this, [this](const QString &message) {
+        m_error = message;
+        updateStatus();
+    });
+    connect(m_file, &LogFileFollower::records, this, [this](const std::vector<QByteArray> &records, bool fromStart) {
+        m_error.clear();
+        const auto now = loki::toNanos(QDateTime::currentDateTimeUtc());
+        const auto stream = m_model->streamIndex({{QStringLiteral("file"), m_file->path()}});
+        std::vector<LogLine> lines;
+        lines.reserve(records.size());
+        for (const auto &record : records) {
+            LogLine line;
+            line.utf8 = record;
+            line.ns = logs::quickTime(record, now);
+            line.level = logs::quickLevel(record);
+            line.stream = stream;
+            lines.push_back(std::move(line));
+        }
+        const bool follow = fromStart || atBottom();
+        m_rateLines += int(lines.size());
+        if (fromStart)
+            m_model->setLines(std::move(lines));
+        else
+            m_model->appendLines(std::move(lines));
+        if (follow)
+            m_table->scrollToBottom();
+        m_settled = true;
+        updateCounts();
+        updateHistogram();
+        updateStatus();
+        emit settled();
+    });
+    auto *open = new QShortcut(QKeySequence::Open, this);
+    connect(open, &QShortcut::activated, m_openFile, &QPushButton::click);
 
     m_filter->setObjectName(QStringLiteral("logFilter"));
     m_filter->setPlaceholderText(tr("Filter the lines shown (Ctrl+F)"));
@@ -374,10 +425,41 @@ void LogsView::fillLabelMenu(QMenu *menu)
     });
 }
 
+void LogsView::openFile(const QString &path)
+{
+    setLive(false);
+    if (m_request && m_client)
+        m_client->cancel(m_request);
+    m_request = 0;
+    m_model->clear();
+    m_error.clear();
+    m_settled = false;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_queryBox, m_labels, m_direction, m_limit, m_run, m_older, m_live})
+        w->setEnabled(false);
+    m_closeFile->setVisible(true);
+    m_file->open(path);
+    updateStatus();
+}
+
+void LogsView::closeFile()
+{
+    m_file->close();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_queryBox, m_labels, m_direction, m_limit, m_run, m_older, m_live})
+        w->setEnabled(true);
+    m_closeFile->setVisible(false);
+    m_model->clear();
+    refresh();
+}
+
+QString LogsView::filePath() const
+{
+    return m_file->path();
+}
+
 void LogsView::showContext()
 {
     const auto current = m_proxy->mapToSource(m_table->currentIndex());
-    if (!current.isValid() || !m_client || m_model->line(current.row()).gap > 0)
+    if (!current.isValid() || !m_client || m_file->isOpen() || m_model->line(current.row()).gap > 0)
         return;
     const auto &line = m_model->line(current.row());
     const auto labels = m_model->streams().value(line.stream);
@@ -569,8 +651,8 @@ void LogsView::showWindow(const QDateTime &from, const QDateTime &to)
 
 void LogsView::refresh()
 {
-    if (m_live->isChecked())
-        return; // the tail keeps the view current
+    if (m_live->isChecked() || m_file->isOpen())
+        return; // the tail, or the file being followed, keeps the view current
     if (m_windowFrom.isValid()) {
         runQuery(loki::toNanos(m_windowFrom), loki::toNanos(m_windowTo) + 1, false);
         return;
@@ -762,8 +844,10 @@ QString LogsView::statusText() const
 void LogsView::updateStatus()
 {
     QStringList parts;
+    if (m_file->isOpen())
+        parts.append(tr("Following %1").arg(m_file->path()));
     if (!m_error.isEmpty())
-        parts.append(tr("Loki: %1").arg(m_error));
+        parts.append(m_file->isOpen() ? m_error : tr("Loki: %1").arg(m_error));
     parts.append(tr("Lines shown: %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     if (m_proxy->isFiltering())
         parts.append(tr("filtering…"));

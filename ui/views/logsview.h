@@ -22,6 +22,7 @@ class QToolButton;
 
 namespace wf {
 
+class LogFileFollower;
 class LogFilterProxy;
 class VolumeHistogram;
 class LogModel;
@@ -61,6 +62,11 @@ public:
     // The selected line as shown (redacted), and as one JSON object of its fields.
     QString selectedLineText() const;
     QString selectedLineJson() const;
+    // A log file the service wrote, shown with the same columns and followed as it grows; Loki
+    // again after closeFile().
+    void openFile(const QString &path);
+    void closeFile();
+    QString filePath() const;
     // The lines before and after the selected one from its own stream, in a window of their own.
     void showContext();
     QDialog *contextDialog() const { return m_contextDialog; }
@@ -129,6 +135,9 @@ private:
     QElapsedTimer m_rateClock;
     int m_rateLines = 0;
     double m_linesPerSecond = 0;
+    LogFileFollower *m_file;
+    QPushButton *m_openFile;
+    QPushButton *m_closeFile;
 };
 
 } // namespace wf
