@@ -8,6 +8,7 @@
 #include "views/alertsview.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
+#include "logmodel.h"
 #include "sources/loki/lokiclient.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         } else if (id == ViewId::Logs) {
             auto *logs = new LogsView(m_stack);
             logs->setClient(m_loki);
+            logs->model()->setLimit(m_settings.logBufferLines());
             connect(logs, &LogsView::metricsRequested, this, &MainWindow::openMetrics);
             connect(logs, &LogsView::rangeRequested, this, &MainWindow::zoomTo);
             connect(logs, &LogsView::historyChanged, this,

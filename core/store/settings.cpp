@@ -234,6 +234,11 @@ void Settings::setNotifyFor(const QString &severity, bool on)
     m_settings->setValue(QStringLiteral("notifications/") + severity, on);
 }
 
+int Settings::logBufferLines() const
+{
+    return std::clamp(m_settings->value(QStringLiteral("logs/bufferLines"), 100'000).toInt(), 1000, 5'000'000);
+}
+
 QStringList Settings::logQueryHistory(const QString &profile) const
 {
     return m_settings->value(QStringLiteral("logQueries/") + QString::fromLatin1(QUrl::toPercentEncoding(profile)))

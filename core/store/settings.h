@@ -51,6 +51,9 @@ public:
     // How long the alert history keeps events ([alerts] historyRetentionDays, 1–3650; 90 by default).
     int historyRetentionDays() const;
     void setNotifyFor(const QString &severity, bool on);
+    // How many lines the Logs view keeps before the oldest go ([logs] bufferLines, 1,000–5,000,000;
+    // 100,000 by default).
+    int logBufferLines() const;
     // The Logs view's last LogQL queries per profile, newest first (at most 50).
     QStringList logQueryHistory(const QString &profile) const;
     void setLogQueryHistory(const QString &profile, const QStringList &queries);

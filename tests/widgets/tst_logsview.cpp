@@ -3,8 +3,11 @@
 
 #include "logmodel.h"
 #include "views/logsview.h"
+#include "highlightdelegate.h"
 
 #include <QComboBox>
+#include <QLineEdit>
+#include <QTableView>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +56,17 @@ void TestLogsView::followsALocalFile()
     QTRY_COMPARE(model->rowCount(), 4);
     QCOMPARE(model->index(3, wf::LogModel::Message).data().toString(), QStringLiteral("Back on Alpaca"));
     QVERIFY(view.statusText().contains(path));
+
+    // The filter marks what it matches in the lines it keeps.
+    auto *filter = view.findChild<QLineEdit *>(QStringLiteral("logFilter"));
+    filter->setText(QStringLiteral("alpaca"));
+    auto *delegate = qobject_cast<wf::HighlightDelegate *>(
+        view.table()->itemDelegateForColumn(wf::LogModel::Message));
+    QVERIFY(delegate);
+    const auto message = QStringLiteral("Alpaca went away; alpaca is back");
+    QCOMPARE(delegate->spans(message), (QList<std::pair<qsizetype, qsizetype>>{{0, 6}, {18, 6}}));
+    filter->clear();
+    QVERIFY(delegate->spans(message).isEmpty());
 
     view.closeFile();
     QVERIFY(view.filePath().isEmpty());

@@ -2,6 +2,7 @@
 
 #include "logfilterproxy.h"
 #include "logmodel.h"
+#include "highlightdelegate.h"
 #include "volumehistogram.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokiresult.h"
@@ -214,6 +215,8 @@ LogsView::LogsView(QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setModel(m_proxy);
+    m_highlight = new HighlightDelegate(m_table);
+    m_table->setItemDelegateForColumn(LogModel::Message, m_highlight);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
@@ -275,11 +278,16 @@ LogsView::LogsView(QWidget *parent)
         m_unseen = 0;
         updateStatus();
     });
-    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (m_unseen > 0 && atBottom()) {
             m_unseen = 0;
             updateStatus();
         }
+        // Scrolled up to the first line: the page before it comes (not while one is on its way).
+        if (value == 0 && m_lastScroll > 0 && !m_request && !m_file->isOpen() && !m_live->isChecked() &&
+            m_model->rowCount() > 0)
+            loadOlder();
+        m_lastScroll = value;
     });
     connect(m_model, &LogModel::droppedCountChanged, this, &LogsView::updateStatus);
     connect(m_proxy, &LogFilterProxy::filtered, this, &LogsView::updateStatus);
@@ -786,6 +794,8 @@ void LogsView::applyFilter()
     }
     m_filter->setStyleSheet({});
     m_filter->setToolTip({});
+    m_highlight->setMatcher(m_proxy->matcher()); // what the filter matches, marked in the lines
+    m_table->viewport()->update();
     updateStatus();
 }
 

@@ -22,6 +22,7 @@ class QToolButton;
 
 namespace wf {
 
+class HighlightDelegate;
 class LogFileFollower;
 class LogFilterProxy;
 class VolumeHistogram;
@@ -136,6 +137,8 @@ private:
     int m_rateLines = 0;
     double m_linesPerSecond = 0;
     LogFileFollower *m_file;
+    HighlightDelegate *m_highlight = nullptr;
+    int m_lastScroll = 0;
     QPushButton *m_openFile;
     QPushButton *m_closeFile;
 };
