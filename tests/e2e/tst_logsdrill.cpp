@@ -1,7 +1,8 @@
 // The Logs view end to end against mytrader-sim's Loki API (and the real Prometheus for the
 // router timeline): a query shows the service's lines in columns; older pages come before them
 // without a line twice; during a drill the router's transition line streams in live; and a
-// double-click on the failover in the Operations view opens Logs on exactly that window.
+// double-click on the failover in the Operations view opens Logs on exactly that window. The
+// tail survives its connection being cut, without a line twice.
 
 #include "dashboardpanel.h"
 #include "drillmenu.h"
@@ -9,6 +10,7 @@
 #include "logmodel.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
+#include "tcpforwarder.h"
 #include "panelframe.h"
 #include "sources/loki/lokiresult.h"
 #include "store/settings.h"
@@ -58,6 +60,10 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
     auto profile = stack.profile(QStringLiteral("logs"));
+    TcpForwarder forwarder(quint16(stack.simulatorUrl().port())); // Loki through a line that can be cut
+    auto lokiUrl = stack.simulatorUrl();
+    lokiUrl.setPort(forwarder.port());
+    profile.endpoint(wf::Endpoint::Loki).url = lokiUrl;
     window.setProfile(profile, true);
     window.enableDrills();
     window.resize(1280, 800);
@@ -152,6 +158,22 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
     logs->proxy()->setLevelShown(wf::LogLevel::Information, false);
     QVERIFY(logs->proxy()->rowCount() < model->rowCount());
     logs->proxy()->setLevelShown(wf::LogLevel::Information, true);
+
+    // The connection to Loki is cut twice while lines keep coming: the tail reconnects by itself
+    // and no line shows twice.
+    for (int cut = 0; cut < 2; ++cut) {
+        const auto before = model->rowCount();
+        QVERIFY(forwarder.cutAll() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(logs->tail()->state(), wf::LokiTail::State::Live, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > before, 15000); // the drill's reconnect attempts go on
+    }
+    QVERIFY(logs->tail()->reconnects() >= 2);
+    QSet<QPair<qint64, QByteArray>> seen;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QPair<qint64, QByteArray> key{model->line(r).ns, model->line(r).utf8};
+        QVERIFY2(!seen.contains(key), qPrintable(QString::fromUtf8(model->line(r).utf8)));
+        seen.insert(key);
+    }
     logs->setLive(false);
 
     // Operations: the failover in the list; a double-click opens Logs on exactly its window.
