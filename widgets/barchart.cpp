@@ -119,11 +119,18 @@ void Gauge::paintEvent(QPaintEvent *)
     }
     auto big = font();
     big.setBold(true);
-    big.setPixelSize(std::clamp(int(radius * 0.32), 10, 28));
+    // As large as fits inside the arc ("100,000 %" in German is wide).
+    const double room = 2 * (radius - thickness) - 8;
+    int size = std::clamp(int(radius * 0.32), 10, 28);
+    for (; size > 9; --size) {
+        big.setPixelSize(size);
+        if (QFontMetrics(big).horizontalAdvance(m_text) <= room)
+            break;
+    }
+    big.setPixelSize(size);
     p.setFont(big);
     p.setPen(m_color.isValid() ? m_color : palette().color(QPalette::WindowText));
-    p.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.55, 2 * radius, radius * 0.55), Qt::AlignCenter,
-               m_text);
+    p.drawText(QRectF(centre.x() - room / 2, centre.y() - radius * 0.55, room, radius * 0.55), Qt::AlignCenter, m_text);
     p.setFont(font());
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(QRectF(0, centre.y() + 2, width(), fm.height() + 4), Qt::AlignHCenter | Qt::AlignTop, m_targetText);
