@@ -345,13 +345,6 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
     render();
 }
 
-bool DashboardPanel::hasAnswer() const
-{
-    if (!usesPrometheus())
-        return m_frame->state() != PanelFrame::State::Loading;
-    return std::all_of(m_answered.cbegin(), m_answered.cend(), [](bool b) { return b; });
-}
-
 void DashboardPanel::render()
 {
     QString error;

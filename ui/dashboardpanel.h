@@ -50,7 +50,6 @@ public:
 
     // {"title", "queries", "values": [{"labels", "legend", "value"}] or the table's rows}
     QJsonObject snapshot() const;
-    bool hasAnswer() const; // data or an error for every query of the last plan
 
     // The queries as last sent (variables substituted), one per line; the definitions before the first refresh.
     QString queryText() const;

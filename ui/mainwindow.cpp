@@ -543,10 +543,8 @@ int MainWindow::refreshSeconds() const
 
 void MainWindow::refreshNow()
 {
-    // Only the visible view refreshes; the others refresh when shown. The Logs view is not
-    // re-queried under the reader's eyes (it would lose the selection and the place): Run, a new
-    // time range or Live bring new lines.
-    if (auto *v = view(currentView()); v && v->id() != ViewId::Logs)
+    // Only the visible view refreshes; the others refresh when shown.
+    if (auto *v = view(currentView()); v && v->refreshesOnTimer())
         v->refresh();
 }
 

@@ -58,7 +58,6 @@ public:
     ViewBase *view(ViewId id) const;
     const EndpointStatusModel &endpointStatus() const { return *m_status; }
     StatusLight *statusLight(Endpoint endpoint) const { return m_lights[std::size_t(endpoint)]; }
-    RouterTimeline *routerTimeline() const { return m_timeline.get(); }
     // The router state from the health endpoint, polled every second: a failover shows at once.
     StatusLight *routerLight() const { return m_routerLight; }
     AlertInbox *alertInbox() const { return m_inbox; }

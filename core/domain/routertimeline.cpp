@@ -10,14 +10,10 @@
 namespace wf {
 namespace {
 
-RouterState stateOf(const Series &series)
+// The gauge's value names the state when a series has no state label: 0, 1, 2.
+RouterState stateFromValue(double value)
 {
-    const auto name = series.labels.value(QStringLiteral("state"));
-    if (!name.isEmpty())
-        return routerStateFromName(name);
-    if (series.samples.empty())
-        return RouterState::Unknown;
-    switch (int(std::lround(series.samples.back().value))) {
+    switch (int(std::lround(value))) {
     case 0:
         return RouterState::PrimaryActive;
     case 1:
@@ -59,17 +55,11 @@ void RouterTimeline::setHistory(const PromResult &states, const PromResult &dura
     // time → states present at that time; state → (time → duration counter)
     QMap<qint64, QSet<RouterState>> present;
     for (const auto &series : states.series) {
-        // A series with a state label tells the state by its label; without, by its value (0, 1, 2).
-        const bool labelled = series.labels.contains(QStringLiteral("state"));
-        for (const auto &sample : series.samples) {
-            auto state = stateOf(series);
-            if (!labelled) {
-                Series one;
-                one.samples.push_back(sample);
-                state = stateOf(one);
-            }
-            present[qint64(std::llround(sample.time))].insert(state);
-        }
+        // A series with a state label tells the state by its label; without, by its value.
+        const auto name = series.labels.value(QStringLiteral("state"));
+        for (const auto &sample : series.samples)
+            present[qint64(std::llround(sample.time))].insert(name.isEmpty() ? stateFromValue(sample.value)
+                                                                              : routerStateFromName(name));
     }
     QMap<RouterState, QMap<qint64, double>> counters;
     for (const auto &series : durations.series) {

@@ -56,16 +56,32 @@ QString levelTitle(LogLevel level)
     }
 }
 
-LogLine toLine(LogModel &model, const Labels &labels, qint64 ns, const QString &text)
+// A line as the model keeps it: its level from the text, else from its stream's level label.
+LogLine toLine(LogModel &model, const Labels &labels, qint64 ns, QByteArray utf8)
 {
     LogLine line;
     line.ns = ns;
-    line.utf8 = text.toUtf8();
+    line.utf8 = std::move(utf8);
     line.level = logs::quickLevel(line.utf8);
     if (line.level == LogLevel::Unknown)
         line.level = logs::levelFromText(labels.value(QStringLiteral("level")));
     line.stream = model.streamIndex(labels);
     return line;
+}
+
+// The level toggles' groups (kLevels): Fatal counts as Error, Verbose as Debug.
+int levelGroup(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Error:
+    case LogLevel::Fatal: return 0;
+    case LogLevel::Warning: return 1;
+    case LogLevel::Information: return 2;
+    case LogLevel::Debug:
+    case LogLevel::Verbose: return 3;
+    case LogLevel::Unknown: break;
+    }
+    return 4;
 }
 
 } // namespace
@@ -157,17 +173,11 @@ LogsView::LogsView(QWidget *parent)
     connect(m_file, &LogFileFollower::records, this, [this](const std::vector<QByteArray> &records, bool fromStart) {
         m_error.clear();
         const auto now = loki::toNanos(QDateTime::currentDateTimeUtc());
-        const auto stream = m_model->streamIndex({{QStringLiteral("file"), m_file->path()}});
+        const Labels file{{QStringLiteral("file"), m_file->path()}};
         std::vector<LogLine> lines;
         lines.reserve(records.size());
-        for (const auto &record : records) {
-            LogLine line;
-            line.utf8 = record;
-            line.ns = logs::quickTime(record, now);
-            line.level = logs::quickLevel(record);
-            line.stream = stream;
-            lines.push_back(std::move(line));
-        }
+        for (const auto &record : records)
+            lines.push_back(toLine(*m_model, file, logs::quickTime(record, now), record));
         const bool follow = fromStart || atBottom();
         m_rateLines += int(lines.size());
         if (fromStart)
@@ -515,7 +525,7 @@ void LogsView::showContext()
         else
             for (const auto &stream : result->streams)
                 for (const auto &e : stream.entries)
-                    halves->lines.push_back(toLine(*model, stream.labels, e.ns, e.line));
+                    halves->lines.push_back(toLine(*model, stream.labels, e.ns, e.line.toUtf8()));
         if (++halves->answered < 2)
             return;
         std::sort(halves->lines.begin(), halves->lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
@@ -718,7 +728,7 @@ void LogsView::takeResult(const LokiResult &result, bool older)
     lines.reserve(std::size_t(result.entryCount()));
     for (const auto &stream : result.streams)
         for (const auto &entry : stream.entries)
-            lines.push_back(toLine(*m_model, stream.labels, entry.ns, entry.line));
+            lines.push_back(toLine(*m_model, stream.labels, entry.ns, entry.line.toUtf8()));
     std::stable_sort(lines.begin(), lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
     if (older) {
         // Loki's end is exclusive, so the oldest line shown does not come again.
@@ -769,7 +779,7 @@ void LogsView::onTailEntries(const std::vector<TailEntry> &entries)
     std::vector<LogLine> lines;
     lines.reserve(entries.size());
     for (const auto &e : entries)
-        lines.push_back(toLine(*m_model, e.labels, e.ns, e.line));
+        lines.push_back(toLine(*m_model, e.labels, e.ns, e.line.toUtf8()));
     m_rateLines += int(lines.size());
     const int before = m_proxy->rowCount();
     m_model->appendLines(std::move(lines));
@@ -816,34 +826,18 @@ void LogsView::updateHistogram()
         if (line.gap > 0)
             continue;
         const int bar = std::clamp(int(double(line.ns / 1'000'000 - firstMs) / span), 0, kBars - 1);
-        int kind = 4;
-        switch (line.level) {
-        case LogLevel::Error:
-        case LogLevel::Fatal: kind = 0; break;
-        case LogLevel::Warning: kind = 1; break;
-        case LogLevel::Information: kind = 2; break;
-        case LogLevel::Debug:
-        case LogLevel::Verbose: kind = 3; break;
-        case LogLevel::Unknown: break;
-        }
-        ++counts[bar][kind];
+        ++counts[bar][levelGroup(line.level)];
     }
     m_histogram->setCounts(firstMs, lastMs, counts);
 }
 
 void LogsView::updateCounts()
 {
-    QMap<LogLevel, int> counts;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        auto level = m_model->line(row).level;
-        if (level == LogLevel::Fatal)
-            level = LogLevel::Error;
-        if (level == LogLevel::Verbose)
-            level = LogLevel::Debug;
-        ++counts[level];
-    }
+    QList<int> counts(int(std::size(kLevels)), 0);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        ++counts[levelGroup(m_model->line(row).level)];
     for (int i = 0; i < m_levelButtons.size(); ++i)
-        m_levelButtons[i]->setText(tr("%1: %2").arg(levelTitle(kLevels[i])).arg(counts.value(kLevels[i])));
+        m_levelButtons[i]->setText(tr("%1: %2").arg(levelTitle(kLevels[i])).arg(counts.at(i)));
 }
 
 QString LogsView::statusText() const

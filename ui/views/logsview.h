@@ -75,6 +75,9 @@ public:
     bool exportVisible(const QString &path, QString *error) const;
 
     bool isSettled() const override { return m_settled; }
+    // Not re-queried under the reader's eyes (it would lose the selection and the place): Run, a
+    // new time range or Live bring new lines.
+    bool refreshesOnTimer() const override { return false; }
     QJsonObject snapshot() const override;
 
 public slots:

@@ -23,6 +23,8 @@ public:
     virtual bool isSettled() const { return true; }
     // True when every panel shows data (a fresh demo stack has none for its first seconds).
     virtual bool isComplete() const { return true; }
+    // Whether the refresh timer refreshes it while shown (not a view someone is reading line by line).
+    virtual bool refreshesOnTimer() const { return true; }
     // {"view", "title", "panels": [{"title", "queries", "values"}]}
     virtual QJsonObject snapshot() const;
 
