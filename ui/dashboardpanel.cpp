@@ -1,6 +1,7 @@
 #include "dashboardpanel.h"
 
 #include "dashboards/panelformat.h"
+#include "querychart.h"
 #include "domain/routertimeline.h"
 #include "domain/timerange.h"
 #include "sources/health/healthclient.h"
@@ -18,6 +19,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QHeaderView>
@@ -147,6 +149,22 @@ void DashboardPanel::createActions()
         copy->setObjectName(QStringLiteral("copyQuery"));
         connect(copy, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(queryText()); });
         m_frame->addAction(copy);
+        // Each query as the panel ran it (variables filled in), in the Explore view.
+        auto *explore = new QAction(tr("Open in Explore"), m_frame);
+        explore->setObjectName(QStringLiteral("openInExplore"));
+        if (m_panel.queries.size() == 1) {
+            connect(explore, &QAction::triggered, this, [this] { emit exploreRequested(queryText()); });
+        } else {
+            auto *menu = new QMenu(m_frame);
+            for (int i = 0; i < m_panel.queries.size(); ++i) {
+                const auto &q = m_panel.queries.at(i);
+                menu->addAction(q.legend.isEmpty() ? q.expr.left(60) : q.legend, this, [this, i] {
+                    emit exploreRequested(i < m_keys.size() ? m_keys.at(i).expr : m_panel.queries.at(i).expr);
+                });
+            }
+            explore->setMenu(menu);
+        }
+        m_frame->addAction(explore);
     }
     // Export: ask where, write, say so when it fails.
     const auto addExport = [this](const QString &name, const QString &text, const QString &caption,
@@ -278,14 +296,6 @@ QColor DashboardPanel::namedColor(const QString &name)
     if (name == QLatin1String("blue"))
         return QColor(0x1565c0);
     return QColor(name);
-}
-
-QColor DashboardPanel::seriesColor(int index)
-{
-    static const QColor kPalette[] = {QColor(0x1f77b4), QColor(0xff7f0e), QColor(0x2ca02c), QColor(0xd62728),
-                                      QColor(0x9467bd), QColor(0x8c564b), QColor(0xe377c2), QColor(0x7f7f7f),
-                                      QColor(0xbcbd22), QColor(0x17becf)};
-    return kPalette[index % std::size(kPalette)];
 }
 
 int DashboardPanel::plotWidth() const
@@ -547,23 +557,10 @@ void DashboardPanel::renderTable()
 void DashboardPanel::renderChart()
 {
     QList<TimeSeriesChart::Line> lines;
-    int colorIndex = 0;
-    for (int i = 0; i < m_data.size(); ++i) {
-        if (!m_data[i])
-            continue;
-        for (const auto &series : m_data[i]->series) {
-            TimeSeriesChart::Line line;
-            line.name = dashboards::formatLegend(m_panel.queries.at(i).legend, series.labels);
-            line.color = seriesColor(colorIndex++);
-            line.points.reserve(qsizetype(series.samples.size()));
-            for (const auto &s : series.samples)
-                line.points.append(QPointF(s.time * 1000, s.value));
-            lines.append(line);
-        }
-    }
-    std::sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
-    for (int i = 0; i < lines.size(); ++i)
-        lines[i].color = seriesColor(i);
+    for (int i = 0; i < m_data.size(); ++i)
+        if (m_data[i])
+            appendLines(&lines, *m_data[i], m_panel.queries.at(i).legend);
+    sortAndColor(&lines);
     m_chart->setLines(lines, m_stepMs);
 }
 

@@ -61,12 +61,12 @@ public:
 
     QString title() const; // translated
     static QColor namedColor(const QString &name);
-    static QColor seriesColor(int index);
 
 signals:
     void rangeSelected(const QDateTime &from, const QDateTime &to);
     void zoomOutRequested();
     void windowClicked(const QDateTime &from, const QDateTime &to); // a router segment or failover
+    void exploreRequested(const QString &promql); // Open in Explore, on the panel's menu
 
 private:
     void createActions();
