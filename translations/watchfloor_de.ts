@@ -804,10 +804,6 @@
         <translation>Runbook</translation>
     </message>
     <message>
-        <source>Rule in Prometheus</source>
-        <translation>Regel in Prometheus</translation>
-    </message>
-    <message>
         <source>Last hour: %1</source>
         <translation>Letzte Stunde: %1</translation>
     </message>
@@ -826,6 +822,10 @@
     <message>
         <source>Logs around this</source>
         <translation>Logs rund um diesen Alarm</translation>
+    </message>
+    <message>
+        <source>Open the rule in Explore</source>
+        <translation>Regel in Explore öffnen</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1091,10 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Cannot write the image “%1”.</source>
         <translation>Das Bild „%1“ kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Open in Explore</source>
+        <translation>In Explore öffnen</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1419,139 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Checked at</source>
         <translation>Geprüft um</translation>
+    </message>
+</context>
+<context>
+    <name>wf::ExploreView</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Add to &amp;dashboard…</source>
+        <translation>Zum &amp;Dashboard hinzufügen…</translation>
+    </message>
+    <message>
+        <source>PromQL, e.g. sum by (type) (rate(alpaca_messages_received_total[5m])) — Ctrl+Space completes, Ctrl+Enter runs</source>
+        <translation>PromQL, z. B. sum by (type) (rate(alpaca_messages_received_total[5m])) — Strg+Leertaste ergänzt, Strg+Eingabe führt aus</translation>
+    </message>
+    <message>
+        <source>Chart (range)</source>
+        <translation>Diagramm (Zeitraum)</translation>
+    </message>
+    <message>
+        <source>Table (instant)</source>
+        <translation>Tabelle (Zeitpunkt)</translation>
+    </message>
+    <message>
+        <source>Range: the query over the app&apos;s time range, as a chart. Instant: its value now, as a table.</source>
+        <translation>Zeitraum: die Abfrage über den Zeitraum der App, als Diagramm. Zeitpunkt: ihr aktueller Wert, als Tabelle.</translation>
+    </message>
+    <message>
+        <source>Run the query (Ctrl+Enter)</source>
+        <translation>Abfrage ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>No queries yet</source>
+        <translation>Noch keine Abfragen</translation>
+    </message>
+    <message>
+        <source>Write this query as a panel into a view&apos;s dashboard in your dashboard folder</source>
+        <translation>Diese Abfrage als Panel in das Dashboard einer Ansicht in Ihrem Dashboard-Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Write a PromQL query and run it with Ctrl+Enter.</source>
+        <translation>Schreiben Sie eine PromQL-Abfrage und führen Sie sie mit Strg+Eingabe aus.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n Reihe</numerusform>
+            <numerusform>%n Reihen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>scalar</source>
+        <translation>Skalar</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series (the first %1 shown)</source>
+        <translation>
+            <numerusform>%n Reihe (die ersten %1 angezeigt)</numerusform>
+            <numerusform>%n Reihen (die ersten %1 angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 ms</source>
+        <translation>%1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>Prometheus warns: %1</source>
+        <translation>Prometheus warnt: %1</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Added to %1</source>
+        <translation>Hinzugefügt zu %1</translation>
+    </message>
+    <message>
+        <source>Write a query first.</source>
+        <translation>Schreiben Sie zuerst eine Abfrage.</translation>
+    </message>
+    <message>
+        <source>Choose a dashboard folder for this profile</source>
+        <translation>Dashboard-Ordner für dieses Profil wählen</translation>
+    </message>
+    <message>
+        <source>Add to dashboard</source>
+        <translation>Zum Dashboard hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Ansicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>The panel goes to the “Explore” row of %1.</source>
+        <translation>Das Panel kommt in die Zeile „Explore“ von %1.</translation>
+    </message>
+    <message>
+        <source>The panel was not added: %1</source>
+        <translation>Das Panel wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>ein Skalar</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
     </message>
 </context>
 <context>
@@ -2156,6 +2293,26 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Metrics around %1, marked on the charts. Double-click a chart to go back.</source>
         <translation>Metriken um %1, in den Diagrammen markiert. Doppelklick auf ein Diagramm geht zurück.</translation>
     </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation>Das Profil wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>This alert&apos;s runbook “%1” is not known here.</source>
+        <translation>Das Runbook „%1“ dieses Alarms ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Runbook not embedded</source>
+        <translation>Runbook nicht eingebettet</translation>
+    </message>
+    <message>
+        <source>There is no embedded runbook “%1”.
+
+Open %2 in your web browser?</source>
+        <translation>Es gibt kein eingebettetes Runbook „%1“.
+
+%2 im Webbrowser öffnen?</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -2359,6 +2516,145 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>The service reports several states and none can be told current.</source>
         <translation>Der Dienst meldet mehrere Zustände, und keiner lässt sich als aktuell bestimmen.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::RunbookIndexModel</name>
+    <message>
+        <source>%1 — from your runbook folder: %2</source>
+        <translation>%1 — aus Ihrem Runbook-Ordner: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wf::RunbookLibrary</name>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1: larger than 1 MB, not a runbook</source>
+        <translation>%1: größer als 1 MB, kein Runbook</translation>
+    </message>
+    <message>
+        <source>%1: the runbook folder does not exist</source>
+        <translation>%1: Der Runbook-Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: a runbook&apos;s name is its slug: lower-case letters, digits and dashes</source>
+        <translation>%1: Der Name eines Runbooks ist sein Slug: Kleinbuchstaben, Ziffern und Bindestriche</translation>
+    </message>
+</context>
+<context>
+    <name>wf::RunbooksView</name>
+    <message>
+        <source>Search runbooks (Ctrl+F)</source>
+        <translation>Runbooks durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>The runbook before (%1)</source>
+        <translation>Das vorige Runbook (%1)</translation>
+    </message>
+    <message>
+        <source>Forward →</source>
+        <translation>Vor →</translation>
+    </message>
+    <message>
+        <source>The runbook after (%1)</source>
+        <translation>Das nächste Runbook (%1)</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>Diese Adresse im Webbrowser öffnen?
+
+%1</translation>
+    </message>
+    <message>
+        <source>From your runbook folder: %1</source>
+        <translation>Aus Ihrem Runbook-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Embedded runbook “%1”</source>
+        <translation>Eingebettetes Runbook „%1“</translation>
+    </message>
+    <message>
+        <source>Open in Logs</source>
+        <translation>In Logs öffnen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Open in Explore</source>
+        <translation>In Explore öffnen</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>No Prometheus in this profile.</source>
+        <translation>Dieses Profil hat kein Prometheus.</translation>
+    </message>
+    <message>
+        <source>No series: the expression has no value now.</source>
+        <translation>Keine Reihe: Der Ausdruck hat derzeit keinen Wert.</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more series</source>
+        <translation>
+            <numerusform>… und %n weitere Reihe</numerusform>
+            <numerusform>… und %n weitere Reihen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prometheus warns: %1</source>
+        <translation>Prometheus warnt: %1</translation>
+    </message>
+    <message>
+        <source>There is no runbook “%1”.</source>
+        <translation>Es gibt kein Runbook „%1“.</translation>
+    </message>
+    <message>
+        <source>Links of this kind are not opened: %1</source>
+        <translation>Links dieser Art werden nicht geöffnet: %1</translation>
+    </message>
+    <message>
+        <source>That runbook was removed from the folder.</source>
+        <translation>Dieses Runbook wurde aus dem Ordner entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remote content was not loaded: runbooks never fetch it. Blocked: %n</source>
+        <translation>
+            <numerusform>Entfernte Inhalte wurden nicht geladen: Runbooks laden sie nie. Blockiert: %n</numerusform>
+            <numerusform>Entfernte Inhalte wurden nicht geladen: Runbooks laden sie nie. Blockiert: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2904,26 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>&amp;Dashboard folder:</source>
         <translation>Dash&amp;board-Ordner:</translation>
+    </message>
+    <message>
+        <source>Embedded runbooks only</source>
+        <translation>Nur eingebettete Runbooks</translation>
+    </message>
+    <message>
+        <source>A folder of Markdown runbooks: &lt;slug&gt;.md there replaces the embedded runbook of that slug or adds a new one. Changes show at once.</source>
+        <translation>Ein Ordner mit Markdown-Runbooks: &lt;slug&gt;.md dort ersetzt das eingebettete Runbook mit diesem Slug oder fügt ein neues hinzu. Änderungen erscheinen sofort.</translation>
+    </message>
+    <message>
+        <source>R&amp;unbook folder:</source>
+        <translation>R&amp;unbook-Ordner:</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Du&amp;rchsuchen…</translation>
+    </message>
+    <message>
+        <source>Runbook folder</source>
+        <translation>Runbook-Ordner</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@
 #include "views/alertsview.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
+#include "views/exploreview.h"
+#include "views/runbooksview.h"
+#include "runbooks/runbooklibrary.h"
 #include "logmodel.h"
 #include "sources/loki/lokiclient.h"
 #include "dashboards/queryscheduler.h"
@@ -29,6 +32,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -90,6 +94,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         if (m_inbox->lastError().isEmpty() && m_inbox->lastRefresh().isValid())
             m_history->record(m_profile.name, m_inbox->alerts(), QDateTime::currentDateTimeUtc());
     });
+    m_runbooks = new RunbookLibrary(this);
     m_tray = new AlertTray(m_inbox, m_settings, this);
     connect(m_tray, &AlertTray::openAlert, this, &MainWindow::openAlert);
     connect(m_tray, &AlertTray::notified, this, [this](const AlertNotification &n) {
@@ -107,6 +112,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             auto *alerts = new AlertsView(m_inbox, m_history.get(), m_stack);
             alerts->setPrometheus(m_prometheus);
             connect(alerts, &AlertsView::logsRequested, this, &MainWindow::openLogs);
+            connect(alerts, &AlertsView::runbookRequested, this, &MainWindow::openRunbookUrl);
+            connect(alerts, &AlertsView::exploreRequested, this, &MainWindow::openExplore);
             view = alerts;
         } else if (id == ViewId::Logs) {
             auto *logs = new LogsView(m_stack);
@@ -117,12 +124,31 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             connect(logs, &LogsView::historyChanged, this,
                     [this](const QStringList &queries) { m_settings.setLogQueryHistory(m_profile.name, queries); });
             view = logs;
+        } else if (id == ViewId::Runbooks) {
+            auto *runbooks = new RunbooksView(m_runbooks, m_stack);
+            runbooks->setPrometheus(m_prometheus);
+            connect(runbooks, &RunbooksView::exploreRequested, this, &MainWindow::openExplore);
+            connect(runbooks, &RunbooksView::logsRequested, this, &MainWindow::openLogsQuery);
+            view = runbooks;
+        } else if (id == ViewId::Explore) {
+            auto *explore = new ExploreView(m_stack);
+            explore->setPrometheus(m_prometheus);
+            connect(explore, &ExploreView::historyChanged, this,
+                    [this](const QStringList &queries) { m_settings.setExploreQueryHistory(m_profile.name, queries); });
+            connect(explore, &ExploreView::dashboardsChanged, this, [this] { applyDashboards(m_profile.dashboardFolder); });
+            connect(explore, &ExploreView::dashboardFolderChosen, this, [this](const QString &folder) {
+                m_profile.dashboardFolder = folder;
+                if (!m_transient && !m_settings.saveProfile(m_profile))
+                    statusBar()->showMessage(tr("The profile was not saved: %1").arg(m_settings.errorString()), 15'000);
+            });
+            view = explore;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
             dashboardView->setPrometheus(m_prometheus);
             connect(dashboardView, &DashboardView::rangeRequested, this, &MainWindow::zoomTo);
             connect(dashboardView, &DashboardView::logsRequested, this, &MainWindow::openLogs);
             connect(dashboardView, &DashboardView::zoomOutRequested, this, &MainWindow::zoomOut);
+            connect(dashboardView, &DashboardView::exploreRequested, this, &MainWindow::openExplore);
             view = dashboardView;
         } else {
             view = new PlaceholderView(id, m_stack);
@@ -334,6 +360,16 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_timeline->clear();
     m_zoomHistory.clear();
     applyDashboards(profile.dashboardFolder);
+    m_runbooks->setFolder(profile.runbookFolder);
+    auto *runbooks = static_cast<RunbooksView *>(view(ViewId::Runbooks));
+    runbooks->setUtc(profile.utc);
+    runbooks->setScrapeSeconds(profile.scrapeSeconds);
+    auto *explore = static_cast<ExploreView *>(view(ViewId::Explore));
+    explore->setUtc(profile.utc);
+    explore->setScrapeSeconds(profile.scrapeSeconds);
+    explore->setDashboardFolder(profile.dashboardFolder);
+    explore->setHistory(m_settings.exploreQueryHistory(profile.name));
+    explore->clearCompletionCache();
     for (auto *v : m_views) {
         if (auto *dashboard = qobject_cast<DashboardView *>(v)) {
             dashboard->setUtc(profile.utc);
@@ -384,6 +420,42 @@ void MainWindow::updateAlertBadge()
     auto *item = m_navigation->item(int(ViewId::Alerts));
     const auto title = ViewBase::title(ViewId::Alerts);
     item->setText(firing > 0 ? tr("%1 (%2)").arg(title).arg(firing) : title);
+}
+
+void MainWindow::openExplore(const QString &promql)
+{
+    auto *explore = static_cast<ExploreView *>(view(ViewId::Explore));
+    explore->setQuery(promql);
+    showView(ViewId::Explore);
+    explore->refresh();
+}
+
+void MainWindow::openLogsQuery(const QString &logql)
+{
+    auto *logs = static_cast<LogsView *>(view(ViewId::Logs));
+    logs->setQuery(logql);
+    showView(ViewId::Logs);
+    logs->refresh();
+}
+
+void MainWindow::openRunbookUrl(const QUrl &url)
+{
+    // The embedded runbook named by the URL's last segment; any other URL only after asking.
+    const auto slug = runbooks::slugFromUrl(url);
+    auto *runbooks = static_cast<RunbooksView *>(view(ViewId::Runbooks));
+    if (!slug.isEmpty() && runbooks->openRunbook(slug)) {
+        showView(ViewId::Runbooks);
+        return;
+    }
+    if (!url.isValid() || url.scheme().isEmpty()) {
+        statusBar()->showMessage(tr("This alert's runbook “%1” is not known here.").arg(url.toDisplayString()), 15'000);
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Runbook not embedded"),
+        tr("There is no embedded runbook “%1”.\n\nOpen %2 in your web browser?").arg(slug, url.toDisplayString()));
+    if (answer == QMessageBox::Yes)
+        QDesktopServices::openUrl(url);
 }
 
 void MainWindow::applyDashboards(const QString &folder)

@@ -16,6 +16,7 @@ class QListWidget;
 class QNetworkAccessManager;
 class QStackedWidget;
 class QTimer;
+class QUrl;
 
 namespace wf {
 
@@ -37,6 +38,7 @@ class PrometheusClient;
 class PrometheusTransport;
 class QueryScheduler;
 class RouterTimeline;
+class RunbookLibrary;
 struct HealthSample;
 class ViewBase;
 
@@ -96,6 +98,9 @@ private:
     void applyTimeRange(const TimeRange &range);
     void openLogs(const QDateTime &from, const QDateTime &to);
     void openMetrics(const QDateTime &at);
+    void openExplore(const QString &promql);
+    void openLogsQuery(const QString &logql);
+    void openRunbookUrl(const QUrl &url);
     void applyDashboards(const QString &folder);
     void setRefreshSeconds(int seconds);
 
@@ -120,6 +125,7 @@ private:
     AlertmanagerClient *m_alertmanager = nullptr;
     AlertInbox *m_inbox = nullptr;
     AlertTray *m_tray = nullptr;
+    RunbookLibrary *m_runbooks = nullptr;
     HealthClient *m_health = nullptr;
     StatusLight *m_routerLight = nullptr;
     EndpointProbe *m_probe = nullptr;

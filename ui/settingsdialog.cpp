@@ -117,18 +117,28 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_dashboards->setPlaceholderText(tr("Built-in dashboards only"));
     m_dashboards->setToolTip(tr("A folder of dashboard JSON files: operations.json, performance.json, reliability.json "
                                 "or business.json there replaces that view's dashboard."));
-    auto *browseDashboards = new QPushButton(tr("Bro&wse…"), this);
-    connect(browseDashboards, &QPushButton::clicked, this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Dashboard folder"), m_dashboards->text());
-        if (!dir.isEmpty())
-            m_dashboards->setText(dir);
-    });
-    auto *dashboardRow = new QHBoxLayout;
-    dashboardRow->addWidget(m_dashboards, 1);
-    dashboardRow->addWidget(browseDashboards);
-    auto *dashboardLabel = new QLabel(tr("&Dashboard folder:"), this);
-    dashboardLabel->setBuddy(m_dashboards);
-    more->addRow(dashboardLabel, dashboardRow);
+    // A folder's line with its Browse button.
+    const auto folderRow = [this, more](QLineEdit *edit, const QString &label, const QString &button, const QString &caption) {
+        auto *browse = new QPushButton(button, this);
+        connect(browse, &QPushButton::clicked, this, [this, edit, caption] {
+            const auto dir = QFileDialog::getExistingDirectory(this, caption, edit->text());
+            if (!dir.isEmpty())
+                edit->setText(dir);
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        auto *buddy = new QLabel(label, this);
+        buddy->setBuddy(edit);
+        more->addRow(buddy, row);
+    };
+    folderRow(m_dashboards, tr("&Dashboard folder:"), tr("Bro&wse…"), tr("Dashboard folder"));
+    m_runbooks = new QLineEdit(this);
+    m_runbooks->setObjectName(QStringLiteral("runbookFolder"));
+    m_runbooks->setPlaceholderText(tr("Embedded runbooks only"));
+    m_runbooks->setToolTip(tr("A folder of Markdown runbooks: <slug>.md there replaces the embedded runbook of that "
+                              "slug or adds a new one. Changes show at once."));
+    folderRow(m_runbooks, tr("R&unbook folder:"), tr("Brow&se…"), tr("Runbook folder"));
 
     // The alert inbox, per profile.
     auto *alertsBox = new QGroupBox(tr("Alerts"), this);
@@ -289,6 +299,7 @@ void SettingsDialog::storeForm()
     p.refreshSeconds = m_refresh->value();
     p.scrapeSeconds = m_scrape->value();
     p.dashboardFolder = m_dashboards->text().trimmed();
+    p.runbookFolder = m_runbooks->text().trimmed();
     p.utc = m_timeZone->currentData().toBool();
     p.ackAuthor = m_ackAuthor->text().trimmed();
     p.ackDefaultSeconds = m_ackDefault->currentData().toInt();
@@ -314,6 +325,7 @@ void SettingsDialog::loadForm(const Profile &p)
     m_refresh->setValue(p.refreshSeconds);
     m_scrape->setValue(p.scrapeSeconds);
     m_dashboards->setText(p.dashboardFolder);
+    m_runbooks->setText(p.runbookFolder);
     m_timeZone->setCurrentIndex(p.utc ? 1 : 0);
     m_ackAuthor->setText(p.ackAuthor);
     m_ackDefault->setCurrentIndex(std::max(0, m_ackDefault->findData(p.ackDefaultSeconds)));

@@ -77,6 +77,7 @@ private:
     QSpinBox *m_refresh = nullptr;
     QSpinBox *m_scrape = nullptr;
     QLineEdit *m_dashboards = nullptr;
+    QLineEdit *m_runbooks = nullptr;
     QComboBox *m_timeZone = nullptr;
     QLineEdit *m_ackAuthor = nullptr;
     QComboBox *m_ackDefault = nullptr;

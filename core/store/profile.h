@@ -45,6 +45,7 @@ struct Profile
     QString lokiTenant; // X-Scope-OrgID; empty for single-tenant Loki
     int refreshSeconds = 5;
     QString dashboardFolder; // the user's dashboards: <view>.json there replaces the built-in one
+    QString runbookFolder;   // the user's runbooks: <slug>.md there replaces the embedded one or adds one
     int scrapeSeconds = 15; // Prometheus' scrape interval: the shortest step and $__rate_interval follow it
     bool utc = false; // show times in UTC instead of local time
     // The alert inbox.

@@ -75,6 +75,7 @@ std::optional<Profile> Settings::profile(const QString &name) const
     p.lokiTenant = m_settings->value(QStringLiteral("lokiTenant")).toString();
     p.refreshSeconds = m_settings->value(QStringLiteral("refreshSeconds"), 5).toInt();
     p.dashboardFolder = m_settings->value(QStringLiteral("dashboardFolder")).toString();
+    p.runbookFolder = m_settings->value(QStringLiteral("runbookFolder")).toString();
     p.scrapeSeconds = std::clamp(m_settings->value(QStringLiteral("scrapeSeconds"), 15).toInt(), 1, 3600);
     p.utc = m_settings->value(QStringLiteral("timeZone")).toString() == u"utc";
     p.ackAuthor = m_settings->value(QStringLiteral("ackAuthor")).toString();
@@ -124,6 +125,7 @@ bool Settings::saveProfile(const Profile &p)
     m_settings->setValue(QStringLiteral("refreshSeconds"), p.refreshSeconds);
     m_settings->setValue(QStringLiteral("scrapeSeconds"), p.scrapeSeconds);
     m_settings->setValue(QStringLiteral("dashboardFolder"), p.dashboardFolder);
+    m_settings->setValue(QStringLiteral("runbookFolder"), p.runbookFolder);
     m_settings->setValue(QStringLiteral("timeZone"), p.utc ? QStringLiteral("utc") : QStringLiteral("local"));
     m_settings->setValue(QStringLiteral("ackAuthor"), p.ackAuthor);
     m_settings->setValue(QStringLiteral("ackDefaultSeconds"), p.ackDefaultSeconds);
@@ -239,17 +241,34 @@ int Settings::logBufferLines() const
     return std::clamp(m_settings->value(QStringLiteral("logs/bufferLines"), 100'000).toInt(), 1000, 5'000'000);
 }
 
+QStringList Settings::queryHistory(const QString &group, const QString &profile) const
+{
+    return m_settings->value(group + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(profile))).toStringList().mid(0, 50);
+}
+
+void Settings::setQueryHistory(const QString &group, const QString &profile, const QStringList &queries)
+{
+    m_settings->setValue(group + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(profile)), queries.mid(0, 50));
+}
+
 QStringList Settings::logQueryHistory(const QString &profile) const
 {
-    return m_settings->value(QStringLiteral("logQueries/") + QString::fromLatin1(QUrl::toPercentEncoding(profile)))
-        .toStringList()
-        .mid(0, 50);
+    return queryHistory(QStringLiteral("logQueries"), profile);
 }
 
 void Settings::setLogQueryHistory(const QString &profile, const QStringList &queries)
 {
-    m_settings->setValue(QStringLiteral("logQueries/") + QString::fromLatin1(QUrl::toPercentEncoding(profile)),
-                         queries.mid(0, 50));
+    setQueryHistory(QStringLiteral("logQueries"), profile, queries);
+}
+
+QStringList Settings::exploreQueryHistory(const QString &profile) const
+{
+    return queryHistory(QStringLiteral("exploreQueries"), profile);
+}
+
+void Settings::setExploreQueryHistory(const QString &profile, const QStringList &queries)
+{
+    setQueryHistory(QStringLiteral("exploreQueries"), profile, queries);
 }
 
 void Settings::sync()

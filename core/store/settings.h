@@ -57,11 +57,16 @@ public:
     // The Logs view's last LogQL queries per profile, newest first (at most 50).
     QStringList logQueryHistory(const QString &profile) const;
     void setLogQueryHistory(const QString &profile, const QStringList &queries);
+    // Explore's last PromQL queries of a profile, newest first (at most 50).
+    QStringList exploreQueryHistory(const QString &profile) const;
+    void setExploreQueryHistory(const QString &profile, const QStringList &queries);
 
     void sync();
 
 private:
     QString secretKey(const QString &profile, Endpoint endpoint) const;
+    QStringList queryHistory(const QString &group, const QString &profile) const;
+    void setQueryHistory(const QString &group, const QString &profile, const QStringList &queries);
 
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;

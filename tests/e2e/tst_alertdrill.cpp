@@ -15,6 +15,10 @@
 #include "statuslight.h"
 #include "store/settings.h"
 #include "views/alertsview.h"
+#include "views/exploreview.h"
+#include "views/runbooksview.h"
+#include "runbookbrowser.h"
+#include "runbooks/runbooklibrary.h"
 
 #include <QApplication>
 #include <QChart>
@@ -94,7 +98,7 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     auto *chart = view->chartView()->chart();
     QVERIFY(!chart->series().isEmpty());
     QVERIFY(static_cast<QLineSeries *>(chart->series().first())->count() > 0);
-    QVERIFY(view->findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->toHtml().contains(QStringLiteral("runbooks.mytrader.example/alpaca/router-on-fallback")));
+    QVERIFY(view->findChild<QTextBrowser *>(QStringLiteral("alertDetails"))->toPlainText().contains(QStringLiteral("Runbook")));
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/alert-drill.png"));
 
@@ -141,6 +145,43 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     QVERIFY2(silence->comment.startsWith(QStringLiteral("ACK: drill: checking the fallback feed [watchfloor ack until-resolved id=")),
              qPrintable(silence->comment));
     QCOMPARE(silence->matchers, wf::AlertInbox::matchersFor(find()->alert.labels));
+
+    // From the firing alert, one click opens its runbook, and each diagnosis step runs in place
+    // against the live service: the router state step shows the fallback the drill caused.
+    view->selectAlert(find()->alert.fingerprint);
+    auto *details = view->findChild<QTextBrowser *>(QStringLiteral("alertDetails"));
+    emit details->anchorClicked(QUrl(QStringLiteral("watchfloor:runbook")));
+    QCOMPARE(window.currentView(), wf::ViewId::Runbooks);
+    auto *runbooks = static_cast<wf::RunbooksView *>(window.view(wf::ViewId::Runbooks));
+    QCOMPARE(runbooks->currentSlug(), QStringLiteral("router-on-fallback"));
+    QSignalSpy answered(runbooks, &wf::RunbooksView::queryAnswered);
+    const auto book = wf::RunbookLibrary::embedded();
+    const auto steps = std::find_if(book.cbegin(), book.cend(), [](const wf::Runbook &b) { return b.slug == u"router-on-fallback"; })->queries;
+    int ran = 0;
+    for (const auto &step : steps) {
+        if (step.language != wf::RunbookQuery::Language::PromQL)
+            continue;
+        emit runbooks->browser()->anchorClicked(QUrl(QStringLiteral("wf:run/%1").arg(step.index)));
+        ++ran;
+        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), ran, 10000);
+        QVERIFY2(runbooks->resultError(step.index).isEmpty(), qPrintable(step.text + u' ' + runbooks->resultError(step.index)));
+    }
+    QVERIFY(ran >= 4);
+    QVERIFY2(runbooks->browser()->toPlainText().contains(QStringLiteral("FALLBACK_ACTIVE")), qPrintable(runbooks->browser()->toPlainText()));
+    QTRY_VERIFY_WITH_TIMEOUT(runbooks->hasChart(1), 10000); // the state over the time range, drawn below its value
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/alert-runbook.png"));
+
+    // The rule's expression opens in Explore and runs there.
+    window.showView(wf::ViewId::Alerts);
+    view->selectAlert(find()->alert.fingerprint);
+    auto *explore = static_cast<wf::ExploreView *>(window.view(wf::ViewId::Explore));
+    QSignalSpy explored(explore, &wf::ExploreView::queried);
+    emit details->anchorClicked(QUrl(QStringLiteral("watchfloor:explore")));
+    QCOMPARE(window.currentView(), wf::ViewId::Explore);
+    QCOMPARE(explore->query(), wf::AlertsView::expressionOf(find()->alert));
+    QTRY_COMPARE_WITH_TIMEOUT(explored.size(), 1, 10000);
+    QVERIFY2(explored.at(0).at(0).toBool(), qPrintable(explore->statusText()));
 
     // The drill ends; the router recovers; the alert resolves and its acknowledgement ends with it.
     window.drillMenu()->clearAction()->trigger();

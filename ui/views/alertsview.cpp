@@ -164,6 +164,13 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
         emit linkActivated(url);
         if (url.scheme() == u"http" || url.scheme() == u"https") {
             QDesktopServices::openUrl(url);
+        } else if (url.scheme() == u"watchfloor" && url.path() == u"runbook") {
+            // The links are the shown alert's: the first selected.
+            if (const auto alerts = selectedAlerts(); !alerts.isEmpty())
+                emit runbookRequested(QUrl(alerts.first().annotations.value(QStringLiteral("runbook_url"))));
+        } else if (url.scheme() == u"watchfloor" && url.path() == u"explore") {
+            if (const auto alerts = selectedAlerts(); !alerts.isEmpty())
+                emit exploreRequested(expressionOf(alerts.first()));
         } else if (url.scheme() == u"watchfloor" && url.path() == u"logs") {
             const QUrlQuery query(url);
             emit logsRequested(QDateTime::fromString(query.queryItemValue(QStringLiteral("from")), Qt::ISODateWithMs),
@@ -614,10 +621,14 @@ void AlertsView::showDetails()
         html += QStringLiteral("<tr><td style=\"padding-right:12px\"><tt>%1</tt></td><td><tt>%2</tt></td></tr>").arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
     html += QStringLiteral("</table>");
     QStringList links;
-    if (const auto runbook = a.annotations.value(QStringLiteral("runbook_url")); !runbook.isEmpty())
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(runbook.toHtmlEscaped(), tr("Runbook").toHtmlEscaped());
-    if (!a.generatorUrl.isEmpty())
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(a.generatorUrl.toHtmlEscaped(), tr("Rule in Prometheus").toHtmlEscaped());
+    // The runbook opens embedded (by its URL's last segment), the rule's expression in Explore.
+    if (const auto runbook = a.annotations.value(QStringLiteral("runbook_url")); !runbook.isEmpty()) {
+        links << QStringLiteral("<a href=\"watchfloor:runbook\" title=\"%1\">%2</a>")
+                     .arg(runbook.toHtmlEscaped(), tr("Runbook").toHtmlEscaped());
+    }
+    if (!expressionOf(a).isEmpty()) {
+        links << QStringLiteral("<a href=\"watchfloor:explore\">%1</a>").arg(tr("Open the rule in Explore").toHtmlEscaped());
+    }
     if (a.startsAt.isValid()) {
         // The service's lines from five minutes before the alert started to five after.
         QUrl logs;

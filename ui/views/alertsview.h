@@ -75,6 +75,8 @@ signals:
     void chartLoaded(bool ok);
     // "Logs around this": the alert's start ± 5 minutes.
     void logsRequested(const QDateTime &from, const QDateTime &to);
+    void runbookRequested(const QUrl &runbookUrl); // the alert's runbook_url
+    void exploreRequested(const QString &promql);  // the alert rule's expression
 
 public slots:
     void refresh() override;

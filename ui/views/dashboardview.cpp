@@ -130,6 +130,7 @@ void DashboardView::build()
             m_panels.append(panel);
             connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
             connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::logsRequested);
+            connect(panel, &DashboardPanel::exploreRequested, this, &DashboardView::exploreRequested);
             connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
         }
         gridRow += rowHeight;

@@ -67,6 +67,7 @@ signals:
     void zoomOutRequested();
     // A click on a router segment or failover: that window's log lines.
     void logsRequested(const QDateTime &from, const QDateTime &to);
+    void exploreRequested(const QString &promql);
 
 protected:
     void showEvent(QShowEvent *event) override;
