@@ -3,7 +3,6 @@
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <optional>
 
 namespace wf {
 
@@ -45,7 +44,10 @@ Runbook parse(const QString &slug, const QString &markdown)
     // CommonMark fences: ``` or ~~~ with an info string; the block ends at the same fence.
     QString fence;
     QString indent;
-    std::optional<RunbookQuery::Language> language;
+    // The open block's language when it is one a reader can run (a plain optional trips GCC 12's
+    // maybe-uninitialized warning at -O2).
+    RunbookQuery::Language language = RunbookQuery::Language::PromQL;
+    bool runnable = false;
     QStringList body;
     const auto lines = markdown.split(u'\n');
     for (int n = 0; n < lines.size(); ++n) {
@@ -56,11 +58,8 @@ Runbook parse(const QString &slug, const QString &markdown)
                 fence = line.left(3);
                 indent = raw.left(raw.indexOf(fence));
                 const auto info = line.mid(3).trimmed().section(u' ', 0, 0).toLower();
-                language.reset();
-                if (info == QLatin1String("promql"))
-                    language = RunbookQuery::Language::PromQL;
-                else if (info == QLatin1String("logql"))
-                    language = RunbookQuery::Language::LogQL;
+                runnable = info == QLatin1String("promql") || info == QLatin1String("logql");
+                language = info == QLatin1String("logql") ? RunbookQuery::Language::LogQL : RunbookQuery::Language::PromQL;
                 body.clear();
             } else if (book.title.isEmpty() && raw.startsWith(QLatin1String("# "))) {
                 book.title = raw.mid(2).trimmed();
@@ -68,10 +67,10 @@ Runbook parse(const QString &slug, const QString &markdown)
             continue;
         }
         if (line == fence) {
-            if (language) {
+            if (runnable) {
                 const auto text = body.join(u'\n').trimmed();
                 if (!text.isEmpty())
-                    book.queries.append({*language, text, int(book.queries.size()), n, indent});
+                    book.queries.append({language, text, int(book.queries.size()), n, indent});
             }
             fence.clear();
             continue;

@@ -24,6 +24,7 @@ private slots:
     void rejectsBadNames();
     void unwritableSecretsKeepProfileUnsaved();
     void automaticWithoutSessionBusUsesFile();
+    void queryHistoriesPerProfileAndView();
 
 private:
     static wf::Profile sample();
@@ -40,6 +41,8 @@ wf::Profile TestSettings::sample()
     p.lokiTenant = QStringLiteral("tenant-a");
     p.refreshSeconds = 15;
     p.utc = true;
+    p.dashboardFolder = QStringLiteral("/srv/ops/dashboards");
+    p.runbookFolder = QStringLiteral("/srv/ops/runbooks");
     return p;
 }
 
@@ -162,6 +165,26 @@ void TestSettings::automaticWithoutSessionBusUsesFile()
     qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
     QCOMPARE(settings.secrets().backend(), wf::SecretStore::Backend::File);
     QVERIFY(settings.secrets().description().contains(QStringLiteral("no system keyring")));
+}
+
+void TestSettings::queryHistoriesPerProfileAndView()
+{
+    QTemporaryDir dir;
+    {
+        wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+        settings.setExploreQueryHistory(QStringLiteral("Prod / EU?"), {QStringLiteral("sum(up)"), QStringLiteral("up")});
+        settings.setLogQueryHistory(QStringLiteral("Prod / EU?"), {QStringLiteral("{app=\"x\"}")});
+        QStringList many;
+        for (int i = 0; i < 80; ++i)
+            many.append(QStringLiteral("q%1").arg(i));
+        settings.setExploreQueryHistory(QStringLiteral("Other"), many);
+    }
+    wf::Settings reopened(dir.path(), wf::SecretStore::Backend::File);
+    QCOMPARE(reopened.exploreQueryHistory(QStringLiteral("Prod / EU?")), (QStringList{QStringLiteral("sum(up)"), QStringLiteral("up")}));
+    QCOMPARE(reopened.logQueryHistory(QStringLiteral("Prod / EU?")), QStringList{QStringLiteral("{app=\"x\"}")});
+    QCOMPARE(reopened.exploreQueryHistory(QStringLiteral("Other")).size(), 50);
+    QCOMPARE(reopened.exploreQueryHistory(QStringLiteral("Other")).constFirst(), QStringLiteral("q0"));
+    QCOMPARE(reopened.logQueryHistory(QStringLiteral("Other")), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

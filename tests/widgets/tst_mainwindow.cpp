@@ -6,10 +6,17 @@
 #include "panelframe.h"
 #include "views/dashboardview.h"
 #include "views/viewbase.h"
+#include "views/alertsview.h"
+#include "views/exploreview.h"
+#include "views/runbooksview.h"
+#include "runbookbrowser.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QListWidget>
+#include <QAbstractButton>
+#include <QMessageBox>
+#include <QTimer>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -26,6 +33,7 @@ private slots:
     void statusLightsFollowEndpoints();
     void switchesProfiles();
     void dashboardFolderReplacesViews();
+    void alertsPanelsAndRunbooksLeadToEachOther();
 };
 
 void TestMainWindow::shortcutsSwitchViews_data()
@@ -187,6 +195,63 @@ void TestMainWindow::dashboardFolderReplacesViews()
     window.setProfile(profile, true);
     QVERIFY(operations->panel(QStringLiteral("router")));
     QVERIFY(!operations->panel(QStringLiteral("ours")));
+}
+
+void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()
+{
+    QTemporaryDir dir;
+    QTemporaryDir folder;
+    QFile ours(folder.filePath(QStringLiteral("high-latency.md")));
+    QVERIFY(ours.open(QIODevice::WriteOnly));
+    ours.write("# Our latency runbook\n\n## Diagnosis\n```promql\nsum(up)\n```\n");
+    ours.close();
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    auto profile = wf::demoProfile();
+    profile.runbookFolder = folder.path();
+    window.setProfile(profile, true);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *alerts = static_cast<wf::AlertsView *>(window.view(wf::ViewId::Alerts));
+    auto *runbooks = static_cast<wf::RunbooksView *>(window.view(wf::ViewId::Runbooks));
+    auto *explore = static_cast<wf::ExploreView *>(window.view(wf::ViewId::Explore));
+
+    // An alert's runbook_url opens the runbook of its last segment — the profile's own, here.
+    emit alerts->runbookRequested(QUrl(QStringLiteral("https://runbooks.mytrader.example/alpaca/high-latency")));
+    QCOMPARE(window.currentView(), wf::ViewId::Runbooks);
+    QCOMPARE(runbooks->currentSlug(), QStringLiteral("high-latency"));
+    QVERIFY(runbooks->browser()->toPlainText().contains(QStringLiteral("Our latency runbook")));
+
+    // An unknown slug asks before opening the address; "No" leaves everything as it was.
+    QString asked;
+    QTimer::singleShot(100, this, [&asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::No)->click();
+        }
+    });
+    emit alerts->runbookRequested(QUrl(QStringLiteral("https://wiki.example/ops/kafka-lag")));
+    QVERIFY2(asked.contains(QStringLiteral("kafka-lag")), qPrintable(asked));
+    QCOMPARE(runbooks->currentSlug(), QStringLiteral("high-latency"));
+
+    // A runbook step's Open in Explore puts it in the editor.
+    emit runbooks->browser()->anchorClicked(QUrl(QStringLiteral("wf:explore/0")));
+    QCOMPARE(window.currentView(), wf::ViewId::Explore);
+    QCOMPARE(explore->query(), QStringLiteral("sum(up)"));
+
+    // A dashboard panel's Open in Explore: the query as the panel runs it.
+    auto *operations = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Operations));
+    auto *panel = operations->panel(QStringLiteral("errors-by-type"));
+    QVERIFY(panel);
+    QAction *open = nullptr;
+    for (auto *a : panel->frame()->actions())
+        if (a->objectName() == u"openInExplore")
+            open = a;
+    QVERIFY(open);
+    open->trigger();
+    QCOMPARE(window.currentView(), wf::ViewId::Explore);
+    QVERIFY2(explore->query().startsWith(QStringLiteral("sum by (type) (rate(alpaca_errors_total[")), qPrintable(explore->query()));
+    QVERIFY2(!explore->query().contains(u'$'), qPrintable(explore->query())); // $__rate_interval filled in
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -164,7 +164,7 @@ void ExploreView::setTimeRange(const TimeRange &range)
 {
     m_range = range;
     // A chart that answered follows the range (a zoom on a dashboard, a new preset).
-    if (m_chartShown && mode() == Mode::Range && m_request == 0)
+    if (m_chartShown && mode() == Mode::Range && m_request == 0 && isVisible())
         refresh();
 }
 

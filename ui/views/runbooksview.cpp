@@ -207,8 +207,11 @@ void RunbooksView::search(const QString &words)
     if (!words.trimmed().isEmpty() && m_proxy->rowCount() > 0
         && !m_proxy->mapFromSource(m_index->index(m_index->rowOf(m_current.slug))).isValid())
         openRunbook(m_proxy->index(0, 0).data(RunbookIndexModel::SlugRole).toString());
-    if (!words.trimmed().isEmpty())
-        m_browser->find(words.simplified().section(u' ', 0, 0)) || (m_browser->moveCursor(QTextCursor::Start), false);
+    // The first place of the first word, selected and scrolled to.
+    if (!words.trimmed().isEmpty()) {
+        m_browser->moveCursor(QTextCursor::Start);
+        m_browser->find(words.simplified().section(u' ', 0, 0));
+    }
 }
 
 QStringList RunbooksView::visibleSlugs() const
