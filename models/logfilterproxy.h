@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/logrecord.h"
+#include "domain/textprefilter.h"
 
 #include <QFutureWatcher>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
+#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -51,15 +53,21 @@ private:
         quint64 lastId = 0;
     };
 
-    void apply(const QString &pattern, const QRegularExpression &matcher, std::shared_ptr<const Matches> matches);
+    void apply(const QString &pattern, const QRegularExpression &matcher, const TextPrefilter &prefilter,
+               std::shared_ptr<const Matches> matches);
 
     QString m_pattern;
     QRegularExpression m_matcher;
+    TextPrefilter m_prefilter; // lines without the text every match needs skip the regex
     std::shared_ptr<const Matches> m_matches;
     QSet<LogLevel> m_hiddenLevels;
+    // The task that hands out the chunks and waits for them runs here, so that it does not take one
+    // of the global pool's threads (one per core) from the matching itself.
+    QThreadPool m_coordinator;
     QFutureWatcher<std::shared_ptr<const Matches>> m_watcher;
     QString m_pendingPattern;
     QRegularExpression m_pendingMatcher;
+    TextPrefilter m_pendingPrefilter;
 };
 
 } // namespace wf
