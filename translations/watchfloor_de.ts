@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>Open the rule in Explore</source>
-        <translation>Regel in Explore öffnen</translation>
+        <translation>Regel in „Erkunden“ öffnen</translation>
     </message>
 </context>
 <context>
@@ -1094,7 +1094,7 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
     <message>
         <source>Open in Explore</source>
-        <translation>In Explore öffnen</translation>
+        <translation>In „Erkunden“ öffnen</translation>
     </message>
 </context>
 <context>
@@ -2596,7 +2596,7 @@ Open %2 in your web browser?</source>
     </message>
     <message>
         <source>Open in Explore</source>
-        <translation>In Explore öffnen</translation>
+        <translation>In „Erkunden“ öffnen</translation>
     </message>
     <message>
         <source>Running…</source>
