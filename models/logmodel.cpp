@@ -32,17 +32,18 @@ void LogModel::setLines(std::vector<LogLine> lines)
     m_lines.clear();
     m_parsed.clear();
     m_bytes = 0;
+    m_levelCounts.fill(0);
     m_dropped = 0;
     for (auto &line : lines) {
         line.id = m_nextId++;
         line.utf8.squeeze(); // toUtf8() keeps room for three bytes a character: give it back
-        m_bytes += line.utf8.size();
+        hold(line);
         m_lines.push_back(std::move(line));
     }
     // Over the limit from the start: keep the newest.
     const auto over = qsizetype(m_lines.size()) - m_limit;
     for (qsizetype i = 0; i < over; ++i) {
-        m_bytes -= m_lines.front().utf8.size();
+        release(m_lines.front());
         m_lines.pop_front();
     }
     m_dropped = std::max<qsizetype>(over, 0);
@@ -59,7 +60,7 @@ void LogModel::appendLines(std::vector<LogLine> lines)
     for (auto &line : lines) {
         line.id = m_nextId++;
         line.utf8.squeeze();
-        m_bytes += line.utf8.size();
+        hold(line);
         m_lines.push_back(std::move(line));
     }
     endInsertRows();
@@ -80,7 +81,7 @@ void LogModel::prependLines(std::vector<LogLine> lines)
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
         it->id = m_nextId++;
         it->utf8.squeeze();
-        m_bytes += it->utf8.size();
+        hold(*it);
         m_lines.push_front(std::move(*it));
     }
     endInsertRows();
@@ -120,12 +121,26 @@ void LogModel::trim()
         return;
     beginRemoveRows({}, 0, int(over) - 1);
     for (qsizetype i = 0; i < over; ++i) {
-        m_bytes -= m_lines.front().utf8.size();
+        release(m_lines.front());
         m_lines.pop_front();
     }
     endRemoveRows();
     m_dropped += over;
     emit droppedCountChanged(m_dropped);
+}
+
+void LogModel::hold(const LogLine &line)
+{
+    m_bytes += line.utf8.size();
+    if (line.gap == 0)
+        ++m_levelCounts[std::size_t(line.level)];
+}
+
+void LogModel::release(const LogLine &line)
+{
+    m_bytes -= line.utf8.size();
+    if (line.gap == 0)
+        --m_levelCounts[std::size_t(line.level)];
 }
 
 LogRecord LogModel::record(int row) const

@@ -8,6 +8,7 @@
 #include <QCache>
 #include <QList>
 
+#include <array>
 #include <deque>
 #include <vector>
 
@@ -59,6 +60,8 @@ public:
     qsizetype limit() const { return m_limit; }
     qsizetype droppedCount() const { return m_dropped; } // oldest lines let go for the limit
     qsizetype bytes() const { return m_bytes; }           // UTF-8 held
+    // Lines of that level held (gaps not counted), kept as lines come and go.
+    qsizetype levelCount(LogLevel level) const { return m_levelCounts[std::size_t(level)]; }
     void setUtc(bool utc);
 
     const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
@@ -78,12 +81,15 @@ signals:
 
 private:
     void trim();
+    void hold(const LogLine &line);    // counts a line in
+    void release(const LogLine &line); // and out
 
     std::deque<LogLine> m_lines;
     QList<Labels> m_streams;
     qsizetype m_limit = 100'000;
     qsizetype m_dropped = 0;
     qsizetype m_bytes = 0;
+    std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
     // Parsed records by line id: rows shift as lines come and go, ids do not.
     mutable QCache<quint64, LogRecord> m_parsed{4000};

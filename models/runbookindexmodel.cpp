@@ -1,5 +1,7 @@
 #include "runbookindexmodel.h"
 
+#include <QFont>
+
 namespace wf {
 
 RunbookIndexModel::RunbookIndexModel(QObject *parent)
@@ -47,6 +49,13 @@ QVariant RunbookIndexModel::data(const QModelIndex &index, int role) const
         return book.title;
     case Qt::ToolTipRole:
         return book.userProvided ? tr("%1 — from your runbook folder: %2").arg(book.slug, book.origin) : book.slug;
+    case Qt::FontRole:
+        if (book.userProvided) { // the reader's own, or replacing an embedded one: set apart
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
     case SlugRole:
         return book.slug;
     case UserProvidedRole:

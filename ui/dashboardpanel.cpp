@@ -1,6 +1,7 @@
 #include "dashboardpanel.h"
 
 #include "dashboards/panelformat.h"
+#include "domain/querytext.h"
 #include "querychart.h"
 #include "domain/routertimeline.h"
 #include "domain/timerange.h"
@@ -201,11 +202,7 @@ QString DashboardPanel::queryText() const
 
 QString DashboardPanel::csv() const
 {
-    const auto quote = [](QString text) {
-        if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
-            return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        return text;
-    };
+    const auto quote = &csvField;
     QStringList rows;
     if (m_table && !usesPrometheus()) {
         QStringList header;

@@ -1,5 +1,7 @@
 #include "heatmap.h"
 
+#include "domain/timerange.h"
+
 #include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
@@ -98,8 +100,7 @@ void Heatmap::paintEvent(QPaintEvent *)
         p.drawText(at, Qt::AlignRight | Qt::AlignVCenter, m_rows.at(r));
     }
     const auto timeText = [&](qint64 ms) {
-        const auto t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-        return (m_utc ? t : t.toLocalTime()).toString(QStringLiteral("HH:mm"));
+        return formatClock(ms, m_utc, QStringLiteral("HH:mm"));
     };
     const QRect axis(plot.left(), plot.bottom() + 2, plot.width(), fontMetrics().height());
     p.drawText(axis, Qt::AlignLeft | Qt::AlignTop, timeText(m_fromMs));
@@ -116,9 +117,8 @@ QString Heatmap::describe(const QPoint &pos) const
     const int row = int(double(plot.bottom() + 1 - pos.y()) / (double(plot.height()) / double(m_rows.size())));
     for (int c = 0; c < m_times.size() && c < m_counts.size(); ++c) {
         if (ms > m_times.at(c) - m_stepMs && ms <= m_times.at(c) && row >= 0 && row < m_counts.at(c).size()) {
-            const auto t = QDateTime::fromMSecsSinceEpoch(m_times.at(c), Qt::UTC);
             return tr("%1, %2: %3")
-                .arg((m_utc ? t : t.toLocalTime()).toString(QStringLiteral("HH:mm:ss")), m_rows.at(row))
+                .arg(formatClock(m_times.at(c), m_utc, QStringLiteral("HH:mm:ss")), m_rows.at(row))
                 .arg(m_counts.at(c).at(row), 0, 'f', 0);
         }
     }

@@ -1,5 +1,7 @@
 #include "statetimeline.h"
 
+#include "domain/timerange.h"
+
 #include <QTimeZone>
 #include <QDateTime>
 #include <QMouseEvent>
@@ -80,8 +82,7 @@ void StateTimeline::paintEvent(QPaintEvent *)
     // Start and end of the range under the lane.
     p.setPen(palette().color(QPalette::WindowText));
     const auto text = [&](qint64 ms) {
-        const auto t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-        return (m_utc ? t : t.toLocalTime()).toString(QStringLiteral("HH:mm"));
+        return formatClock(ms, m_utc, QStringLiteral("HH:mm"));
     };
     const QRect axis(lane.left(), lane.bottom() + 1, lane.width(), height() - lane.bottom() - 1);
     p.drawText(axis, Qt::AlignLeft | Qt::AlignVCenter, text(m_fromMs));

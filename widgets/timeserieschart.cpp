@@ -1,5 +1,7 @@
 #include "timeserieschart.h"
 
+#include "domain/timerange.h"
+
 #include <QTimeZone>
 #include <QDateTime>
 #include <QMap>
@@ -260,8 +262,7 @@ void TimeSeriesChart::paintEvent(QPaintEvent *)
         const auto px = xToPixel(double(t) * 1000, plot);
         p.setPen(grid);
         p.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
-        const auto when = QDateTime::fromSecsSinceEpoch(t, Qt::UTC);
-        const auto label = (m_utc ? when : when.toLocalTime()).toString(format);
+        const auto label = formatClock(t * 1000, m_utc, format);
         p.setPen(text);
         p.drawText(QRectF(px - 50, plot.bottom() + 2, 100, kBottomAxis), Qt::AlignHCenter | Qt::AlignTop, label);
     }
@@ -349,8 +350,7 @@ void TimeSeriesChart::mouseMoveEvent(QMouseEvent *event)
         m_dragTo = std::clamp(m_hoverX, plot.left(), plot.right());
     if (plot.contains(event->position().toPoint()) && m_dragFrom < 0) {
         const auto x = qint64(pixelToX(m_hoverX, plot));
-        const auto when = QDateTime::fromMSecsSinceEpoch(x, Qt::UTC);
-        QStringList rows{(m_utc ? when : when.toLocalTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))};
+        QStringList rows{formatClock(x, m_utc, QStringLiteral("yyyy-MM-dd HH:mm:ss"))};
         for (const auto &[name, value] : valuesAt(x))
             rows.append(QStringLiteral("%1: %2").arg(name, std::isfinite(value) ? m_format(value) : tr("no data")));
         for (const auto &band : m_bands)

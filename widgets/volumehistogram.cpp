@@ -1,5 +1,7 @@
 #include "volumehistogram.h"
 
+#include "domain/timerange.h"
+
 #include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
@@ -73,9 +75,7 @@ void VolumeHistogram::paintEvent(QPaintEvent *)
         p.fillRect(QRectF(plot.left() + a * width, plot.top(), (b - a + 1) * width, plot.height()), sel);
     }
     p.setPen(palette().color(QPalette::WindowText));
-    const auto text = [](qint64 ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
-    };
+    const auto text = [this](qint64 ms) { return formatClock(ms, m_utc, QStringLiteral("HH:mm:ss")); };
     const QRect axis(plot.left(), plot.bottom() + 2, plot.width(), fontMetrics().height());
     p.drawText(axis, Qt::AlignLeft, text(m_fromMs));
     p.drawText(axis, Qt::AlignRight, text(m_toMs));
@@ -94,9 +94,7 @@ void VolumeHistogram::mouseMoveEvent(QMouseEvent *event)
         m_dragTo = b;
     if (b >= 0) {
         const auto span = double(m_toMs - m_fromMs) / m_counts.size();
-        QStringList lines{QDateTime::fromMSecsSinceEpoch(m_fromMs + qint64(b * span), Qt::UTC)
-                              .toLocalTime()
-                              .toString(QStringLiteral("HH:mm:ss"))};
+        QStringList lines{formatClock(m_fromMs + qint64(b * span), m_utc, QStringLiteral("HH:mm:ss"))};
         for (int k = 0; k < m_counts.at(b).size() && k < m_kinds.size(); ++k)
             if (m_counts.at(b).at(k) > 0)
                 lines.append(QStringLiteral("%1: %2").arg(m_kinds.at(k).name).arg(m_counts.at(b).at(k)));

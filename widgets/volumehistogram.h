@@ -25,6 +25,11 @@ public:
     void setCounts(qint64 fromMs, qint64 toMs, const QList<QList<int>> &counts);
     const QList<QList<int>> &counts() const { return m_counts; }
     int bucketAt(int x) const;
+    void setUtc(bool utc)
+    {
+        m_utc = utc;
+        update();
+    }
 
     QSize sizeHint() const override { return {400, 70}; }
     QSize minimumSizeHint() const override { return {120, 50}; }
@@ -47,6 +52,7 @@ private:
     qint64 m_toMs = 1;
     int m_dragFrom = -1;
     int m_dragTo = -1;
+    bool m_utc = false;
 };
 
 } // namespace wf

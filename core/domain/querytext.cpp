@@ -138,4 +138,11 @@ QString withStreamMatcher(const QString &logql, const QString &label, const QStr
     return before + QLatin1Char('{') + matchers.join(QStringLiteral(", ")) + QLatin1Char('}') + after;
 }
 
+QString csvField(const QString &text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
 } // namespace wf

@@ -7,6 +7,8 @@ namespace wf {
 // Building PromQL and LogQL selectors from label values that came from users or servers
 // (shared/reference/apis.md §4). Both languages use Go string literal rules.
 
+// A CSV field (RFC 4180): quoted, its quotes doubled, when it holds a comma, a quote or a line break.
+QString csvField(const QString &text);
 // A double-quoted string literal: "a\"b\\c\n".
 QString quoteString(const QString &value);
 // Escapes RE2 metacharacters so the value matches itself literally in =~ / !~.

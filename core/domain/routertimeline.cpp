@@ -51,6 +51,7 @@ void append(QList<RouterSegment> &segments, RouterSegment segment)
 
 void RouterTimeline::setHistory(const PromResult &states, const PromResult &durations, qint64 stepSeconds)
 {
+    m_merged.reset();
     m_history.clear();
     // time → states present at that time; state → (time → duration counter)
     QMap<qint64, QSet<RouterState>> present;
@@ -103,6 +104,7 @@ void RouterTimeline::setHistory(const PromResult &states, const PromResult &dura
 void RouterTimeline::addLive(const QDateTime &when, RouterState state, const QDateTime &lastTransitionAt,
                              const QString &reason)
 {
+    m_merged.reset();
     const auto now = when.toUTC();
     if (!m_live.isEmpty() && m_live.last().state == state && !m_live.last().ambiguous) {
         m_live.last().end = now;
@@ -138,6 +140,7 @@ void RouterTimeline::addLive(const QDateTime &when, RouterState state, const QDa
 
 void RouterTimeline::prune(const QDateTime &from)
 {
+    m_merged.reset();
     const auto old = [&](const RouterSegment &s) { return s.end < from; };
     m_history.removeIf(old);
     if (m_live.size() > 1) {
@@ -149,12 +152,21 @@ void RouterTimeline::prune(const QDateTime &from)
 
 void RouterTimeline::clear()
 {
+    m_merged.reset();
     m_history.clear();
     m_live.clear();
     m_liveSeen = {};
 }
 
-QList<RouterSegment> RouterTimeline::merged() const
+const QList<RouterSegment> &RouterTimeline::merged() const
+{
+    // Several panels ask each refresh; it changes only when a poll or the history comes in.
+    if (!m_merged)
+        m_merged = merge();
+    return *m_merged;
+}
+
+QList<RouterSegment> RouterTimeline::merge() const
 {
     QList<RouterSegment> all;
     const auto liveStart = m_live.isEmpty() ? QDateTime() : m_live.first().start;
@@ -184,7 +196,7 @@ QList<RouterSegment> RouterTimeline::merged() const
 QList<RouterSegment> RouterTimeline::segments(const QDateTime &from, const QDateTime &to) const
 {
     QList<RouterSegment> visible;
-    const auto all = merged();
+    const auto &all = merged();
     for (int i = 0; i < all.size(); ++i) {
         auto segment = all.at(i);
         // The current live state lasts until now (a poll every second; allow a few missed).
@@ -238,20 +250,20 @@ QList<FailoverEvent> RouterTimeline::failovers(const QDateTime &from, const QDat
 
 RouterState RouterTimeline::current() const
 {
-    const auto all = merged();
+    const auto &all = merged();
     return all.isEmpty() ? RouterState::Unknown : all.last().state;
 }
 
 bool RouterTimeline::currentAmbiguous() const
 {
-    const auto all = merged();
+    const auto &all = merged();
     return !all.isEmpty() && all.last().ambiguous;
 }
 
 QDateTime RouterTimeline::currentSince() const
 {
     // The service's own word when the polls are current: its last transition.
-    const auto all = merged();
+    const auto &all = merged();
     if (!m_live.isEmpty() && !all.isEmpty() && all.last().live && all.last().state == m_live.last().state)
         return m_live.last().start;
     return all.isEmpty() ? QDateTime() : all.last().start;
@@ -259,7 +271,7 @@ QDateTime RouterTimeline::currentSince() const
 
 QString RouterTimeline::currentReason() const
 {
-    const auto all = merged();
+    const auto &all = merged();
     return all.isEmpty() ? QString() : all.last().reason;
 }
 

@@ -63,11 +63,13 @@ public:
     bool hasData() const { return !m_history.isEmpty() || !m_live.isEmpty(); }
 
 private:
-    QList<RouterSegment> merged() const;
+    const QList<RouterSegment> &merged() const;
+    QList<RouterSegment> merge() const;
 
     QList<RouterSegment> m_history;
     QList<RouterSegment> m_live;
     QDateTime m_liveSeen; // the last poll
+    mutable std::optional<QList<RouterSegment>> m_merged; // merged(), until the next change
 };
 
 } // namespace wf

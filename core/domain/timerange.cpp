@@ -105,4 +105,10 @@ QString formatDuration(std::chrono::seconds span)
     return out;
 }
 
+QString formatClock(qint64 msSinceEpoch, bool utc, const QString &format)
+{
+    const auto t = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
+    return (utc ? t : t.toLocalTime()).toString(format);
+}
+
 } // namespace wf

@@ -35,5 +35,7 @@ private:
 // "5m", "1h30m", "7d" -> seconds; nullopt for anything else.
 std::optional<std::chrono::seconds> parseDuration(const QString &text);
 QString formatDuration(std::chrono::seconds span);
+// A moment (milliseconds since the epoch) as the user reads times: in UTC or in local time.
+QString formatClock(qint64 msSinceEpoch, bool utc, const QString &format);
 
 } // namespace wf

@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
+
 using namespace wf;
 
 namespace {
@@ -50,6 +52,7 @@ private slots:
     void columnsFromParsedLines();
     void appendPrependAndLimit();
     void gapsAreMarkedRows();
+    void levelCountsFollowTheLines();
     void displayedLinesAreRedacted();
     void filterByTextRegexAndLevel();
     void findsRowsByTime();
@@ -103,6 +106,41 @@ void TestLogModel::appendPrependAndLimit()
     QCOMPARE(model.line(0).ns, qint64(50));
     QCOMPARE(model.droppedCount(), 50);
     QVERIFY(model.bytes() > 100 * 50);
+}
+
+void TestLogModel::levelCountsFollowTheLines()
+{
+    LogModel model;
+    model.setLimit(100);
+    // The counts always equal a count over the rows: after a query, the tail, older pages, a gap, trimming.
+    const auto check = [&model] {
+        std::array<qsizetype, 7> expected{};
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.line(r).gap == 0)
+                ++expected[std::size_t(model.line(r).level)];
+        for (int l = 0; l < 7; ++l)
+            if (model.levelCount(LogLevel(l)) != expected[std::size_t(l)])
+                return false;
+        return true;
+    };
+    model.setLines(lines(1000, 40, "Error"));
+    QCOMPARE(model.levelCount(LogLevel::Error), 40);
+    model.appendLines(lines(1040, 30, "Warning"));
+    model.appendGap(1070, 12);
+    QVERIFY(check());
+    QCOMPARE(model.levelCount(LogLevel::Warning), 30);
+    model.prependLines(lines(900, 50, "Debug")); // only 29 fit under the limit
+    QVERIFY(check());
+    QCOMPARE(model.levelCount(LogLevel::Debug), 29);
+    model.appendLines(lines(1071, 60, "Information")); // the oldest go
+    QVERIFY(check());
+    QCOMPARE(model.levelCount(LogLevel::Debug), 0);
+    model.setLines(lines(0, 150, "Warning")); // over the limit from the start
+    QVERIFY(check());
+    QCOMPARE(model.levelCount(LogLevel::Warning), 100);
+    QCOMPARE(model.levelCount(LogLevel::Error), 0);
+    model.clear();
+    QCOMPARE(model.levelCount(LogLevel::Warning), 0);
 }
 
 void TestLogModel::gapsAreMarkedRows()

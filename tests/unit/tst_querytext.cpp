@@ -13,6 +13,7 @@ private slots:
     void matchers();
     void streamMatchers_data();
     void streamMatchers();
+    void csvFields();
 };
 
 void TestQueryText::quoting_data()
@@ -90,6 +91,15 @@ void TestQueryText::streamMatchers()
     QFETCH(QString, value);
     QFETCH(QString, result);
     QCOMPARE(wf::withStreamMatcher(query, label, value), result);
+}
+
+void TestQueryText::csvFields()
+{
+    QCOMPARE(wf::csvField(QStringLiteral("plain text")), QStringLiteral("plain text"));
+    QCOMPARE(wf::csvField(QStringLiteral("trade, \"x\"")), QStringLiteral("\"trade, \"\"x\"\"\""));
+    QCOMPARE(wf::csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    QCOMPARE(wf::csvField(QStringLiteral("cr\r")), QStringLiteral("\"cr\r\""));
+    QCOMPARE(wf::csvField(QString()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestQueryText)

@@ -593,9 +593,7 @@ bool LogsView::exportVisible(const QString &path, QString *error) const
             *error = tr("Cannot write “%1”: %2").arg(path, file.errorString());
         return false;
     }
-    const auto quote = [](QString text) {
-        return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    };
+    const auto quote = &csvField;
     if (csv)
         file.write("time,level,source,message,exception\n");
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
@@ -629,7 +627,7 @@ void LogsView::setProfile(const Profile &profile)
 {
     m_live->setChecked(false);
     m_tail->setProfile(profile);
-    m_model->setUtc(profile.utc);
+    setUtc(profile.utc);
     m_model->clear();
     m_settled = false;
     updateStatus();
@@ -638,6 +636,7 @@ void LogsView::setProfile(const Profile &profile)
 void LogsView::setUtc(bool utc)
 {
     m_model->setUtc(utc);
+    m_histogram->setUtc(utc);
 }
 
 QString LogsView::query() const
@@ -833,9 +832,10 @@ void LogsView::updateHistogram()
 
 void LogsView::updateCounts()
 {
-    QList<int> counts(int(std::size(kLevels)), 0);
-    for (int row = 0; row < m_model->rowCount(); ++row)
-        ++counts[levelGroup(m_model->line(row).level)];
+    // The model keeps the count of each level: no pass over the lines, once a second while live.
+    QList<qsizetype> counts(int(std::size(kLevels)), 0);
+    for (int level = int(LogLevel::Unknown); level <= int(LogLevel::Fatal); ++level)
+        counts[levelGroup(LogLevel(level))] += m_model->levelCount(LogLevel(level));
     for (int i = 0; i < m_levelButtons.size(); ++i)
         m_levelButtons[i]->setText(tr("%1: %2").arg(levelTitle(kLevels[i])).arg(counts.at(i)));
 }

@@ -120,7 +120,6 @@ RunbooksView::RunbooksView(RunbookLibrary *library, QWidget *parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({260, 900});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -131,6 +130,8 @@ RunbooksView::RunbooksView(RunbookLibrary *library, QWidget *parent)
     };
     connect(m_library, &RunbookLibrary::changed, this, &RunbooksView::onLibraryChanged);
     onLibraryChanged();
+    // The index as wide as its longest title (within reason), the runbook the rest.
+    split->setSizes({std::clamp(m_list->sizeHintForColumn(0) + 24, 220, 420), 900});
     if (!m_library->runbooks().isEmpty())
         openRunbook(m_library->runbooks().constFirst().slug);
     m_back.clear();
