@@ -2779,11 +2779,7 @@ Open %2 in your web browser?</source>
     </message>
     <message>
         <source>CA &amp;file:</source>
-        <translation>CA-&amp;Datei:</translation>
-    </message>
-    <message>
-        <source>Loki &amp;tenant (X-Scope-OrgID):</source>
-        <translation>Loki-&amp;Mandant (X-Scope-OrgID):</translation>
+        <translation>&amp;CA-Datei:</translation>
     </message>
     <message>
         <source>&amp;Refresh every:</source>
@@ -2792,10 +2788,6 @@ Open %2 in your web browser?</source>
     <message>
         <source>&amp;Times in:</source>
         <translation>&amp;Zeiten in:</translation>
-    </message>
-    <message>
-        <source>&amp;Test connection</source>
-        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>New profile</source>
@@ -2862,20 +2854,16 @@ Open %2 in your web browser?</source>
         <translation>Eine Quittierung „bis behoben“ ist eine Stummschaltung dieser Länge; die Konsole beendet sie, sobald sich der Alarm auflöst</translation>
     </message>
     <message>
-        <source>Acknowledge &amp;as:</source>
-        <translation>Quittieren &amp;als:</translation>
-    </message>
-    <message>
         <source>Default ac&amp;knowledgement:</source>
         <translation>Standard-&amp;Quittierung:</translation>
     </message>
     <message>
         <source>“Until resolved” lasts at &amp;most:</source>
-        <translation>„Bis behoben“ dauert &amp;höchstens:</translation>
+        <translation>„Bis beh&amp;oben“ dauert höchstens:</translation>
     </message>
     <message>
         <source>Ask Alertmanager &amp;every:</source>
-        <translation>Alertmanager &amp;abfragen alle:</translation>
+        <translation>Alertmanager abfra&amp;gen alle:</translation>
     </message>
     <message>
         <source>Prometheus&apos; scrape interval for this service: charts never ask for finer steps, and rates span at least four scrapes.</source>
@@ -2902,10 +2890,6 @@ Open %2 in your web browser?</source>
         <translation>Dashboard-Ordner</translation>
     </message>
     <message>
-        <source>&amp;Dashboard folder:</source>
-        <translation>Dash&amp;board-Ordner:</translation>
-    </message>
-    <message>
         <source>Embedded runbooks only</source>
         <translation>Nur eingebettete Runbooks</translation>
     </message>
@@ -2924,6 +2908,22 @@ Open %2 in your web browser?</source>
     <message>
         <source>Runbook folder</source>
         <translation>Runbook-Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Loki tenant (X-Scope-OrgID):</source>
+        <translation>Loki-&amp;Mandant (X-Scope-OrgID):</translation>
+    </message>
+    <message>
+        <source>A&amp;cknowledge as:</source>
+        <translation>Quitti&amp;eren als:</translation>
+    </message>
+    <message>
+        <source>Test c&amp;onnection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Das&amp;hboard folder:</source>
+        <translation>Dash&amp;board-Ordner:</translation>
     </message>
 </context>
 <context>

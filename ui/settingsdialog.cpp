@@ -103,7 +103,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     auto *caLabel = new QLabel(tr("CA &file:"), this);
     caLabel->setBuddy(m_caFile);
     more->addRow(caLabel, caRow);
-    more->addRow(tr("Loki &tenant (X-Scope-OrgID):"), m_tenant);
+    more->addRow(tr("&Loki tenant (X-Scope-OrgID):"), m_tenant);
     more->addRow(tr("&Refresh every:"), m_refresh);
     m_scrape = new QSpinBox(this);
     m_scrape->setObjectName(QStringLiteral("scrapeSeconds"));
@@ -132,7 +132,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
         buddy->setBuddy(edit);
         more->addRow(buddy, row);
     };
-    folderRow(m_dashboards, tr("&Dashboard folder:"), tr("Bro&wse…"), tr("Dashboard folder"));
+    folderRow(m_dashboards, tr("Das&hboard folder:"), tr("Bro&wse…"), tr("Dashboard folder"));
     m_runbooks = new QLineEdit(this);
     m_runbooks->setObjectName(QStringLiteral("runbookFolder"));
     m_runbooks->setPlaceholderText(tr("Embedded runbooks only"));
@@ -160,7 +160,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_alertPoll->setRange(1, 300);
     m_alertPoll->setSuffix(tr(" s"));
     auto *alertsForm = new QFormLayout(alertsBox);
-    alertsForm->addRow(tr("Acknowledge &as:"), m_ackAuthor);
+    alertsForm->addRow(tr("A&cknowledge as:"), m_ackAuthor);
     alertsForm->addRow(tr("Default ac&knowledgement:"), m_ackDefault);
     alertsForm->addRow(tr("“Until resolved” lasts at &most:"), m_ackSafety);
     alertsForm->addRow(tr("Ask Alertmanager &every:"), m_alertPoll);
@@ -172,7 +172,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: %1").arg(healthColor(Health::Bad).name()));
 
-    auto *test = new QPushButton(tr("&Test connection"), this);
+    auto *test = new QPushButton(tr("Test c&onnection"), this);
     test->setObjectName(QStringLiteral("testConnection"));
     auto *right = new QVBoxLayout;
     right->addLayout(general);
