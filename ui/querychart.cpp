@@ -1,6 +1,7 @@
 #include "querychart.h"
 
 #include "dashboards/panelformat.h"
+#include "dashboards/queryplan.h"
 #include "statecolors.h"
 
 namespace wf {
@@ -30,6 +31,14 @@ QList<TimeSeriesChart::Line> chartLines(const PromResult &result)
     appendLines(&lines, result, {});
     sortAndColor(&lines);
     return lines;
+}
+
+ChartWindow chartWindow(const TimeRange &range, int widthPx, qint64 scrapeSeconds)
+{
+    const auto now = QDateTime::currentDateTimeUtc();
+    ChartWindow w{range.from(now), range.to(now), 1};
+    w.stepSeconds = queryplan::stepFor(std::max<qint64>(w.from.secsTo(w.to), 1), widthPx, scrapeSeconds);
+    return w;
 }
 
 QImage chartImage(const QList<TimeSeriesChart::Line> &lines, qint64 fromMs, qint64 toMs, qint64 stepMs,

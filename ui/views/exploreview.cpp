@@ -2,7 +2,6 @@
 
 #include "dashboards/dashboardwriter.h"
 #include "dashboards/panelformat.h"
-#include "dashboards/queryplan.h"
 #include "domain/querytext.h"
 #include "querychart.h"
 #include "queryeditor.h"
@@ -188,15 +187,11 @@ void ExploreView::refresh()
         });
         return;
     }
-    const auto now = QDateTime::currentDateTimeUtc();
-    const auto from = m_range.from(now);
-    const auto to = m_range.to(now);
-    const qint64 step = queryplan::stepFor(std::max<qint64>(from.secsTo(to), 1), m_chart->plotWidth(), m_scrapeSeconds);
-    const qint64 fromMs = from.toMSecsSinceEpoch();
-    const qint64 toMs = to.toMSecsSinceEpoch();
-    m_request = m_prometheus->queryRange(promql, from, to, double(step), this,
-                                         [this, clock, fromMs, toMs, step](const Result<PromResult> &r) {
-                                             takeResult(r, Mode::Range, fromMs, toMs, step * 1000, clock->elapsed());
+    const auto w = chartWindow(m_range, m_chart->plotWidth(), m_scrapeSeconds);
+    m_request = m_prometheus->queryRange(promql, w.from, w.to, double(w.stepSeconds), this,
+                                         [this, clock, w](const Result<PromResult> &r) {
+                                             takeResult(r, Mode::Range, w.fromMs(), w.toMs(), w.stepSeconds * 1000,
+                                                        clock->elapsed());
                                          });
 }
 

@@ -1,7 +1,6 @@
 #include "runbooksview.h"
 
 #include "dashboards/panelformat.h"
-#include "dashboards/queryplan.h"
 #include "querychart.h"
 #include "runbookbrowser.h"
 #include "runbookindexmodel.h"
@@ -186,8 +185,7 @@ void RunbooksView::display(const QString &slug)
         QSignalBlocker block(m_list->selectionModel());
         m_list->setCurrentIndex(proxyIndex);
     }
-    m_origin->setText(book->userProvided ? tr("From your runbook folder: %1").arg(book->origin)
-                                         : tr("Embedded runbook “%1”").arg(book->slug));
+    showOrigin(*book);
     render();
     m_browser->verticalScrollBar()->setValue(0);
     updateNavigation();
@@ -356,18 +354,12 @@ void RunbooksView::takeInstant(int index, const Result<PromResult> &result)
     // The same expression over the app's time range, drawn small below its value.
     if (value.type != PromResult::Type::Vector || value.series.empty())
         return;
-    const auto now = QDateTime::currentDateTimeUtc();
-    const auto from = m_range.from(now);
-    const auto to = m_range.to(now);
-    const qint64 span = std::max<qint64>(from.secsTo(to), 1);
-    const qint64 step = queryplan::stepFor(span, kChartSize.width() - 60, m_scrapeSeconds);
+    const auto w = chartWindow(m_range, kChartSize.width() - 60, m_scrapeSeconds);
     const auto slug = m_current.slug;
-    const qint64 fromMs = from.toMSecsSinceEpoch();
-    const qint64 toMs = to.toMSecsSinceEpoch();
-    m_requests[index] = m_prometheus->queryRange(m_current.queries.at(index).text, from, to, double(step), this,
-                                                 [this, index, slug, fromMs, toMs, step](const Result<PromResult> &r) {
+    m_requests[index] = m_prometheus->queryRange(m_current.queries.at(index).text, w.from, w.to, double(w.stepSeconds),
+                                                 this, [this, index, slug, w](const Result<PromResult> &r) {
                                                      if (slug == m_current.slug)
-                                                         takeRange(index, r, fromMs, toMs, step * 1000);
+                                                         takeRange(index, r, w.fromMs(), w.toMs(), w.stepSeconds * 1000);
                                                  });
 }
 
@@ -441,9 +433,14 @@ void RunbooksView::onLibraryChanged()
     m_current = *book;
     if (!sameQueries)
         m_outcomes.clear();
-    m_origin->setText(book->userProvided ? tr("From your runbook folder: %1").arg(book->origin)
-                                         : tr("Embedded runbook “%1”").arg(book->slug));
+    showOrigin(*book);
     render();
+}
+
+void RunbooksView::showOrigin(const Runbook &book)
+{
+    m_origin->setText(book.userProvided ? tr("From your runbook folder: %1").arg(book.origin)
+                                        : tr("Embedded runbook “%1”").arg(book.slug));
 }
 
 QJsonObject RunbooksView::snapshot() const

@@ -84,6 +84,7 @@ private:
     void onLink(const QUrl &url);
     void onLibraryChanged();
     void updateNavigation();
+    void showOrigin(const Runbook &book); // embedded, or which file of the user's folder
     void takeInstant(int index, const Result<PromResult> &result);
     void takeRange(int index, const Result<PromResult> &result, qint64 fromMs, qint64 toMs, qint64 stepMs);
 
