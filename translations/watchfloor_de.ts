@@ -1096,6 +1096,21 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Open in Explore</source>
         <translation>In „Erkunden“ öffnen</translation>
     </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>From the health endpoint, checked %1 (newer than Prometheus&apos; last scrape).</source>
+        <translation>Vom Health-Endpunkt, abgefragt %1 (neuer als Prometheus’ letzte Abfrage).</translation>
+    </message>
+    <message numerus="yes">
+        <source>From Prometheus, evaluated %1 (scraped every %n s).</source>
+        <translation>
+            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage jede Sekunde).</numerusform>
+            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage alle %n s).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>

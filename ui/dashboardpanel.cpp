@@ -1,5 +1,6 @@
 #include "dashboardpanel.h"
 
+#include "dashboards/healthfact.h"
 #include "dashboards/panelformat.h"
 #include "domain/querytext.h"
 #include "querychart.h"
@@ -52,6 +53,8 @@ public:
         return data(Qt::UserRole + 1).toDouble() < other.data(Qt::UserRole + 1).toDouble();
     }
 };
+
+constexpr int kPaintedRole = Qt::UserRole + 2; // a table row's snapshot entry
 
 QJsonObject labelsJson(const Labels &labels)
 {
@@ -136,10 +139,23 @@ DashboardPanel::DashboardPanel(const Panel &panel, QWidget *parent)
         break;
     }
     createActions();
-    const auto n = panel.queries.size();
-    m_data.resize(n);
-    m_errors.resize(n);
-    m_answered.fill(false, n);
+    // A panel that shows a value "now" asks it as an instant query at its now; a stat's sparkline
+    // (the recent history under the value) is a range query beside it.
+    const auto request = [this](int query, Role role) {
+        Request r;
+        r.query = query;
+        r.role = role;
+        m_requests.append(r);
+    };
+    for (int i = 0; i < panel.queries.size(); ++i) {
+        if (!paintsNow()) {
+            request(i, Role::Series);
+            continue;
+        }
+        request(i, Role::Now);
+        if (m_stat && !panel.queries.at(i).instant)
+            request(i, Role::Sparkline);
+    }
 }
 
 void DashboardPanel::createActions()
@@ -160,7 +176,7 @@ void DashboardPanel::createActions()
             for (int i = 0; i < m_panel.queries.size(); ++i) {
                 const auto &q = m_panel.queries.at(i);
                 menu->addAction(q.legend.isEmpty() ? q.expr.left(60) : q.legend, this, [this, i] {
-                    emit exploreRequested(i < m_keys.size() ? m_keys.at(i).expr : m_panel.queries.at(i).expr);
+                    emit exploreRequested(queryAsSent(i));
                 });
             }
             explore->setMenu(menu);
@@ -187,16 +203,19 @@ void DashboardPanel::createActions()
               tr("PNG images (*.png)"), &DashboardPanel::exportPng);
 }
 
+QString DashboardPanel::queryAsSent(int query) const
+{
+    for (const auto &r : m_requests)
+        if (r.query == query && !r.key.expr.isEmpty())
+            return r.key.expr;
+    return m_panel.queries.at(query).expr;
+}
+
 QString DashboardPanel::queryText() const
 {
     QStringList lines;
-    if (!m_keys.isEmpty()) {
-        for (const auto &key : m_keys)
-            lines.append(key.expr);
-    } else {
-        for (const auto &q : m_panel.queries)
-            lines.append(q.expr);
-    }
+    for (int i = 0; i < m_panel.queries.size(); ++i)
+        lines.append(queryAsSent(i));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -234,9 +253,13 @@ QString DashboardPanel::csv() const
     } else {
         // Every point of every series, long form: a spreadsheet pivots it as it likes.
         rows.append(QStringLiteral("time,series,value"));
-        for (const auto &[i, series] : seriesWithData()) {
-            const auto legend = quote(dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels));
-            for (const auto &s : series->samples)
+        // A stat's sparkline holds the recent points; a bar or gauge has only its value now.
+        auto all = series(Role::Series) + series(Role::Sparkline);
+        if (all.isEmpty())
+            all = series(Role::Now);
+        for (const auto &shown : std::as_const(all)) {
+            const auto legend = quote(dashboards::formatLegend(m_panel.queries.at(shown.query).legend, shown.series->labels));
+            for (const auto &s : shown.series->samples)
                 rows.append(QStringLiteral("%1,%2,%3")
                                 .arg(QDateTime::fromMSecsSinceEpoch(qint64(std::llround(s.time * 1000)), Qt::UTC)
                                          .toString(Qt::ISODateWithMs),
@@ -317,66 +340,92 @@ QList<QueryKey> DashboardPanel::plan(const QueryContext &context)
 {
     m_from = context.from;
     m_to = context.to;
-    m_keys.clear();
+    m_scrapeSeconds = context.scrapeSeconds;
+    QList<QueryKey> keys;
     if (!usesPrometheus())
-        return m_keys;
+        return keys;
     auto local = context;
     local.widthPx = plotWidth();
-    for (const auto &q : m_panel.queries)
-        m_keys.append(q.instant ? queryplan::instantKey(q.expr, local)
-                      : (m_stat || m_gauge) ? queryplan::latestKey(q.expr, local) // the value is "now"
-                                            : queryplan::rangeKey(q.expr, local));
-    m_answered.fill(false, m_keys.size());
+    for (auto &r : m_requests) {
+        const auto &expr = m_panel.queries.at(r.query).expr;
+        switch (r.role) {
+        case Role::Series: r.key = queryplan::rangeKey(expr, local); break;
+        case Role::Now: r.key = queryplan::instantKey(expr, local); break;
+        case Role::Sparkline: r.key = queryplan::latestKey(expr, local); break;
+        }
+        r.answered = false;
+        keys.append(r.key);
+    }
     if (m_chart)
         m_chart->setRange(context.from.toMSecsSinceEpoch(), context.to.toMSecsSinceEpoch());
     if (m_heatmap)
         m_heatmap->setRange(context.from.toMSecsSinceEpoch(), context.to.toMSecsSinceEpoch());
-    return m_keys;
+    return keys;
 }
 
 void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &result)
 {
-    for (int i = 0; i < m_keys.size(); ++i) {
-        if (!(m_keys.at(i) == key))
+    bool mine = false;
+    for (auto &r : m_requests) {
+        if (!(r.key == key))
             continue;
-        m_answered[i] = true;
+        mine = true;
+        r.answered = true;
         if (result) {
-            m_data[i] = result.value();
-            m_errors[i].reset();
+            r.data = result.value();
+            r.error.reset();
             m_lastGood = QDateTime::currentDateTimeUtc();
-            m_stepMs = key.step * 1000;
+            if (r.role != Role::Now)
+                m_stepMs = key.step * 1000;
         } else if (result.error().kind != Error::Kind::Canceled) {
-            m_errors[i] = result.error();
+            r.error = result.error();
         }
     }
-    render();
+    if (mine)
+        render();
+}
+
+bool DashboardPanel::paintsNow() const
+{
+    return m_stat || m_gauge || m_bars || m_table;
 }
 
 void DashboardPanel::render()
 {
     QString error;
-    for (const auto &e : m_errors)
-        if (e)
-            error = e->message;
-    const bool anyData = std::any_of(m_data.cbegin(), m_data.cend(), [](const auto &d) {
-        return d && std::any_of(d->series.cbegin(), d->series.cend(), [](const Series &s) { return !s.samples.empty(); });
-    });
+    bool hadData = false;
+    for (const auto &r : m_requests) {
+        if (r.error)
+            error = r.error->message;
+        hadData = hadData || r.data.has_value();
+    }
+    const auto painted = paintsNow() ? Role::Now : Role::Series;
+    const bool anyData = !series(painted).isEmpty() || healthWins();
     if (!error.isEmpty()) {
-        const bool hadData = std::any_of(m_data.cbegin(), m_data.cend(), [](const auto &d) { return d.has_value(); });
         if (hadData)
             m_frame->setState(PanelFrame::State::Stale,
                               tr("%1\nShowing the data of %2.").arg(error, timeText(m_lastGood, m_utc)));
         else
             m_frame->setState(PanelFrame::State::Error, error);
     } else if (!anyData) {
-        const bool done = std::all_of(m_answered.cbegin(), m_answered.cend(), [](bool b) { return b; });
+        const bool done = std::all_of(m_requests.cbegin(), m_requests.cend(), [](const Request &r) { return r.answered; });
+        m_painted = {};
         if (done && m_stat && !m_panel.noData.isEmpty()) {
             StatTile::Item item;
             item.text = QCoreApplication::translate("Dashboard", m_panel.noData.toUtf8().constData());
             item.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, 0));
             m_stat->setItems({item});
             m_stat->setSparkline({}, {});
+            m_stat->setToolTip({});
             m_frame->setState(PanelFrame::State::Ready);
+            // What was asked and found empty, so that the snapshot says why nothing is listed.
+            for (const auto &r : m_requests)
+                if (r.role == Role::Now)
+                    m_painted.append(QJsonObject{{QStringLiteral("text"), item.text},
+                                                 {QStringLiteral("noData"), true},
+                                                 {QStringLiteral("source"), QStringLiteral("prometheus")},
+                                                 {QStringLiteral("query"), r.key.expr},
+                                                 {QStringLiteral("time"), double(r.key.end)}});
             return;
         }
         const auto noData = m_panel.noData.isEmpty()
@@ -403,31 +452,62 @@ void DashboardPanel::render()
         renderChart();
 }
 
-QList<std::pair<int, const Series *>> DashboardPanel::seriesWithData() const
+QList<DashboardPanel::Shown> DashboardPanel::series(Role role) const
 {
-    QList<std::pair<int, const Series *>> all;
-    for (int i = 0; i < m_data.size(); ++i)
-        if (m_data[i])
-            for (const auto &series : m_data[i]->series)
-                if (!series.samples.empty())
-                    all.append({i, &series});
+    QList<Shown> all;
+    for (const auto &r : m_requests)
+        if (r.role == role && r.data)
+            for (const auto &s : r.data->series)
+                if (!s.samples.empty())
+                    all.append({r.query, &s, r.key.expr});
     return all;
+}
+
+QJsonObject DashboardPanel::paintedItem(const QString &text, const Shown &shown, const QString &source) const
+{
+    const auto &last = shown.series->samples.back();
+    return QJsonObject{{QStringLiteral("text"), text},
+                       {QStringLiteral("legend"), dashboards::formatLegend(m_panel.queries.at(shown.query).legend,
+                                                                           shown.series->labels)},
+                       {QStringLiteral("labels"), labelsJson(shown.series->labels)},
+                       {QStringLiteral("value"), std::isfinite(last.value) ? QJsonValue(last.value) : QJsonValue()},
+                       {QStringLiteral("query"), shown.query < m_panel.queries.size() ? shown.expr : QString()},
+                       {QStringLiteral("time"), last.time},
+                       {QStringLiteral("source"), source}};
+}
+
+bool DashboardPanel::healthWins() const
+{
+    if (!m_panel.healthFact || !m_health)
+        return false;
+    QDateTime evaluated;
+    for (const auto &r : m_requests)
+        if (r.role == Role::Now && r.data)
+            evaluated = QDateTime::fromSecsSinceEpoch(r.key.end, Qt::UTC);
+    return healthfacts::healthIsNewer(m_health->checkedAt, evaluated, m_scrapeSeconds);
 }
 
 void DashboardPanel::renderStat()
 {
+    // The value is the instant query's answer at the panel's "now": exactly the series Prometheus
+    // has then (a connection state that ended a second ago is gone). The range query behind it
+    // only draws the sparkline. Where the health endpoint reports the same fact more recently,
+    // its value is painted instead, and the tooltip says which it is and how old.
+    QList<Shown> now;
+    Series fromHealth;
+    QString source = QStringLiteral("prometheus");
+    if (healthWins()) {
+        fromHealth = healthfacts::asSeries(*m_panel.healthFact, *m_health);
+        now.append({0, &fromHealth, m_requests.isEmpty() ? QString() : m_requests.first().key.expr});
+        source = QStringLiteral("health");
+    } else {
+        now = series(Role::Now);
+    }
     QList<StatTile::Item> items;
-    QList<QPointF> spark;
-    // "Now" is the newest point: a series that stopped earlier in the range (the connection's
-    // old state label) is history, not a current value.
-    auto all = seriesWithData();
-    double newest = 0;
-    for (const auto &[i, series] : all)
-        newest = std::max(newest, series->samples.back().time);
-    all.removeIf([&](const auto &s) { return s.second->samples.back().time < newest - double(m_stepMs) / 1000; });
-    for (const auto &[i, series] : all) {
-        const double value = series->samples.back().value;
-        const auto legend = dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels);
+    m_painted = {};
+    for (const auto &shown : std::as_const(now)) {
+        const double value = shown.series->samples.back().value;
+        const auto legend = dashboards::formatLegend(m_panel.queries.at(shown.query).legend, shown.series->labels);
         StatTile::Item item;
         const auto mapped = dashboards::mappedText(m_panel.mappings, value);
         item.text = m_panel.showLegend ? legend
@@ -435,54 +515,80 @@ void DashboardPanel::renderStat()
                                         : dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
         item.color = std::isnan(value) ? healthColor(Health::Unknown)
                                        : namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
-        if (!m_panel.showLegend && (all.size() > 1 || !m_panel.queries.at(i).legend.isEmpty()))
+        if (!m_panel.showLegend && (now.size() > 1 || !m_panel.queries.at(shown.query).legend.isEmpty()))
             item.caption = legend; // which one ("warning"), even when it is the only one
         items.append(item);
+        m_painted.append(paintedItem(item.text, shown, source));
     }
-    if (all.size() == 1)
-        for (const auto &sample : all.first().second->samples)
-            spark.append(QPointF(sample.time * 1000, sample.value));
+    QList<QPointF> spark;
+    if (now.size() == 1)
+        for (const auto &s : series(Role::Sparkline))
+            if (s.query == now.first().query && s.series->labels == now.first().series->labels)
+                for (const auto &sample : s.series->samples)
+                    spark.append(QPointF(sample.time * 1000, sample.value));
     m_stat->setItems(items);
     m_stat->setSparkline(spark.size() > 1 ? spark : QList<QPointF>{},
                          items.size() == 1 ? items.first().color : QColor());
+    if (m_panel.healthFact) {
+        const auto at = now.isEmpty() ? QDateTime()
+                                      : QDateTime::fromMSecsSinceEpoch(qint64(std::llround(now.first().series->samples.back().time * 1000)), Qt::UTC);
+        const auto age = at.isValid() ? std::max<qint64>(at.msecsTo(QDateTime::currentDateTimeUtc()), 0) : 0;
+        const auto ago = tr("%1 s ago").arg(QString::number(double(age) / 1000, 'f', 1));
+        m_stat->setToolTip(source == QLatin1String("health")
+                               ? tr("From the health endpoint, checked %1 (newer than Prometheus' last scrape).").arg(ago)
+                               : tr("From Prometheus, evaluated %1 (scraped every %n s).", nullptr, int(m_scrapeSeconds)).arg(ago));
+    }
 }
 
 void DashboardPanel::renderGauge()
 {
-    const auto all = seriesWithData();
-    const double value = all.first().second->samples.back().value;
+    const auto now = series(Role::Now);
+    const auto &shown = now.first();
+    const double value = shown.series->samples.back().value;
     auto color = dashboards::thresholdColor(m_panel.thresholds, value);
     if (color.isEmpty() && m_panel.target && std::isfinite(value)) {
         const bool good = m_panel.higherIsWorse ? value <= *m_panel.target : value >= *m_panel.target;
         color = good ? QStringLiteral("green") : QStringLiteral("red");
     }
-    m_gauge->setValue(value, dashboards::formatValue(value, m_panel.unit, m_panel.decimals), namedColor(color));
+    const auto text = dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
+    m_gauge->setValue(value, text, namedColor(color));
+    m_painted = {paintedItem(text, shown, QStringLiteral("prometheus"))};
 }
 
 void DashboardPanel::renderBars()
 {
-    QList<BarChart::Bar> bars;
-    for (const auto &[i, series] : seriesWithData()) {
+    QList<std::pair<BarChart::Bar, QJsonObject>> shown;
+    for (const auto &s : series(Role::Now)) {
         BarChart::Bar bar;
-        bar.label = dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels);
-        bar.value = series->samples.back().value;
+        bar.label = dashboards::formatLegend(m_panel.queries.at(s.query).legend, s.series->labels);
+        bar.value = s.series->samples.back().value;
         bar.valueText = dashboards::formatValue(bar.value, m_panel.unit, m_panel.decimals);
         bar.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, bar.value));
         if (!bar.color.isValid())
             bar.color = seriesColor(0);
-        bars.append(bar);
+        auto item = paintedItem(bar.valueText, s, QStringLiteral("prometheus"));
+        item.insert(QStringLiteral("text"), bar.label + QLatin1Char(' ') + bar.valueText);
+        shown.append({bar, item});
     }
-    std::stable_sort(bars.begin(), bars.end(), [](const auto &a, const auto &b) {
-        return (std::isfinite(a.value) ? a.value : -INFINITY) > (std::isfinite(b.value) ? b.value : -INFINITY);
+    std::stable_sort(shown.begin(), shown.end(), [](const auto &a, const auto &b) {
+        const auto key = [](double v) { return std::isfinite(v) ? v : -INFINITY; };
+        return key(a.first.value) > key(b.first.value);
     });
+    QList<BarChart::Bar> bars;
+    m_painted = {};
+    for (const auto &[bar, item] : shown) {
+        bars.append(bar);
+        m_painted.append(item);
+    }
     m_bars->setBars(bars);
 }
 
 void DashboardPanel::renderHeatmap()
 {
-    if (!m_data.first())
+    const auto &first = m_requests.first();
+    if (!first.data)
         return;
-    const auto data = dashboards::heatmapFrom(*m_data.first());
+    const auto data = dashboards::heatmapFrom(*first.data);
     QStringList rows;
     const auto unit = m_panel.unit;
     for (std::size_t b = 0; b < data.bounds.size(); ++b) {
@@ -497,6 +603,16 @@ void DashboardPanel::renderHeatmap()
         counts.append(QList<double>(data.counts[t].cbegin(), data.counts[t].cend()));
     }
     m_heatmap->setData(times, rows, counts, m_stepMs);
+    // The newest column as painted: counts per bucket, de-cumulated (not a value Prometheus returns).
+    m_painted = {};
+    if (!data.times.empty())
+        for (std::size_t b = 0; b < data.bounds.size(); ++b)
+            m_painted.append(QJsonObject{{QStringLiteral("text"), rows.at(qsizetype(b))},
+                                         {QStringLiteral("value"), data.counts.back()[b]},
+                                         {QStringLiteral("time"), data.times.back()},
+                                         {QStringLiteral("query"), first.key.expr},
+                                         {QStringLiteral("source"), QStringLiteral("prometheus")},
+                                         {QStringLiteral("derived"), true}});
 }
 
 void DashboardPanel::renderTable()
@@ -504,17 +620,17 @@ void DashboardPanel::renderTable()
     // One row per series: its labels (but the metric name and where it was scraped), then its
     // value; rows over highlightAbove (absolute) marked.
     static const QStringList kHiddenColumns{QStringLiteral("__name__"), QStringLiteral("instance"), QStringLiteral("job")};
-    const auto all = seriesWithData();
+    const auto all = series(Role::Now);
     QStringList columns;
-    for (const auto &[i, series] : all)
-        for (auto it = series->labels.cbegin(); it != series->labels.cend(); ++it)
+    for (const auto &s : all)
+        for (auto it = s.series->labels.cbegin(); it != s.series->labels.cend(); ++it)
             if (!kHiddenColumns.contains(it.key()) && !columns.contains(it.key()))
                 columns.append(it.key());
     // A label with one value in every row (environment="demo") says nothing row by row.
     if (all.size() > 1)
         columns.removeIf([&](const QString &name) {
-            const auto first = all.first().second->labels.value(name);
-            return std::all_of(all.cbegin(), all.cend(), [&](const auto &s) { return s.second->labels.value(name) == first; });
+            const auto first = all.first().series->labels.value(name);
+            return std::all_of(all.cbegin(), all.cend(), [&](const Shown &s) { return s.series->labels.value(name) == first; });
         });
     m_table->setSortingEnabled(false);
     m_table->clear();
@@ -525,19 +641,24 @@ void DashboardPanel::renderTable()
     m_table->setRowCount(int(all.size()));
     const auto highlight = namedColor(QStringLiteral("amber"));
     for (int row = 0; row < all.size(); ++row) {
-        const auto *series = all.at(row).second;
+        const auto *series = all.at(row).series;
         const double value = series->samples.back().value;
         const bool marked = m_panel.highlightAbove && std::isfinite(value) && std::abs(value) > *m_panel.highlightAbove;
+        QStringList cells;
         for (int c = 0; c < columns.size(); ++c) {
             auto *item = new QTableWidgetItem(series->labels.value(columns.at(c)));
             if (marked)
                 item->setBackground(highlight);
             m_table->setItem(row, c, item);
+            cells.append(item->text());
         }
         auto *item = new NumberItem(dashboards::formatValue(value, m_panel.unit, m_panel.decimals));
         // With a highlight, the largest deviations either way come first.
         const double key = m_panel.highlightAbove ? std::abs(value) : value;
         item->setData(Qt::UserRole + 1, std::isfinite(key) ? key : -1e300);
+        cells.append(item->text());
+        // What the row paints, for the snapshot (read back in the order the rows are shown).
+        item->setData(kPaintedRole, paintedItem(cells.join(QLatin1Char(' ')), all.at(row), QStringLiteral("prometheus")));
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         const auto color = namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
         if (color.isValid())
@@ -554,9 +675,9 @@ void DashboardPanel::renderTable()
 void DashboardPanel::renderChart()
 {
     QList<TimeSeriesChart::Line> lines;
-    for (int i = 0; i < m_data.size(); ++i)
-        if (m_data[i])
-            appendLines(&lines, *m_data[i], m_panel.queries.at(i).legend);
+    for (const auto &r : m_requests)
+        if (r.data)
+            appendLines(&lines, *r.data, m_panel.queries.at(r.query).legend);
     sortAndColor(&lines);
     m_chart->setLines(lines, m_stepMs);
 }
@@ -571,7 +692,7 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
 {
     m_from = from;
     m_to = to;
-    m_routerValues = {};
+    m_painted = {};
     if (!timeline.hasData()) {
         m_frame->setState(PanelFrame::State::Empty, tr("No router state yet: neither the health endpoint nor "
                                                        "Prometheus has answered."));
@@ -587,8 +708,11 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
         const auto since = timeline.currentSince();
         m_stat->setSubtitle(since.isValid() ? tr("since %1").arg(timeText(since, m_utc)) : QString());
         m_frame->setState(PanelFrame::State::Ready);
-        m_routerValues.append(QJsonObject{
-            {QStringLiteral("state"), ambiguous ? QStringLiteral("AMBIGUOUS") : routerStateName(state)}});
+        m_painted.append(QJsonObject{
+            {QStringLiteral("text"), item.text},
+            {QStringLiteral("state"), ambiguous ? QStringLiteral("AMBIGUOUS") : routerStateName(state)},
+            {QStringLiteral("source"), timeline.currentLive() ? QStringLiteral("health") : QStringLiteral("prometheus")},
+            {QStringLiteral("time"), double(timeline.currentSeenAt().toMSecsSinceEpoch()) / 1000}});
         return;
     }
     if (m_timeline) {
@@ -605,9 +729,11 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
                                    formatDuration(std::chrono::seconds(std::max<qint64>(s.seconds(), 0))),
                                    s.reason.isEmpty() ? QString() : QStringLiteral("\n") + s.reason);
             segments.append(seg);
-            m_routerValues.append(QJsonObject{{QStringLiteral("state"), seg.label},
-                                              {QStringLiteral("from"), s.start.toString(Qt::ISODate)},
-                                              {QStringLiteral("to"), s.end.toString(Qt::ISODate)}});
+            m_painted.append(QJsonObject{{QStringLiteral("text"), seg.label},
+                                         {QStringLiteral("state"), s.ambiguous ? QStringLiteral("AMBIGUOUS") : routerStateName(s.state)},
+                                         {QStringLiteral("source"), s.live ? QStringLiteral("health") : QStringLiteral("prometheus")},
+                                         {QStringLiteral("from"), s.start.toString(Qt::ISODateWithMs)},
+                                         {QStringLiteral("to"), s.end.toString(Qt::ISODateWithMs)}});
         }
         m_timeline->setRange(from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch());
         m_timeline->setSegments(segments);
@@ -627,10 +753,12 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
                              .arg(int(e.worst))
                              .arg(e.reason)
                              .arg(e.recoverySeconds.value_or(-1));
-        for (const auto &e : events)
-            m_routerValues.append(QJsonObject{{QStringLiteral("start"), e.start.toString(Qt::ISODate)},
-                                              {QStringLiteral("end"), e.end.toString(Qt::ISODate)},
-                                              {QStringLiteral("reason"), e.reason}});
+        for (auto it = events.crbegin(); it != events.crend(); ++it) // newest first, as the rows
+            m_painted.append(QJsonObject{{QStringLiteral("text"), timeText(it->start, m_utc)},
+                                         {QStringLiteral("start"), it->start.toString(Qt::ISODateWithMs)},
+                                         {QStringLiteral("end"), it->ongoing() ? QJsonValue() : QJsonValue(it->end.toString(Qt::ISODateWithMs))},
+                                         {QStringLiteral("worst"), routerStateName(it->worst)},
+                                         {QStringLiteral("reason"), it->reason}});
         if (signature == m_tableSignature && m_table->rowCount() == events.size()) {
             for (int row = 0; row < events.size(); ++row) {
                 const auto &e = events.at(int(events.size()) - 1 - row);
@@ -675,24 +803,26 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
 
 void DashboardPanel::showHealth(const HealthSample &sample)
 {
+    if (m_panel.healthFact) {
+        // A failed poll says nothing about the fact: Prometheus' value stands alone until the next.
+        m_health = sample.report ? std::optional<HealthReport>(*sample.report) : std::nullopt;
+        if (m_frame->isVisible())
+            render();
+        return;
+    }
     if (m_chart) {
         // The round trip of each poll, kept for a day at most (one a second: 86,400 points).
         const auto at = double(sample.receivedAt.toMSecsSinceEpoch());
         m_roundTrips.append(QPointF(at, sample.report ? double(sample.roundTripMs) : qQNaN()));
         while (m_roundTrips.size() > 86'400)
             m_roundTrips.removeFirst();
-        if (!m_frame->isVisible())
-            return;
-        const auto now = QDateTime::currentDateTimeUtc();
-        const auto span = m_from.isValid() ? m_from.secsTo(m_to) : 3600;
-        m_chart->setRange(now.addSecs(-span).toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
-        m_chart->setLines({TimeSeriesChart::Line{tr("round trip"), seriesColor(0), m_roundTrips}}, 1000);
-        m_frame->setState(PanelFrame::State::Ready);
+        if (m_frame->isVisible())
+            drawRoundTrips();
         return;
     }
     if (!m_stat)
         return;
-    m_routerValues = {};
+    m_painted = {};
     if (!sample.report) {
         const bool had = !m_stat->items().isEmpty();
         m_frame->setState(had ? PanelFrame::State::Stale : PanelFrame::State::Error, sample.report.error().message);
@@ -704,25 +834,60 @@ void DashboardPanel::showHealth(const HealthSample &sample)
     m_stat->setItems({item});
     m_stat->setSubtitle(tr("HTTP %1 · %2 ms").arg(sample.httpStatus).arg(sample.roundTripMs));
     m_frame->setState(PanelFrame::State::Ready);
-    m_routerValues.append(QJsonObject{{QStringLiteral("status"), sample.report->status},
-                                      {QStringLiteral("roundTripMs"), double(sample.roundTripMs)}});
+    m_painted.append(QJsonObject{{QStringLiteral("text"), item.text},
+                                 {QStringLiteral("status"), sample.report->status},
+                                 {QStringLiteral("source"), QStringLiteral("health")},
+                                 {QStringLiteral("time"), double(sample.report->checkedAt.toMSecsSinceEpoch()) / 1000},
+                                 {QStringLiteral("roundTripMs"), double(sample.roundTripMs)}});
+}
+
+void DashboardPanel::drawRoundTrips()
+{
+    if (!m_chart || !usesHealth() || m_roundTrips.isEmpty())
+        return;
+    const auto now = QDateTime::currentDateTimeUtc();
+    const auto span = m_from.isValid() ? m_from.secsTo(m_to) : 3600;
+    m_chart->setRange(now.addSecs(-span).toMSecsSinceEpoch(), now.toMSecsSinceEpoch());
+    m_chart->setLines({TimeSeriesChart::Line{tr("round trip"), seriesColor(0), m_roundTrips}}, 1000);
+    m_frame->setState(PanelFrame::State::Ready);
+}
+
+QJsonArray DashboardPanel::painted() const
+{
+    const auto state = m_frame->state();
+    if (state != PanelFrame::State::Ready && state != PanelFrame::State::Stale)
+        return {}; // a message is shown, not the content
+    if (m_table && usesPrometheus()) {
+        QJsonArray rows;
+        const int valueColumn = m_table->columnCount() - 1;
+        for (int row = 0; row < m_table->rowCount(); ++row)
+            if (const auto *item = m_table->item(row, valueColumn))
+                rows.append(item->data(kPaintedRole).toJsonObject());
+        return rows;
+    }
+    if (m_chart && usesPrometheus()) {
+        // Each line drawn, in the legend's order, with its newest point; hidden ones are not drawn.
+        QList<std::pair<QString, QJsonObject>> lines;
+        for (const auto &shown : series(Role::Series)) {
+            const auto legend = dashboards::formatLegend(m_panel.queries.at(shown.query).legend, shown.series->labels);
+            if (!m_chart->isSeriesHidden(legend))
+                lines.append({legend, paintedItem(legend, shown, QStringLiteral("prometheus"))});
+        }
+        std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QJsonArray out;
+        for (const auto &line : lines)
+            out.append(line.second);
+        return out;
+    }
+    return m_painted;
 }
 
 QJsonObject DashboardPanel::snapshot() const
 {
     QJsonArray queries;
-    for (const auto &key : m_keys)
-        queries.append(key.expr);
-    QJsonArray values = m_routerValues;
-    for (const auto &[i, series] : seriesWithData()) {
-        const auto &last = series->samples.back();
-        values.append(QJsonObject{
-            {QStringLiteral("query"), i < m_keys.size() ? m_keys.at(i).expr : QString()},
-            {QStringLiteral("labels"), labelsJson(series->labels)},
-            {QStringLiteral("legend"), dashboards::formatLegend(m_panel.queries.at(i).legend, series->labels)},
-            {QStringLiteral("time"), last.time},
-            {QStringLiteral("value"), std::isfinite(last.value) ? QJsonValue(last.value) : QJsonValue()}});
-    }
+    for (int i = 0; i < m_panel.queries.size(); ++i)
+        queries.append(queryAsSent(i));
+    const auto values = painted();
     QString state;
     switch (m_frame->state()) {
     case PanelFrame::State::Loading: state = QStringLiteral("loading"); break;

@@ -2,6 +2,7 @@
 
 #include "dashboards/dashboard.h"
 #include "dashboards/queryplan.h"
+#include "sources/health/healthreport.h"
 #include "sources/prometheus/promresult.h"
 #include "timeserieschart.h"
 
@@ -38,6 +39,8 @@ public:
     bool usesPrometheus() const { return m_panel.source == QLatin1String("prometheus"); }
     bool usesRouter() const { return m_panel.source == QLatin1String("router"); }
     bool usesHealth() const { return m_panel.source == QLatin1String("health"); }
+    // Shows a fact the health endpoint reports too (Alpaca connection, authentication, symbols).
+    bool showsHealthFact() const { return m_panel.healthFact.has_value(); }
     // The plot width in pixels: the step of its range queries follows it.
     int plotWidth() const;
 
@@ -45,11 +48,16 @@ public:
     void deliver(const QueryKey &key, const Result<PromResult> &result);
     void showRouter(const RouterTimeline &timeline, const QDateTime &from, const QDateTime &to);
     void showHealth(const HealthSample &sample);
+    // The health panel's round trips kept while hidden, drawn (a view just shown).
+    void drawRoundTrips();
     void setFailoverBands(const QList<TimeSeriesChart::Band> &bands);
     void setUtc(bool utc);
 
-    // {"title", "queries", "values": [{"labels", "legend", "value"}] or the table's rows}
+    // {"id", "title", "state", "queries", "values"}: values are what the panel paints and only that,
+    // in the order shown: each item's text, and where it came from ("source": prometheus or health),
+    // its labels, value, query and evaluation time ("time", Unix seconds).
     QJsonObject snapshot() const;
+    QJsonArray painted() const;
 
     // The queries as last sent (variables substituted), one per line; the definitions before the first refresh.
     QString queryText() const;
@@ -69,7 +77,32 @@ signals:
     void exploreRequested(const QString &promql); // Open in Explore, on the panel's menu
 
 private:
+    // What one refresh asks for one of the panel's queries: a chart's range (Series), the value at
+    // the panel's now (Now, an instant query) or a stat's recent history (Sparkline).
+    enum class Role { Series, Now, Sparkline };
+    struct Request
+    {
+        int query = 0;
+        Role role = Role::Series;
+        QueryKey key; // of the last plan
+        std::optional<PromResult> data; // the last good answer
+        std::optional<Error> error;     // the last refresh's error
+        bool answered = false;
+    };
+    // A series with data, the query it answers and that query as sent.
+    struct Shown
+    {
+        int query = 0;
+        const Series *series = nullptr;
+        QString expr;
+    };
+
     void createActions();
+    bool paintsNow() const;
+    bool healthWins() const;
+    QString queryAsSent(int query) const;
+    QList<Shown> series(Role role) const;
+    QJsonObject paintedItem(const QString &text, const Shown &shown, const QString &source) const;
     void render();
     void renderStat();
     void renderChart();
@@ -77,7 +110,6 @@ private:
     void renderBars();
     void renderHeatmap();
     void renderTable();
-    QList<std::pair<int, const Series *>> seriesWithData() const; // (query index, series)
 
     Panel m_panel;
     PanelFrame *m_frame;
@@ -88,16 +120,15 @@ private:
     BarChart *m_bars = nullptr;
     Gauge *m_gauge = nullptr;
     Heatmap *m_heatmap = nullptr;
-    QList<QueryKey> m_keys;                          // by query index, of the last plan
-    QList<std::optional<PromResult>> m_data;         // last good answer, by query index
-    QList<std::optional<Error>> m_errors;            // last refresh's error, by query index
-    QList<bool> m_answered;
+    QList<Request> m_requests;
+    std::optional<HealthReport> m_health; // the last good poll, for a panel that shows a health fact
+    qint64 m_scrapeSeconds = 15;
     QDateTime m_lastGood;
     QDateTime m_from;
     QDateTime m_to;
     qint64 m_stepMs = 0;
     bool m_utc = false;
-    QJsonArray m_routerValues;
+    QJsonArray m_painted; // what the stat, gauge, bars, heatmap, router or health panel paints
     QString m_tableSignature = QStringLiteral("-"); // the failovers the table shows ("-": nothing drawn yet)
     QList<QPointF> m_roundTrips; // health source, time series: (ms since epoch, round trip ms)
 };

@@ -108,6 +108,13 @@ public:
         if (p.source != QLatin1String("prometheus") && p.source != QLatin1String("router") &&
             p.source != QLatin1String("health"))
             fail(where + QStringLiteral(".source"), QStringLiteral("unknown source '%1'").arg(p.source));
+        if (const auto fact = o.value(QLatin1String("health")).toString(); !fact.isEmpty()) {
+            p.healthFact = healthfacts::fromName(fact);
+            if (!p.healthFact)
+                fail(where + QStringLiteral(".health"), QStringLiteral("unknown health fact '%1'").arg(fact));
+            else if (p.type != PanelType::Stat || p.source != QLatin1String("prometheus"))
+                fail(where + QStringLiteral(".health"), QStringLiteral("only a Prometheus stat panel can show a health fact"));
+        }
         const auto unitText = o.value(QLatin1String("unit")).toString(QStringLiteral("none"));
         if (const auto unit = unitFromName(unitText))
             p.unit = *unit;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dashboards/healthfact.h"
 #include "net/result.h"
 
 #include <QByteArray>
@@ -61,6 +62,8 @@ struct Panel
     // endpoint first, the range query of datasource_router_state behind it) or "health" (the
     // health endpoint's status and round trip).
     QString source = QStringLiteral("prometheus");
+    // A Prometheus panel whose value the health endpoint also reports: the newer one is painted.
+    std::optional<HealthFact> healthFact;
 };
 
 struct DashboardRow

@@ -269,6 +269,19 @@ QDateTime RouterTimeline::currentSince() const
     return all.isEmpty() ? QDateTime() : all.last().start;
 }
 
+bool RouterTimeline::currentLive() const
+{
+    const auto &all = merged();
+    return !all.isEmpty() && all.last().live;
+}
+
+QDateTime RouterTimeline::currentSeenAt() const
+{
+    if (currentLive())
+        return m_liveSeen;
+    return m_history.isEmpty() ? QDateTime() : m_history.last().end;
+}
+
 QString RouterTimeline::currentReason() const
 {
     const auto &all = merged();

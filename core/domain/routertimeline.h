@@ -60,6 +60,10 @@ public:
     bool currentAmbiguous() const;
     QDateTime currentSince() const;
     QString currentReason() const;
+    // Where the state now comes from: a health poll (true) or Prometheus' history; and the time of
+    // that poll or of the history's last point.
+    bool currentLive() const;
+    QDateTime currentSeenAt() const;
     bool hasData() const { return !m_history.isEmpty() || !m_live.isEmpty(); }
 
 private:

@@ -4,6 +4,7 @@
 
 #include "dashboardpanel.h"
 #include "dashboards/dashboard.h"
+#include "dashboards/queryplan.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "panelframe.h"
@@ -31,7 +32,9 @@ public:
     {
         const auto id = ++m_next;
         asked.append(key.expr);
-        const auto answer = answers.contains(key.expr) ? answers.value(key.expr) : std::optional<Result<PromResult>>();
+        keys.append(key);
+        const auto &script = key.instant && instantAnswers.contains(key.expr) ? instantAnswers : answers;
+        const auto answer = script.contains(key.expr) ? script.value(key.expr) : std::optional<Result<PromResult>>();
         QTimer::singleShot(0, context, [this, id, done, answer, key] {
             if (m_cancelled.contains(id))
                 return;
@@ -49,7 +52,9 @@ public:
     void cancel(RequestId id) override { m_cancelled.insert(id); }
 
     QMap<QString, std::optional<Result<PromResult>>> answers;
+    QMap<QString, std::optional<Result<PromResult>>> instantAnswers; // when an instant query answers otherwise
     QStringList asked;
+    QList<QueryKey> keys;
 
 private:
     RequestId m_next = 0;
@@ -86,6 +91,28 @@ const char *kDashboard = R"({"schemaVersion": 1, "id": "operations", "title": "T
     {"id": "timeline", "type": "statetimeline", "title": "Router", "source": "router", "width": 12}
   ]}]})";
 
+// The "now" rule's worst moment: the connection's state label changed less than one range step
+// ago. The range query still has the old state's series inside its last step; Prometheus, asked
+// at now, has only the new one.
+const char *kNowDashboard = R"({"schemaVersion": 1, "id": "operations", "title": "Now", "rows": [
+  {"title": "Now", "panels": [
+    {"id": "connection", "type": "stat", "title": "Alpaca connection", "display": "legend", "health": "alpaca.state",
+     "queries": [{"expr": "conn", "legend": "{{state}}"}],
+     "thresholds": [{"value": 0, "color": "red"}, {"value": 1, "color": "green"}]},
+    {"id": "gauge", "type": "gauge", "title": "Connected", "queries": ["connected"]},
+    {"id": "bars", "type": "bar", "title": "States", "queries": [{"expr": "conn", "legend": "{{state}}"}]},
+    {"id": "table", "type": "table", "title": "States", "queries": ["conn"]}
+  ]}]})";
+
+PromResult withState(PromResult result, const QString &state)
+{
+    for (auto &s : result.series) {
+        s.labels.remove(QStringLiteral("type"));
+        s.labels.insert(QStringLiteral("state"), state);
+    }
+    return result;
+}
+
 } // namespace
 
 class TestDashboardView : public QObject
@@ -99,9 +126,12 @@ private slots:
     void legendHidesSeries();
     void exportsWhatItShows();
     void routerTimelineFollowsPolls();
+    void endedSeriesIsNotNow_data();
+    void endedSeriesIsNotNow();
+    void newerHealthFactWins();
 
 private:
-    DashboardView *makeView();
+    DashboardView *makeView(const char *json = kDashboard);
     PanelFrame *frame(const QString &id) { return m_view->panel(id)->frame(); }
 
     ScriptedPrometheus *m_prom = nullptr;
@@ -129,9 +159,9 @@ void TestDashboardView::cleanup()
     delete m_timeline;
 }
 
-DashboardView *TestDashboardView::makeView()
+DashboardView *TestDashboardView::makeView(const char *json)
 {
-    const auto dashboard = dashboards::parse(kDashboard);
+    const auto dashboard = dashboards::parse(json);
     if (!dashboard)
         qFatal("%s", qPrintable(dashboard.error().message));
     m_view = new DashboardView(ViewId::Operations, dashboard.value(), m_scheduler, m_timeline);
@@ -185,14 +215,19 @@ void TestDashboardView::hiddenViewAsksNothing()
     QVERIFY2(m_prom->asked.isEmpty(), qPrintable(m_prom->asked.join(u',')));
     m_view->show();
     QTRY_VERIFY(!m_prom->asked.isEmpty());
-    // Once per distinct query, router history included; the refreshes while hidden collapsed into one.
-    QCOMPARE(m_prom->asked.count(QStringLiteral("msgs")), 1);
+    // Once per distinct query, router history included; the refreshes while hidden collapsed into
+    // one. A stat asks its value now (instant) and its sparkline (range).
+    QCOMPARE(m_prom->asked.count(QStringLiteral("msgs")), 2);
+    QCOMPARE(std::count_if(m_prom->keys.cbegin(), m_prom->keys.cend(),
+                           [](const QueryKey &k) { return k.expr == QLatin1String("msgs") && k.instant; }),
+             1);
     QCOMPARE(m_prom->asked.count(QStringLiteral("datasource_router_state")), 1);
+    QTRY_VERIFY(m_view->isSettled()); // the refresh begun while shown runs to its end
     m_view->hide();
     m_prom->asked.clear();
     m_view->refresh();
     QTest::qWait(20);
-    QVERIFY(m_prom->asked.isEmpty());
+    QVERIFY2(m_prom->asked.isEmpty(), qPrintable(m_prom->asked.join(u',')));
 }
 
 void TestDashboardView::legendHidesSeries()
@@ -258,6 +293,95 @@ void TestDashboardView::routerTimelineFollowsPolls()
     m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(series(QStringLiteral("trade"), {{m_now - 5, 1}})));
     m_view->refresh();
     QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+}
+
+void TestDashboardView::endedSeriesIsNotNow_data()
+{
+    QTest::addColumn<int>("minutes");
+    QTest::newRow("5 m") << 5;
+    QTest::newRow("1 h") << 60;
+    QTest::newRow("24 h") << 24 * 60;
+    QTest::newRow("7 d") << 7 * 24 * 60;
+}
+
+void TestDashboardView::endedSeriesIsNotNow()
+{
+    QFETCH(int, minutes);
+    const auto step = queryplan::stepFor(qint64(minutes) * 60, 120, 1);
+    // Connected until half a step ago, Reconnecting since: both inside the range's last step.
+    PromResult range = withState(series({}, {{m_now - 3 * step, 1}, {m_now - 2 * step, 1}, {m_now - step, 1}}),
+                                 QStringLiteral("Connected"));
+    range.series.push_back(withState(series({}, {{m_now - 1, 0}}), QStringLiteral("Reconnecting")).series.front());
+    m_prom->answers.insert(QStringLiteral("conn"), Result<PromResult>(range));
+    m_prom->instantAnswers.insert(QStringLiteral("conn"),
+                                  Result<PromResult>(withState(series({}, {{m_now - 1, 0}}), QStringLiteral("Reconnecting"))));
+    m_prom->answers.insert(QStringLiteral("connected"), Result<PromResult>(series({}, {{m_now - step, 1}, {m_now - 1, 0}})));
+    m_prom->instantAnswers.insert(QStringLiteral("connected"), Result<PromResult>(series({}, {{m_now - 1, 0}})));
+    makeView(kNowDashboard);
+    m_view->setTimeRange(TimeRange::last(std::chrono::minutes(minutes)));
+    m_view->show();
+    for (const auto &id : {QStringLiteral("connection"), QStringLiteral("gauge"), QStringLiteral("bars"), QStringLiteral("table")})
+        QTRY_COMPARE(frame(id)->state(), PanelFrame::State::Ready);
+
+    // Painted: the new state only, green beside red nowhere.
+    const auto items = frame(QStringLiteral("connection"))->findChild<StatTile *>()->items();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.first().text, QStringLiteral("Reconnecting"));
+    QCOMPARE(items.first().color, DashboardPanel::namedColor(QStringLiteral("red")));
+    // The snapshot is that picture: one item per panel, from Prometheus, at the panel's now.
+    for (const auto &id : {QStringLiteral("connection"), QStringLiteral("bars"), QStringLiteral("table")}) {
+        const auto values = m_view->panel(id)->painted();
+        QVERIFY2(values.size() == 1, qPrintable(id));
+        const auto v = values.first().toObject();
+        QCOMPARE(v.value(QStringLiteral("labels")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("Reconnecting"));
+        QCOMPARE(v.value(QStringLiteral("source")).toString(), QStringLiteral("prometheus"));
+        QCOMPARE(v.value(QStringLiteral("query")).toString(), QStringLiteral("conn"));
+        QCOMPARE(qint64(v.value(QStringLiteral("time")).toDouble()), m_now - 1);
+        QVERIFY(v.value(QStringLiteral("text")).toString().contains(QLatin1String("Reconnecting")) ||
+                v.value(QStringLiteral("text")).toString().contains(QLatin1String("0")));
+    }
+    const auto gauge = m_view->panel(QStringLiteral("gauge"))->painted();
+    QCOMPARE(gauge.size(), 1);
+    QCOMPARE(gauge.first().toObject().value(QStringLiteral("value")).toDouble(), 0.0);
+}
+
+void TestDashboardView::newerHealthFactWins()
+{
+    m_prom->answers.insert(QStringLiteral("conn"), Result<PromResult>(withState(series({}, {{m_now - 1, 1}}), QStringLiteral("Connected"))));
+    makeView(kNowDashboard);
+    m_view->show();
+    auto *tile = frame(QStringLiteral("connection"))->findChild<StatTile *>();
+    QTRY_COMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Ready);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+    QVERIFY(tile->toolTip().contains(QLatin1String("Prometheus")));
+
+    // The health endpoint, polled a second later, already says the connection dropped.
+    HealthReport report;
+    report.status = QStringLiteral("Degraded");
+    report.checkedAt = QDateTime::currentDateTimeUtc();
+    report.alpaca.state = QStringLiteral("Reconnecting");
+    HealthSample sample;
+    sample.report = report;
+    sample.receivedAt = report.checkedAt;
+    m_view->showHealthSample(sample);
+    QCOMPARE(tile->items().size(), 1);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Reconnecting"));
+    QCOMPARE(tile->items().first().color, DashboardPanel::namedColor(QStringLiteral("red")));
+    QVERIFY2(tile->toolTip().contains(QLatin1String("health endpoint")), qPrintable(tile->toolTip()));
+    const auto shown = m_view->panel(QStringLiteral("connection"))->painted().first().toObject();
+    QCOMPARE(shown.value(QStringLiteral("source")).toString(), QStringLiteral("health"));
+    QCOMPARE(qint64(shown.value(QStringLiteral("time")).toDouble() * 1000), report.checkedAt.toMSecsSinceEpoch());
+
+    // A failed poll says nothing: Prometheus' value stands.
+    HealthSample failed;
+    failed.report = down();
+    m_view->showHealthSample(failed);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+    // A report older than Prometheus' value by more than a scrape loses to it.
+    report.checkedAt = QDateTime::fromSecsSinceEpoch(m_now - 30, Qt::UTC);
+    sample.report = report;
+    m_view->showHealthSample(sample);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
 }
 
 QTEST_MAIN(TestDashboardView)

@@ -314,7 +314,7 @@ void DashboardView::updateRouterPanels()
 void DashboardView::showHealthSample(const HealthSample &sample)
 {
     for (auto *p : m_panels)
-        if (p->usesHealth())
+        if (p->usesHealth() || p->showsHealthFact())
             p->showHealth(sample);
     updateRouterPanels();
 }
@@ -323,6 +323,8 @@ void DashboardView::showEvent(QShowEvent *event)
 {
     ViewBase::showEvent(event);
     m_scheduler->setActive(this, true);
+    for (auto *p : m_panels)
+        p->drawRoundTrips();
     loadVariableValues();
     if (m_routerDirty)
         updateRouterPanels();
