@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "alerttray.h"
+#include "conditionmessages.h"
 #include "drillmenu.h"
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
@@ -102,8 +103,20 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             return;
         // No tray to notify through: say it in the window and ask the desktop for attention.
         const auto body = QString(n.body).replace(u'\n', QStringLiteral(", "));
-        statusBar()->showMessage(body.isEmpty() ? tr("Firing: %1").arg(n.title) : tr("Firing: %1 — %2").arg(n.title, body), 15'000);
+        m_firingNotified = n.fingerprints;
+        m_conditions->set(QStringLiteral("firing"),
+                          body.isEmpty() ? tr("Firing: %1").arg(n.title) : tr("Firing: %1 — %2").arg(n.title, body));
         QApplication::alert(this);
+    });
+    connect(m_inbox, &AlertInbox::updated, this, [this] {
+        // The "Firing" message lasts while one of the alerts it named still fires unhandled.
+        if (!m_inbox->lastError().isEmpty() || !m_conditions->isActive(QStringLiteral("firing")))
+            return;
+        const bool firing = std::any_of(m_inbox->alerts().cbegin(), m_inbox->alerts().cend(), [this](const InboxAlert &a) {
+            return a.state == InboxAlert::State::Firing && m_firingNotified.contains(a.alert.fingerprint);
+        });
+        if (!firing)
+            m_conditions->end(QStringLiteral("firing"));
     });
 
     for (const auto id : kAllViews) {
@@ -181,6 +194,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
+    m_conditions = new ConditionMessages(this);
+    statusBar()->addWidget(m_conditions, 1);
     createActions();
     createTopBar();
     for (auto *v : m_views)
@@ -662,8 +677,9 @@ void MainWindow::onEndpointStatusChanged()
         if (r.state == ProbeResult::State::Down)
             ++down;
     }
-    if (down > 0)
-        statusBar()->showMessage(tr("Endpoints unreachable: %n — hover the status lights for details.", nullptr, down));
+    m_conditions->set(QStringLiteral("endpoints"),
+                      down > 0 ? tr("Endpoints unreachable: %n — hover the status lights for details.", nullptr, down)
+                               : QString());
 }
 
 void MainWindow::openSettings()

@@ -30,6 +30,7 @@ class AlertHistory;
 class AlertInbox;
 class AlertTray;
 class AlertmanagerClient;
+class ConditionMessages;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
@@ -74,6 +75,8 @@ public:
     // Adds the Drill menu (mytrader-sim's faults); watchfloor --demo turns it on.
     void enableDrills();
     DrillMenu *drillMenu() const { return m_drills; }
+    // The status bar's messages about conditions that last (endpoints down, alerts firing).
+    ConditionMessages *conditionMessages() const { return m_conditions; }
 
     // Restores geometry and the last view from the settings.
     void restoreState();
@@ -110,6 +113,8 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
+    ConditionMessages *m_conditions = nullptr;
+    QStringList m_firingNotified; // the alerts the "Firing" message names
     HttpClient *m_healthHttp = nullptr;
     HttpClient *m_amHttp = nullptr;
     HttpClient *m_lokiHttp = nullptr;

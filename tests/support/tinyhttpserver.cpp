@@ -10,9 +10,9 @@ TinyHttpServer::TinyHttpServer(QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &TinyHttpServer::onConnection);
 }
 
-bool TinyHttpServer::listen()
+bool TinyHttpServer::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
 }
 
 QUrl TinyHttpServer::url(const QString &path) const

@@ -28,7 +28,7 @@ public:
 
     explicit TinyHttpServer(QObject *parent = nullptr);
 
-    bool listen();
+    bool listen(quint16 port = 0); // 0: any free port
     QUrl url(const QString &path = QStringLiteral("/")) const;
     void respond(int status, const QByteArray &body, const QByteArray &contentType = "application/json");
     void respond(const Reply &reply) { m_default = reply; }

@@ -1,3 +1,4 @@
+#include "conditionmessages.h"
 #include "mainwindow.h"
 #include "statuslight.h"
 #include "store/settings.h"
@@ -19,6 +20,7 @@
 #include <QTimer>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +33,7 @@ private slots:
     void navigationSwitchesViews();
     void restoresLastViewAndGeometry();
     void statusLightsFollowEndpoints();
+    void messagesEndWithTheirCause();
     void switchesProfiles();
     void dashboardFolderReplacesViews();
     void alertsPanelsAndRunbooksLeadToEachOther();
@@ -132,6 +135,45 @@ void TestMainWindow::statusLightsFollowEndpoints()
     QCOMPARE(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Warning);
     QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Unhealthy")));
     QCOMPARE(ready.lastRequest().left(15), QByteArray("GET /-/ready HT"));
+}
+
+void TestMainWindow::messagesEndWithTheirCause()
+{
+    // Loki's port, with nothing listening on it yet.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    TinyHttpServer ready;
+    QVERIFY(ready.listen());
+    ready.respond(200, "ready\n", "text/plain");
+    auto p = wf::demoProfile();
+    p.endpoint(wf::Endpoint::Prometheus).url = ready.url();
+    p.endpoint(wf::Endpoint::Alertmanager).url = QUrl();
+    p.endpoint(wf::Endpoint::Health).url = QUrl();
+    p.endpoint(wf::Endpoint::Loki).url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.setProfile(p, true);
+    window.show();
+    auto *messages = window.conditionMessages();
+    QTRY_VERIFY_WITH_TIMEOUT(messages->current().contains(QLatin1String("Endpoints unreachable: 1")), 10000);
+    QVERIFY(messages->isVisible());
+    // A passing message covers it for its few seconds; the condition is still there after.
+    window.statusBar()->showMessage(QStringLiteral("Zoomed in."), 50);
+    QTRY_VERIFY(messages->isVisible());
+    QVERIFY(messages->current().contains(QLatin1String("Endpoints unreachable: 1")));
+
+    // Loki comes back: the next probe finds it, and the message goes with the condition.
+    TinyHttpServer loki;
+    QVERIFY(loki.listen(port));
+    loki.respond(200, "ready\n", "text/plain");
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Good, 15000);
+    QCOMPARE(messages->current(), QString());
 }
 
 void TestMainWindow::switchesProfiles()
