@@ -52,7 +52,7 @@ struct Profile
     QString ackAuthor;         // who acknowledges from this console; empty: the OS user
     int ackDefaultSeconds = 0; // the Acknowledge dialog's preselected duration; 0: until resolved
     int ackSafetyHours = 24;   // how long an "until resolved" silence lasts if nobody sees the alert resolve
-    int alertPollSeconds = 5;  // how often Alertmanager is asked
+    int alertPollSeconds = 2;  // how often Alertmanager is asked: an alert is in the inbox within 3 s
 
     EndpointConfig &endpoint(Endpoint e) { return endpoints[std::size_t(e)]; }
     const EndpointConfig &endpoint(Endpoint e) const { return endpoints[std::size_t(e)]; }

@@ -81,7 +81,7 @@ std::optional<Profile> Settings::profile(const QString &name) const
     p.ackAuthor = m_settings->value(QStringLiteral("ackAuthor")).toString();
     p.ackDefaultSeconds = m_settings->value(QStringLiteral("ackDefaultSeconds"), 0).toInt();
     p.ackSafetyHours = std::clamp(m_settings->value(QStringLiteral("ackSafetyHours"), 24).toInt(), 1, 168);
-    p.alertPollSeconds = std::clamp(m_settings->value(QStringLiteral("alertPollSeconds"), 5).toInt(), 1, 300);
+    p.alertPollSeconds = std::clamp(m_settings->value(QStringLiteral("alertPollSeconds"), Profile().alertPollSeconds).toInt(), 1, 300);
     m_settings->endGroup();
     for (const auto e : kAllEndpoints) {
         auto &auth = p.endpoint(e).auth;

@@ -200,11 +200,11 @@ void BenchPeer::nagstamonAndWatchfloor()
     const auto ourRss = residentKiB(ours.processId()), peerRss = residentKiB(nagstamonPid());
     const auto worst = [](QList<double> v) { return *std::max_element(v.begin(), v.end()); };
     std::printf("\nSeconds from Alertmanager having an alert to the console receiving it (3 alerts):\n"
-                "  Watchfloor (5 s poll):  worst %.1f s   target ≤ 3 s\n"
+                "  Watchfloor (%d s poll):  worst %.1f s   target ≤ 3 s\n"
                 "  Nagstamon (60 s poll):  worst %.1f s\n"
                 "Resident memory with the alerts shown:\n"
                 "  Watchfloor: %ld KiB\n  Nagstamon:  %ld KiB   target: Watchfloor below it\n",
-                worst(ourSeconds), worst(peerSeconds), ourRss, peerRss);
+                wf::Profile().alertPollSeconds, worst(ourSeconds), worst(peerSeconds), ourRss, peerRss);
     std::fflush(stdout);
 }
 

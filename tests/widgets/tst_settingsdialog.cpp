@@ -149,7 +149,7 @@ void TestSettingsDialog::alertSettingsPerProfile()
         auto *ackDefault = dialog.findChild<QComboBox *>(QStringLiteral("ackDefault"));
         QCOMPARE(ackDefault->currentData().toInt(), 0);
         QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("ackSafety"))->value(), 24);
-        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("alertPoll"))->value(), 5);
+        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("alertPoll"))->value(), 2); // an alert in the inbox within 3 s
         dialog.findChild<QLineEdit *>(QStringLiteral("ackAuthor"))->setText(QStringLiteral("  night-shift  "));
         ackDefault->setCurrentIndex(ackDefault->findData(3600));
         dialog.findChild<QSpinBox *>(QStringLiteral("ackSafety"))->setValue(12);
