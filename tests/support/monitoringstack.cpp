@@ -147,7 +147,8 @@ bool MonitoringStack::start(const QString &prometheusRules, const QString &extra
 receivers:
   - name: "null"
 )");
-    QByteArray prom = "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+    const auto interval = QByteArray::number(m_scrapeSeconds) + "s";
+    QByteArray prom = "global:\n  scrape_interval: " + interval + "\n  evaluation_interval: " + interval + "\n"
                       "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['127.0.0.1:"
         + QByteArray::number(m_alertmanagerPort) + "']\n";
     if (!prometheusRules.isEmpty()) {
@@ -194,7 +195,7 @@ wf::Profile MonitoringStack::profile(const QString &name) const
 {
     wf::Profile p;
     p.name = name;
-    p.scrapeSeconds = 1; // as start() configures Prometheus
+    p.scrapeSeconds = m_scrapeSeconds; // as start() configures Prometheus
     if (m_prometheusPort)
         p.endpoint(wf::Endpoint::Prometheus).url = prometheusUrl();
     if (m_alertmanagerPort)

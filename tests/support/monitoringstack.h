@@ -20,6 +20,8 @@ public:
 
     // False with errorString() when a binary is missing or a daemon is not ready within 30 s.
     bool start(const QString &prometheusRules = {}, const QString &extraScrapeConfig = {});
+    // Prometheus' scrape and evaluation interval (1 s unless set before start()).
+    void setScrapeSeconds(int seconds) { m_scrapeSeconds = seconds; }
     QString errorString() const { return m_error; }
 
     // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
@@ -61,6 +63,7 @@ private:
     QProcess m_prometheus;
     QProcess m_alertmanager;
     QProcess m_simulator;
+    int m_scrapeSeconds = 1;
     quint16 m_simulatorPort = 0;
     quint16 m_prometheusPort = 0;
     quint16 m_alertmanagerPort = 0;
