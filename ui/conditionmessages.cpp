@@ -31,9 +31,22 @@ bool ConditionMessages::isActive(const QString &key) const
     return std::any_of(m_conditions.cbegin(), m_conditions.cend(), [&](const Condition &c) { return c.key == key; });
 }
 
+QString ConditionMessages::current() const
+{
+    return m_conditions.isEmpty() ? QString() : m_conditions.last().text;
+}
+
+void ConditionMessages::setCovered(bool covered)
+{
+    m_covered = covered;
+    update();
+}
+
 void ConditionMessages::update()
 {
-    setText(m_conditions.isEmpty() ? QString() : m_conditions.last().text);
+    // The text, not the visibility: QStatusBar shows and hides its widgets itself, and not at all
+    // for a message shown before the window is.
+    setText(m_covered ? QString() : current());
     QStringList all;
     for (const auto &c : m_conditions)
         all.prepend(c.text);

@@ -20,7 +20,9 @@ public:
     void set(const QString &key, const QString &text);
     void end(const QString &key) { set(key, {}); }
     bool isActive(const QString &key) const;
-    QString current() const { return text(); }
+    QString current() const;
+    // A passing message is shown over the status bar: say nothing until it is gone.
+    void setCovered(bool covered);
 
 private:
     struct Condition
@@ -31,6 +33,7 @@ private:
     void update();
 
     QList<Condition> m_conditions; // oldest first
+    bool m_covered = false;
 };
 
 } // namespace wf

@@ -196,6 +196,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
 
     m_conditions = new ConditionMessages(this);
     statusBar()->addWidget(m_conditions, 1);
+    connect(statusBar(), &QStatusBar::messageChanged, m_conditions,
+            [this](const QString &message) { m_conditions->setCovered(!message.isEmpty()); });
     createActions();
     createTopBar();
     for (auto *v : m_views)
