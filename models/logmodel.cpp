@@ -208,7 +208,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     }
     if (line.gap > 0) {
         if (role == Qt::DisplayRole && index.column() == Message)
-            return tr("— Loki dropped lines here: %n —", nullptr, int(line.gap));
+            return line.gap == kUnknownGap ? tr("— lines may be missing here: the live tail was away —")
+                                           : tr("— Loki dropped lines here: %n —", nullptr, int(line.gap));
         if (role == Qt::ForegroundRole)
             return healthColor(Health::Warning);
         if (role == Qt::DisplayRole && index.column() == Time) {

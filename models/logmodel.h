@@ -50,6 +50,9 @@ public:
     void setLines(std::vector<LogLine> lines);
     void appendLines(std::vector<LogLine> lines);  // newer lines (tail), ascending
     void prependLines(std::vector<LogLine> lines); // older lines (load older), ascending
+    // A marked gap: count lines Loki dropped, or kUnknownGap where lines may be missing (a live
+    // tail that was away longer than its replay covers).
+    static constexpr quint32 kUnknownGap = 0xffffffffu;
     void appendGap(qint64 ns, quint32 count);
     void clear();
 

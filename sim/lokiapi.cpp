@@ -174,7 +174,22 @@ void LokiApi::addRoutes(QHttpServer *server)
                                           "text/plain; charset=utf-8", QHttpServerResponder::StatusCode::BadRequest);
                   });
 
-    server->route(QStringLiteral("/ready"), Method::Get, [] { return QHttpServerResponse("text/plain", "ready\n"); });
+    // The restart drill (not Loki's API): POST {"downSeconds": 3}.
+    server->route(QStringLiteral("/control/loki/restart"), Method::Post, [this](const QHttpServerRequest &request) {
+        const auto body = QJsonDocument::fromJson(request.body()).object();
+        const double down = body.value(QStringLiteral("downSeconds")).toDouble(3);
+        if (!(down >= 0 && down <= 600))
+            return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), QStringLiteral("downSeconds must be between 0 and 600")}},
+                                       QHttpServerResponder::StatusCode::BadRequest);
+        const int closed = tailCount();
+        restart(down);
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("downSeconds"), down}, {QStringLiteral("tailsClosed"), closed}},
+                                   QHttpServerResponder::StatusCode::Accepted);
+    });
+
+    server->route(QStringLiteral("/ready"), Method::Get, [this] {
+        return restarting() ? notReady() : QHttpServerResponse("text/plain", "ready\n");
+    });
 
     const auto logQuery = [this](const QHttpServerRequest &request, bool instant) {
         const auto q = goQuery(request.url());
@@ -234,9 +249,13 @@ void LokiApi::addRoutes(QHttpServer *server)
                                                  QJsonObject{{QStringLiteral("totalEntriesReturned"), int(hits.size())}}}}}});
     };
     server->route(QStringLiteral("/loki/api/v1/query_range"), Method::Get,
-                  [logQuery](const QHttpServerRequest &request) { return logQuery(request, false); });
+                  [this, logQuery](const QHttpServerRequest &request) {
+                      return restarting() ? notReady() : logQuery(request, false);
+                  });
     server->route(QStringLiteral("/loki/api/v1/query"), Method::Get,
-                  [logQuery](const QHttpServerRequest &request) { return logQuery(request, true); });
+                  [this, logQuery](const QHttpServerRequest &request) {
+                      return restarting() ? notReady() : logQuery(request, true);
+                  });
 
     // Label names and values in a window (default: the last 6 h), optionally of the streams a
     // selector picks.
@@ -271,11 +290,17 @@ void LokiApi::addRoutes(QHttpServer *server)
         return success(QJsonArray::fromStringList(list));
     };
     server->route(QStringLiteral("/loki/api/v1/labels"), Method::Get,
-                  [labelsOf](const QHttpServerRequest &request) { return labelsOf(request, {}); });
+                  [this, labelsOf](const QHttpServerRequest &request) {
+                      return restarting() ? notReady() : labelsOf(request, {});
+                  });
     server->route(QStringLiteral("/loki/api/v1/label/<arg>/values"), Method::Get,
-                  [labelsOf](const QString &name, const QHttpServerRequest &request) { return labelsOf(request, name); });
+                  [this, labelsOf](const QString &name, const QHttpServerRequest &request) {
+                      return restarting() ? notReady() : labelsOf(request, name);
+                  });
 
     server->route(QStringLiteral("/loki/api/v1/series"), Method::Get, [this](const QHttpServerRequest &request) {
+        if (restarting())
+            return notReady();
         const auto q = goQuery(request.url());
         QString error;
         const auto w = window(q, 6 * 3600 * kNsPerSecond, &error);
@@ -317,6 +342,12 @@ void LokiApi::onWebSocket()
         auto *ws = socket.release();
         ws->setParent(this);
         connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+        if (restarting()) {
+            // Loki is down: the connection goes before a word is said (the port is shared with the
+            // service's metrics and health, so this stands for the refused connection).
+            ws->abort();
+            continue;
+        }
         const auto url = ws->requestUrl();
         if (url.path() != u"/loki/api/v1/tail") {
             ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("404 page not found"));
@@ -349,6 +380,28 @@ void LokiApi::onWebSocket()
                 QJsonDocument(QJsonObject{{QStringLiteral("streams"), streamsJson(history)}}).toJson(QJsonDocument::Compact)));
         m_tails.push_back({ws, query});
     }
+}
+
+void LokiApi::restart(double downSeconds)
+{
+    // As Loki's tail handler ends every tail when its ingesters go away: 1011 and the error text.
+    for (auto &t : m_tails)
+        if (t.socket)
+            t.socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("all ingesters closed the connection"));
+    m_tails.clear();
+    m_downUntil = QDateTime::currentDateTimeUtc().addMSecs(qint64(downSeconds * 1000));
+}
+
+bool LokiApi::restarting() const
+{
+    return m_downUntil.isValid() && QDateTime::currentDateTimeUtc() < m_downUntil;
+}
+
+QHttpServerResponse LokiApi::notReady()
+{
+    // What Loki answers while its ingester is starting.
+    return QHttpServerResponse("text/plain; charset=utf-8", "Ingester not ready: ingester is starting\n",
+                               QHttpServerResponder::StatusCode::ServiceUnavailable);
 }
 
 void LokiApi::onAppended(const LogRecord &record)

@@ -3,6 +3,8 @@
 #include "logql.h"
 #include "simlog.h"
 
+#include <QDateTime>
+#include <QHttpServerResponse>
 #include <QObject>
 #include <QPointer>
 
@@ -26,6 +28,11 @@ public:
     ~LokiApi() override;
 
     int tailCount() const;
+    // The restart drill: every tail is closed as Loki closes them when it shuts down (1011, "all
+    // ingesters closed the connection"); for downSeconds new tails are cut at once and the HTTP
+    // API answers 503 "Ingester not ready"; then Loki is back.
+    void restart(double downSeconds);
+    bool restarting() const;
 
 private:
     struct Tail
@@ -37,10 +44,12 @@ private:
     void addRoutes(QHttpServer *server);
     void onWebSocket();
     void onAppended(const LogRecord &record);
+    static QHttpServerResponse notReady();
 
     SimLog *m_log;
     QHttpServer *m_server;
     std::vector<Tail> m_tails;
+    QDateTime m_downUntil;
 };
 
 } // namespace sim

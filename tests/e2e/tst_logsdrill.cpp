@@ -34,6 +34,9 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestLogsDrill : public QObject
@@ -168,6 +171,26 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > before, 15000); // the drill's reconnect attempts go on
     }
     QVERIFY(logs->tail()->reconnects() >= 2);
+    // Loki restarts (the simulator's restart drill: 1011 "all ingesters closed the connection",
+    // then not ready for three seconds): the view says it is reconnecting, which attempt and
+    // when the next comes, and is live again by itself.
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/loki/restart"))));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        std::unique_ptr<QNetworkReply> reply(network.post(request, QByteArrayLiteral(R"({"downSeconds": 3})")));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 202);
+        QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("tailsClosed")).toInt(), 1);
+        const auto before = model->rowCount();
+        static const QRegularExpression reconnecting(QStringLiteral("live tail reconnecting — attempt \\d+, next in \\d+ s"));
+        QTRY_VERIFY2_WITH_TIMEOUT(logs->statusText().contains(reconnecting),
+                                  qPrintable(logs->statusText()), 10000);
+        QVERIFY2(logs->statusText().contains(QLatin1String("all ingesters closed the connection")), qPrintable(logs->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(logs->tail()->state(), wf::LokiTail::State::Live, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > before, 15000);
+        QVERIFY2(logs->statusText().contains(QLatin1String("live,")), qPrintable(logs->statusText()));
+    }
     QSet<QPair<qint64, QByteArray>> seen;
     for (int r = 0; r < model->rowCount(); ++r) {
         const QPair<qint64, QByteArray> key{model->line(r).ns, model->line(r).utf8};

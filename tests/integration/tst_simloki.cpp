@@ -31,6 +31,7 @@ private slots:
     void speaksLokisHttp();
     void tailDeliversLiveTransitions();
     void tailWithBadQueryFails();
+    void tailOutlivesLokiRestart();
 
 private:
     template <typename T>
@@ -246,11 +247,91 @@ void TestSimLoki::tailDeliversLiveTransitions()
 
 void TestSimLoki::tailWithBadQueryFails()
 {
+    // The tail closes with 1011 as for any ending; query_range's 400 confirms the query is the
+    // cause, and only then the tail stops, in Loki's words, after one try.
     wf::LokiTail tail;
     tail.setProfile(m_profile);
+    tail.setQueryCheck(m_loki.get());
     tail.start(QStringLiteral(R"({app="mytrader-api"} | logfmt)"));
     QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Failed, 10000);
     QVERIFY2(tail.message().contains(QStringLiteral("logfmt stage is not supported")), qPrintable(tail.message()));
+    QCOMPARE(tail.reconnects(), 0);
+}
+
+void TestSimLoki::tailOutlivesLokiRestart()
+{
+    wf::LokiTail tail;
+    tail.setProfile(m_profile);
+    tail.setQueryCheck(m_loki.get());
+    QStringList lines;
+    QList<qint64> gaps;
+    connect(&tail, &wf::LokiTail::entries, this, [&lines](const std::vector<wf::TailEntry> &entries) {
+        for (const auto &e : entries)
+            lines << e.line;
+    });
+    connect(&tail, &wf::LokiTail::gap, this, [&gaps](qint64 ns) { gaps << ns; });
+    QStringList states;
+    connect(&tail, &wf::LokiTail::stateChanged, this, [&states](State, const QString &message) { states << message; });
+    const auto startNs = wf::loki::toNanos(QDateTime::currentDateTimeUtc().addSecs(-5));
+    tail.start(QStringLiteral(R"({app="mytrader-api"})"), startNs);
+    // A second tail whose replay holds one line: what it missed does not fit, so it marks a gap.
+    wf::LokiTail small;
+    auto options = small.options();
+    options.limit = 1;
+    small.setOptions(options);
+    small.setProfile(m_profile);
+    small.setQueryCheck(m_loki.get());
+    QList<qint64> smallGaps;
+    connect(&small, &wf::LokiTail::gap, this, [&smallGaps](qint64 ns) { smallGaps << ns; });
+    small.start(QStringLiteral(R"({app="mytrader-api"})"));
+    QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Live, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(small.state(), State::Live, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), 5000);
+
+    // A routine restart: every tail closed with 1011, then four seconds of "not ready".
+    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/loki/restart"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(m_network.post(request, QByteArrayLiteral(R"({"downSeconds": 4})")));
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 202);
+    QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Reconnecting, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(tail.nextAttemptInMs() >= 0, 5000); // the query was checked: not a rejection
+    QVERIFY2(tail.message().contains(QStringLiteral("all ingesters closed the connection")), qPrintable(tail.message()));
+    drill("alpaca_disconnect", 1); // the service logs on while Loki is away
+    const auto before = lines.size();
+
+    // Back by itself once Loki is, resuming after the last line: none twice, nothing missed
+    // (the replay is within its limit: no gap).
+    QTRY_COMPARE_WITH_TIMEOUT(tail.state(), State::Live, 30000);
+    QVERIFY(tail.reconnects() >= 1);
+    drill("yahoo_down", 1);
+    QTRY_VERIFY_WITH_TIMEOUT(lines.size() > before, 10000);
+    QCOMPARE(QSet<QString>(lines.begin(), lines.end()).size(), lines.size());
+    QVERIFY(gaps.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(small.state(), State::Live, 10000);
+    QCOMPARE(smallGaps.size(), 1);
+    QVERIFY(std::none_of(states.cbegin(), states.cend(), [](const QString &m) { return m.contains(QStringLiteral("rejects")); }));
+
+    // Every line the simulator logged from the tail's start to its last line is here: Loki's own
+    // answer for that window, line for line.
+    auto got = lines; // what the tail delivered up to its last line, before the query runs
+    wf::LokiQuery all;
+    all.logql = QStringLiteral(R"({app="mytrader-api"})");
+    all.startNs = startNs;
+    all.endNs = tail.lastNs() + 1;
+    all.limit = 5000;
+    all.direction = wf::LokiQuery::Direction::Forward;
+    const auto logged = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(all, this, done); });
+    if (!logged.ok())
+        QFAIL(qPrintable(logged.error().message));
+    QStringList expected;
+    for (const auto &stream : logged->streams)
+        for (const auto &e : stream.entries)
+            expected << e.line;
+    QVERIFY(expected.size() < 5000);
+    std::sort(expected.begin(), expected.end());
+    std::sort(got.begin(), got.end());
+    QCOMPARE(got, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSimLoki)

@@ -306,6 +306,7 @@ LogsView::LogsView(QWidget *parent)
         if (!dropped.empty())
             m_model->appendGap(dropped.back().ns, quint32(dropped.size()));
     });
+    connect(m_tail, &LokiTail::gap, this, [this](qint64 ns) { m_model->appendGap(ns, LogModel::kUnknownGap); });
     connect(m_tail, &LokiTail::stateChanged, this, &LogsView::updateStatus);
     auto *rate = new QTimer(this);
     connect(rate, &QTimer::timeout, this, [this] {
@@ -621,6 +622,7 @@ bool LogsView::exportVisible(const QString &path, QString *error) const
 void LogsView::setClient(LokiClient *client)
 {
     m_client = client;
+    m_tail->setQueryCheck(client);
 }
 
 void LogsView::setProfile(const Profile &profile)
@@ -866,7 +868,13 @@ void LogsView::updateStatus()
             parts.append(tr("connecting the live tail…"));
             break;
         case LokiTail::State::Reconnecting:
-            parts.append(tr("live tail reconnecting: %1").arg(m_tail->message()));
+            if (const auto ms = m_tail->nextAttemptInMs(); ms >= 0)
+                parts.append(tr("live tail reconnecting — attempt %1, next in %2 s: %3")
+                                 .arg(m_tail->attempt())
+                                 .arg((ms + 999) / 1000)
+                                 .arg(m_tail->message()));
+            else
+                parts.append(tr("live tail reconnecting: %1").arg(m_tail->message()));
             break;
         case LokiTail::State::Failed:
             parts.append(tr("live tail stopped: %1").arg(m_tail->message()));

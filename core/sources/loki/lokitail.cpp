@@ -1,5 +1,7 @@
 #include "lokitail.h"
 
+#include "lokiclient.h"
+
 #include "net/httpclient.h"
 #include "net/requestsetup.h"
 #include "telemetry/logging.h"
@@ -94,6 +96,10 @@ void LokiTail::start(const QString &logql, qint64 startNs)
 
 void LokiTail::stop()
 {
+    if (m_check && m_client)
+        m_client->cancel(m_check);
+    m_check = 0;
+    m_resuming = false;
     dropSocket();
     m_retryTimer->stop();
     if (m_state != State::Idle)
@@ -198,6 +204,12 @@ void LokiTail::onTextMessage(const QString &text)
         for (auto &e : stream.entries)
             fresh.push_back({stream.labels, e.ns, std::move(e.line)});
     std::stable_sort(fresh.begin(), fresh.end(), [](const TailEntry &a, const TailEntry &b) { return a.ns < b.ns; });
+    if (m_resuming && !fresh.empty()) {
+        // The replay after a reconnect holds at most `limit` lines: as many means more were missed.
+        m_resuming = false;
+        if (int(fresh.size()) >= m_options.limit)
+            emit gap(m_lastNs);
+    }
     // On resume the server re-sends the lines at the start timestamp: deliver only those not seen.
     std::vector<TailEntry> out;
     out.reserve(fresh.size());
@@ -232,7 +244,10 @@ void LokiTail::onDisconnected()
     const auto code = socket->closeCode();
     const auto reason = socket->closeReason();
     if (code == QWebSocketProtocol::CloseCodeBadOperation) {
-        // Loki's answer to a query it cannot run: retrying would only repeat it.
+        if (m_client) {
+            checkRejection(reason);
+            return;
+        }
         dropSocket();
         m_retryTimer->stop();
         setState(State::Failed, reason.isEmpty() ? tr("Loki closed the tail with an internal error.")
@@ -241,6 +256,40 @@ void LokiTail::onDisconnected()
     }
     scheduleReconnect(reason.isEmpty() ? tr("The tail connection was closed (code %1).").arg(int(code))
                                        : tr("Loki closed the tail (code %1): %2").arg(int(code)).arg(reason));
+}
+
+void LokiTail::checkRejection(const QString &reason)
+{
+    // 1011 is Loki's code for its own endings (an ingester gone, a restart) as much as for a query
+    // it cannot tail. Only Loki refusing the same query over HTTP says which.
+    dropSocket();
+    const auto why = reason.isEmpty() ? tr("Loki closed the tail with an internal error.")
+                                      : tr("Loki closed the tail: %1").arg(reason);
+    setState(State::Reconnecting, tr("%1 Checking the query…").arg(why));
+    LokiQuery query;
+    query.logql = m_query;
+    query.limit = 1;
+    query.endNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    query.startNs = query.endNs - 60'000'000'000LL;
+    m_check = m_client->queryRange(query, this, [this, why](const Result<LokiResult> &answer) {
+        m_check = 0;
+        if (m_state != State::Reconnecting)
+            return; // stopped or restarted meanwhile
+        const auto status = answer ? 0 : answer.error().httpStatus;
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            m_retryTimer->stop();
+            const auto &e = answer.error();
+            setState(State::Failed, tr("Loki rejects the query: %1")
+                                        .arg(e.apiError.isEmpty() ? e.message : e.apiError.trimmed()));
+            return;
+        }
+        scheduleReconnect(why);
+    });
+}
+
+int LokiTail::nextAttemptInMs() const
+{
+    return m_retryTimer->isActive() ? m_retryTimer->remainingTime() : -1;
 }
 
 void LokiTail::scheduleReconnect(const QString &why)
@@ -256,8 +305,9 @@ void LokiTail::scheduleReconnect(const QString &why)
     ++m_attempt;
     ++m_reconnects;
     m_gotMessage = false;
+    m_resuming = m_lastNs > 0;
     logging::get("net")->info("loki tail reconnect in {} ms: {}", delay, why.toStdString());
-    setState(State::Reconnecting, tr("%1 Retrying in %2 s.").arg(why).arg(delay / 1000.0, 0, 'f', 1));
+    setState(State::Reconnecting, why);
     m_retryTimer->start(delay);
 }
 

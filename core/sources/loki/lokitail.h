@@ -16,6 +16,8 @@ class QWebSocket;
 
 namespace wf {
 
+class LokiClient;
+
 // A line the tail delivered, with its stream's labels.
 struct TailEntry
 {
@@ -26,8 +28,10 @@ struct TailEntry
 
 // A live tail over Loki's /loki/api/v1/tail WebSocket (apis.md §3). Reconnects by itself with
 // backoff and resumes from the last timestamp seen, dropping the lines at that timestamp it has
-// already delivered, so nothing is duplicated; reports dropped entries and its state. A socket
-// closed with 1011 (a bad query) is not retried: the server's reason is the message.
+// already delivered, so nothing is duplicated; reports dropped entries and its state. Loki closes
+// a tail with 1011 for every server-side ending — an ingester going away, Loki shutting down — and
+// for a query it cannot tail: so after a 1011 the same query is asked of query_range (limit 1), and
+// only a 4xx answer there stops the tail, with Loki's message. Anything else is reconnected.
 class LokiTail : public QObject
 {
     Q_OBJECT
@@ -39,7 +43,7 @@ public:
     {
         int limit = 1000;          // history lines sent on (re)connect
         int delayForSeconds = 0;   // 0..5
-        int backoffBaseMs = 500;   // 500, 1000, 2000 … plus up to half again of jitter
+        int backoffBaseMs = 1000;  // 1, 2, 4 … 30 s, plus up to half again of jitter
         int maxBackoffMs = 30'000;
         int pingIntervalMs = 10'000;
         int pongTimeoutMs = 30'000; // no pong in this long: the connection is dead
@@ -50,6 +54,8 @@ public:
     ~LokiTail() override;
 
     void setProfile(const Profile &profile); // stops a running tail
+    // Asks whether Loki rejects the query after a 1011 close. Without one, a 1011 stops the tail.
+    void setQueryCheck(LokiClient *client) { m_client = client; }
     void setOptions(const Options &options) { m_options = options; }
     const Options &options() const { return m_options; }
 
@@ -61,6 +67,9 @@ public:
     QString message() const { return m_message; } // why it is reconnecting or failed
     qint64 lastNs() const { return m_lastNs; }
     int reconnects() const { return m_reconnects; }
+    // While reconnecting: the attempt about to be made (1, 2 …) and how soon (-1: not scheduled).
+    int attempt() const { return m_attempt; }
+    int nextAttemptInMs() const;
     QUrl url() const; // the WebSocket URL of the current attempt (no credentials in it)
 
     static QString stateName(State state);
@@ -68,6 +77,9 @@ public:
 signals:
     void entries(const std::vector<wf::TailEntry> &entries); // oldest first, never a line twice
     void dropped(const std::vector<wf::DroppedEntry> &entries);
+    // After a reconnect Loki replayed as many lines as the limit allows: lines from the last one
+    // received (ns) up to the replay's first may be missing.
+    void gap(qint64 ns);
     void stateChanged(wf::LokiTail::State state, const QString &message);
 
 private:
@@ -75,6 +87,7 @@ private:
     void onTextMessage(const QString &text);
     void onDisconnected();
     void scheduleReconnect(const QString &why);
+    void checkRejection(const QString &reason);
     void setState(State state, const QString &message);
     void dropSocket();
     QString openError(const QWebSocket *socket) const;
@@ -90,6 +103,9 @@ private:
     int m_attempt = 0;
     int m_reconnects = 0;
     bool m_gotMessage = false;
+    bool m_resuming = false; // the next message replays what was missed while away
+    LokiClient *m_client = nullptr;
+    quint64 m_check = 0; // the query_range asked after a 1011, while it runs
     bool m_socketConnected = false;
     qint64 m_lastPongMs = 0;
     QPointer<QWebSocket> m_socket;
