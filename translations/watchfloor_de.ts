@@ -612,10 +612,6 @@
         <translation>Wählen Sie einen Alarm, um Labels, Annotationen und Quittierung zu sehen.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Showing the alerts of %1.</source>
         <translation>Angezeigt werden die Alarme von %1.</translation>
     </message>
@@ -826,6 +822,14 @@
     <message>
         <source>Open the rule in Explore</source>
         <translation>Regel in „Erkunden“ öffnen</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager not answering&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;Alertmanager antwortet nicht&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Alertmanager: %1</source>
+        <translation>Alertmanager: %1</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1723,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>— lines may be missing here: the live tail was away —</source>
+        <translation>— hier können Zeilen fehlen: der Live-Tail war unterbrochen —</translation>
+    </message>
 </context>
 <context>
     <name>wf::LogsView</name>
@@ -1977,6 +1985,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Following %1</source>
         <translation>Folgt %1</translation>
     </message>
+    <message>
+        <source>live tail reconnecting — attempt %1, next in %2 s: %3</source>
+        <translation>Live-Tail verbindet neu — Versuch %1, nächster in %2 s: %3</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>
@@ -2108,8 +2120,16 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>Loki hat den Tail geschlossen (Code %1): %2</translation>
     </message>
     <message>
-        <source>%1 Retrying in %2 s.</source>
-        <translation>%1 Neuer Versuch in %2 s.</translation>
+        <source>Loki closed the tail: %1</source>
+        <translation>Loki hat den Tail geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>%1 Checking the query…</source>
+        <translation>%1 Die Abfrage wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Loki rejects the query: %1</source>
+        <translation>Loki weist die Abfrage zurück: %1</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@
 #include <QTabWidget>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTextBrowser>
@@ -39,6 +41,7 @@ private slots:
     void silencesTab();
     void silenceDialogChecksAndKeepsInput();
     void ackDialogFollowsTheProfile();
+    void alertmanagerDownKeepsTheFilterUsable();
 };
 
 // A real Alertmanager and the console's window on it, showing the Alerts view.
@@ -314,6 +317,32 @@ void TestAlertsView::ackDialogFollowsTheProfile()
     wf::AckDialog untilResolved(1, QStringLiteral("night-shift"), 0, 12 * 3600);
     QCOMPARE(untilResolved.mode(), wf::AckRecord::Mode::UntilResolved);
     QCOMPARE(untilResolved.seconds(), 12 * 3600);
+}
+
+void TestAlertsView::alertmanagerDownKeepsTheFilterUsable()
+{
+    // Alertmanager stopped: its long error has a line of its own; the filter keeps its width.
+    Console console;
+    QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
+    auto *view = console.view();
+    auto *filter = view->findChild<QLineEdit *>(QStringLiteral("alertFilter"));
+    QTRY_VERIFY_WITH_TIMEOUT(view->isSettled(), 10000);
+    const int width = filter->width();
+    console.stack.stopAlertmanager();
+    view->refresh();
+    auto *error = view->findChild<QLabel *>(QStringLiteral("inboxError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+    QVERIFY2(error->text().startsWith(QStringLiteral("Alertmanager: ")), qPrintable(error->text()));
+    QVERIFY(error->text().size() > 60); // the whole sentence, not cut
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("inboxStatus"))->text().contains(QLatin1String("not answering")), true);
+    QTRY_VERIFY(filter->width() >= width * 9 / 10);
+    QVERIFY(filter->width() >= filter->fontMetrics().horizontalAdvance(QStringLiteral("alertname=~\"Alpaca.*\"")));
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        console.window->grab().save(grab + QStringLiteral("/alerts-down.png"));
+    // Back: the error line goes.
+    QVERIFY(console.stack.restartAlertmanager());
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!error->isVisible(), 15000);
 }
 
 QTEST_MAIN(TestAlertsView)

@@ -88,6 +88,14 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     m_filterError->setStyleSheet(QStringLiteral("color:#c62828"));
     m_filterError->setWordWrap(true);
     m_filterError->hide();
+    m_inboxError = new QLabel(this);
+    m_inboxError->setObjectName(QStringLiteral("inboxError"));
+    m_inboxError->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_inboxError->setWordWrap(true);
+    m_inboxError->setTextFormat(Qt::PlainText);
+    m_inboxError->hide();
+    // However long an error, the filter keeps room for a matcher or two.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
 
     // Toggles: severities, then the states one may want out of the way.
     const auto addToggle = [this](const QString &objectName, const QString &tip) {
@@ -198,6 +206,7 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     alertsLayout->setContentsMargins(0, 0, 0, 0);
     alertsLayout->addLayout(bar);
     alertsLayout->addWidget(m_filterError);
+    alertsLayout->addWidget(m_inboxError);
     alertsLayout->addLayout(toggles);
     alertsLayout->addWidget(split, 1);
 
@@ -494,12 +503,16 @@ void AlertsView::onUpdated()
     m_silenceStatus->setText(tr("%n active", nullptr, active) + tr(", %n pending", nullptr, m_silenceModel->count(QStringLiteral("pending")))
                              + tr(", %n expired", nullptr, m_silenceModel->count(QStringLiteral("expired"))));
     if (!m_inbox->lastError().isEmpty()) {
-        m_status->setText(tr("<span style='color:#c62828'>Alertmanager: %1</span>").arg(m_inbox->lastError().toHtmlEscaped()));
+        // The bar says it in a few words; the error itself gets a line of its own below it.
+        m_status->setText(tr("<span style='color:#c62828'>Alertmanager not answering</span>"));
+        m_inboxError->setText(tr("Alertmanager: %1").arg(m_inbox->lastError()));
+        m_inboxError->show();
         m_status->setToolTip(m_inbox->lastRefresh().isValid()
                                  ? tr("Showing the alerts of %1.").arg(m_inbox->lastRefresh().toLocalTime().toString(QStringLiteral("HH:mm:ss")))
                                  : QString());
         m_settled = true;
     } else if (m_inbox->lastRefresh().isValid()) {
+        m_inboxError->hide();
         m_status->setText(tr("%n firing, updated %1", nullptr, m_model->firingCount())
                               .arg(m_inbox->lastRefresh().toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
         m_status->setToolTip({});

@@ -99,6 +99,7 @@ private:
     AlertInboxModel *m_model;
     QLineEdit *m_filter;
     QLabel *m_filterError;
+    QLabel *m_inboxError; // Alertmanager's error in full, on its own line under the bar
     QList<QToolButton *> m_severityToggles; // InboxFilter::Severity order
     QList<QPair<InboxAlert::State, QToolButton *>> m_stateToggles;
     QToolButton *m_ack;
