@@ -75,7 +75,8 @@ void AlertInboxModel::setAlerts(const QList<InboxAlert> &alerts)
             const auto &a = alerts.at(i), &b = m_alerts.at(i);
             if (a.alert.fingerprint != b.alert.fingerprint || a.state != b.state || a.ack.has_value() != b.ack.has_value()
                 || a.alert.labels != b.alert.labels || a.alert.annotations != b.alert.annotations
-                || (a.ack && (a.ack->author != b.ack->author || a.ack->pending != b.ack->pending || a.ack->endsAt != b.ack->endsAt)))
+                || (a.ack && (a.ack->author != b.ack->author || a.ack->pending != b.ack->pending || a.ack->endsAt != b.ack->endsAt
+                              || a.ack->restored != b.ack->restored)))
                 return false;
         }
         return true;
@@ -269,9 +270,13 @@ QVariant AlertInboxModel::alertData(const InboxAlert &item, int column, int role
     case Acknowledged:
         if (!item.ack)
             return {};
-        if (item.ack->mode == AckRecord::Mode::UntilResolved)
-            return tr("%1, until resolved").arg(item.ack->author);
-        return tr("%1, until %2").arg(item.ack->author, timeText(item.ack->endsAt));
+        {
+            const auto text = item.ack->mode == AckRecord::Mode::UntilResolved
+                ? tr("%1, until resolved").arg(item.ack->author)
+                : tr("%1, until %2").arg(item.ack->author, timeText(item.ack->endsAt));
+            // Alertmanager lost its silence and the console made it again.
+            return item.ack->restored ? tr("%1 (restored)").arg(text) : text;
+        }
     }
     return {};
 }

@@ -352,6 +352,10 @@
         <source>Alertmanager did not confirm the acknowledgement before it would have ended.</source>
         <translation>Alertmanager hat die Quittierung nicht bestätigt, bevor sie abgelaufen wäre.</translation>
     </message>
+    <message>
+        <source>Alertmanager lost this acknowledgement&apos;s silence; making it again.</source>
+        <translation>Alertmanager hat die Stummschaltung dieser Quittierung verloren; sie wird neu angelegt.</translation>
+    </message>
 </context>
 <context>
     <name>wf::AlertInboxModel</name>
@@ -450,6 +454,10 @@
     <message>
         <source>Acknowledged by</source>
         <translation>Quittiert von</translation>
+    </message>
+    <message>
+        <source>%1 (restored)</source>
+        <translation>%1 (wiederhergestellt)</translation>
     </message>
 </context>
 <context>
@@ -2347,6 +2355,18 @@ Open %2 in your web browser?</source>
         <translation>Es gibt kein eingebettetes Runbook „%1“.
 
 %2 im Webbrowser öffnen?</translation>
+    </message>
+    <message>
+        <source>Alertmanager lost the acknowledgement of %1 by %2; it is being restored.</source>
+        <translation>Alertmanager hat die Quittierung von %1 durch %2 verloren; sie wird wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement restored</source>
+        <translation>Quittierung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>The acknowledgement of %1 was taken back in Alertmanager by another client.</source>
+        <translation>Die Quittierung von %1 wurde in Alertmanager von einem anderen Client zurückgenommen.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 
@@ -94,6 +95,29 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         // Only what Alertmanager just said: a failed refresh shows old alerts and changes nothing.
         if (m_inbox->lastError().isEmpty() && m_inbox->lastRefresh().isValid())
             m_history->record(m_profile.name, m_inbox->alerts(), QDateTime::currentDateTimeUtc());
+    });
+    // An acknowledgement's fate the inbox's states alone do not tell: remembered, and said once.
+    const auto alertFor = [this](const AckRecord &r) {
+        if (const auto current = m_inbox->alert(r.fingerprint))
+            return current->alert;
+        AmAlert alert;
+        alert.fingerprint = r.fingerprint;
+        alert.labels = r.labels;
+        return alert;
+    };
+    connect(m_inbox, &AlertInbox::ackRestored, this, [this, alertFor](const AckRecord &r) {
+        const auto now = QDateTime::currentDateTimeUtc();
+        m_history->recordAck(m_profile.name, AlertEvent::Kind::Restored, alertFor(r), r.author, r.id, now);
+        const auto text = tr("Alertmanager lost the acknowledgement of %1 by %2; it is being restored.").arg(r.alertname, r.author);
+        if (m_tray->hasTray())
+            m_tray->trayIcon()->showMessage(tr("Acknowledgement restored"), text, QSystemTrayIcon::Warning);
+        statusBar()->showMessage(text, 15'000);
+    });
+    connect(m_inbox, &AlertInbox::ackWithdrawn, this, [this, alertFor](const AckRecord &r) {
+        m_history->recordAck(m_profile.name, AlertEvent::Kind::Unacknowledged, alertFor(r), {}, r.id,
+                             QDateTime::currentDateTimeUtc());
+        statusBar()->showMessage(tr("The acknowledgement of %1 was taken back in Alertmanager by another client.").arg(r.alertname),
+                                 15'000);
     });
     m_runbooks = new RunbookLibrary(this);
     m_tray = new AlertTray(m_inbox, m_settings, this);

@@ -83,9 +83,16 @@ void AlertInbox::setProfileName(const QString &profile)
     m_resolved.clear();
     m_current.clear();
     m_silences.clear();
+    m_confirmed.clear();
+    m_confirmedAt.clear();
+    m_restored.clear();
     m_profile = profile;
     for (const auto &r : m_store->load(profile, AckRecord::State::Pending))
         m_acks.insert(r.id, r);
+    const auto now = QDateTime::currentDateTimeUtc();
+    for (const auto &r : m_store->load(profile, AckRecord::State::Confirmed))
+        if (r.endsAt > now)
+            m_confirmed.insert(r.id, r);
     rebuild();
     for (const auto &id : m_acks.keys())
         send(id);
@@ -132,7 +139,8 @@ void AlertInbox::refresh()
     // Alerts and silences from one moment, so that each acknowledgement meets its alert.
     auto alerts = std::make_shared<std::optional<Result<QList<AmAlert>>>>();
     auto silences = std::make_shared<std::optional<Result<QList<Silence>>>>();
-    const auto both = [this, alerts, silences] {
+    const auto askedAt = QDateTime::currentDateTimeUtc();
+    const auto both = [this, alerts, silences, askedAt] {
         if (!alerts->has_value() || !silences->has_value())
             return;
         m_refreshing = false;
@@ -146,7 +154,7 @@ void AlertInbox::refresh()
         }
         m_lastError.clear();
         m_lastRefresh = QDateTime::currentDateTimeUtc();
-        onSnapshot(a.value(), s.value());
+        onSnapshot(a.value(), s.value(), askedAt);
     };
     m_client->alerts({}, this, [alerts, both](const Result<QList<AmAlert>> &r) {
         *alerts = r;
@@ -274,6 +282,8 @@ void AlertInbox::confirmed(const QString &ackId, const QString &silenceId)
         r.state = AckRecord::State::Confirmed;
         logging::get("alerts")->info("acknowledgement confirmed ack={} silence={} attempts={}", ackId.toStdString(),
                                      silenceId.toStdString(), r.attempts);
+        m_confirmed.insert(r.id, r);
+        m_confirmedAt.insert(r.id, QDateTime::currentDateTimeUtc());
     }
     m_store->save(r);
     // Show it at once: the silence as we asked for it, until the next poll brings the real one.
@@ -360,13 +370,14 @@ void AlertInbox::expireSilence(const QString &silenceId, const QString &why)
             if (record.silenceId == silenceId && r) {
                 record.state = AckRecord::State::Expired;
                 m_store->save(record);
+                m_confirmed.remove(record.id);
             }
         }
         refresh();
     });
 }
 
-void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences)
+void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences, const QDateTime &askedAt)
 {
     const auto now = QDateTime::currentDateTimeUtc();
     // Alerts gone since the last poll resolved: keep them, greyed, for a while.
@@ -404,7 +415,68 @@ void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &
         if (!stillFiring)
             expireSilence(s.id, QStringLiteral("its alert resolved"));
     }
+    reassert(alerts, silences, askedAt);
     rebuild();
+}
+
+void AlertInbox::reassert(const QList<AmAlert> &alerts, const QList<Silence> &silences, const QDateTime &askedAt)
+{
+    // Alertmanager keeps silences in memory and writes them to disk every 15 minutes: killed in
+    // between, it comes back without the newest. Each poll checks that every acknowledgement still
+    // in force has its silence, found by the id marker in its comment.
+    const auto now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_confirmed.begin(); it != m_confirmed.end();) {
+        auto &r = it.value();
+        if (r.endsAt <= now) {
+            it = m_confirmed.erase(it); // over: nothing left to watch
+            continue;
+        }
+        const bool firing = std::any_of(alerts.begin(), alerts.end(), [&](const AmAlert &a) { return a.fingerprint == r.fingerprint; });
+        const bool inForce = r.mode == AckRecord::Mode::Timed || firing;
+        // A snapshot asked before the confirmation cannot show the silence yet.
+        if (!inForce || m_confirmedAt.value(r.id) >= askedAt) {
+            ++it;
+            continue;
+        }
+        const auto own = std::find_if(silences.begin(), silences.end(), [&](const Silence &s) {
+            const auto marker = parseComment(s.comment);
+            return marker && marker->ackId == r.id;
+        });
+        if (own != silences.end() && own->state != u"expired") {
+            ++it;
+            continue;
+        }
+        if (own != silences.end()) {
+            if (m_expiring.contains(own->id)) { // this console is taking it back
+                ++it;
+                continue;
+            }
+            // Expired before its time by someone else: their un-acknowledgement stands.
+            logging::get("alerts")->info("acknowledgement ack={} un-acknowledged by another client (silence={})",
+                                         r.id.toStdString(), own->id.toStdString());
+            r.state = AckRecord::State::Expired;
+            m_store->save(r);
+            const auto record = r;
+            it = m_confirmed.erase(it);
+            emit ackWithdrawn(record);
+            continue;
+        }
+        // Gone entirely: Alertmanager lost it. The same acknowledgement is sent again (exactly
+        // once: send() looks for its marker first), and shown as restored.
+        logging::get("alerts")->warn("acknowledgement ack={} lost by Alertmanager (silence={}): restoring it",
+                                     r.id.toStdString(), r.silenceId.toStdString());
+        r.state = AckRecord::State::Pending;
+        r.attempts = 0;
+        r.lastError = tr("Alertmanager lost this acknowledgement's silence; making it again.");
+        m_store->save(r);
+        const auto record = r;
+        it = m_confirmed.erase(it);
+        m_acks.insert(record.id, record);
+        m_restored.insert(record.id);
+        emit ackRestored(record);
+        emit ackChanged(record.fingerprint);
+        send(record.id);
+    }
 }
 
 void AlertInbox::rebuild()
@@ -418,14 +490,15 @@ void AlertInbox::rebuild()
             if (s.state == u"expired" || !(a.silencedBy.contains(s.id) || (s.state == u"active" && matches(s.matchers, a.labels))))
                 continue;
             if (const auto marker = parseComment(s.comment)) {
-                item.ack = AckInfo{s.id, marker->ackId, s.createdBy, marker->note, marker->mode, s.endsAt, false, {}};
+                item.ack = AckInfo{s.id, marker->ackId, s.createdBy, marker->note, marker->mode, s.endsAt, false, {},
+                                   m_restored.contains(marker->ackId)};
                 break;
             }
         }
         if (!item.ack) {
             for (const auto &r : std::as_const(m_acks)) {
                 if (r.fingerprint == a.fingerprint && r.state == AckRecord::State::Pending) {
-                    item.ack = AckInfo{{}, r.id, r.author, r.note, r.mode, r.endsAt, true, r.lastError};
+                    item.ack = AckInfo{{}, r.id, r.author, r.note, r.mode, r.endsAt, true, r.lastError, m_restored.contains(r.id)};
                     break;
                 }
             }

@@ -25,6 +25,7 @@ struct AckInfo
     QDateTime endsAt;
     bool pending = false; // not confirmed by Alertmanager yet
     QString lastError;    // why it is still pending
+    bool restored = false; // Alertmanager lost its silence and the console made it again
 };
 
 struct InboxAlert
@@ -98,13 +99,20 @@ public:
 signals:
     void updated();
     void ackChanged(const QString &fingerprint);
+    // A confirmed acknowledgement still in force whose silence Alertmanager no longer has (it
+    // lost it: killed before writing it to disk): the console is making it again.
+    void ackRestored(const wf::AckRecord &record);
+    // A confirmed acknowledgement's silence expired before its time by another client: an
+    // un-acknowledgement, recorded and not fought.
+    void ackWithdrawn(const wf::AckRecord &record);
     void refreshFailed(const QString &message);
 
 private:
     void send(const QString &ackId);
     void sendFailed(const QString &ackId, const QString &message);
     void confirmed(const QString &ackId, const QString &silenceId);
-    void onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences);
+    void onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &silences, const QDateTime &askedAt);
+    void reassert(const QList<AmAlert> &alerts, const QList<Silence> &silences, const QDateTime &askedAt);
     void expireSilence(const QString &silenceId, const QString &why);
     void rebuild();
 
@@ -114,6 +122,9 @@ private:
     QTimer *m_poll;
     int m_retryBaseMs = 1000;
     QHash<QString, AckRecord> m_acks;        // this console's acks not finished yet, by id
+    QHash<QString, AckRecord> m_confirmed;   // this console's confirmed acks, watched while in force
+    QHash<QString, QDateTime> m_confirmedAt; // by ack id: a snapshot asked before it cannot show it
+    QSet<QString> m_restored;                // ack ids whose silence the console made again
     QHash<QString, QTimer *> m_retryTimers;  // by ack id
     QSet<QString> m_sending;                 // ack ids with an attempt in flight
     QSet<QString> m_expiring;                // silence ids being expired

@@ -19,6 +19,10 @@ QString kindKey(AlertEvent::Kind kind)
         return QStringLiteral("fired");
     case AlertEvent::Kind::Acknowledged:
         return QStringLiteral("acknowledged");
+    case AlertEvent::Kind::Restored:
+        return QStringLiteral("restored");
+    case AlertEvent::Kind::Unacknowledged:
+        return QStringLiteral("unacknowledged");
     case AlertEvent::Kind::Resolved:
         break;
     }
@@ -31,6 +35,10 @@ AlertEvent::Kind kindFrom(const QString &key)
         return AlertEvent::Kind::Fired;
     if (key == u"acknowledged")
         return AlertEvent::Kind::Acknowledged;
+    if (key == u"restored")
+        return AlertEvent::Kind::Restored;
+    if (key == u"unacknowledged")
+        return AlertEvent::Kind::Unacknowledged;
     return AlertEvent::Kind::Resolved;
 }
 
@@ -91,6 +99,15 @@ bool AlertHistory::insert(const QString &profile, const AlertEvent &e, const QSt
         return false;
     }
     return true;
+}
+
+void AlertHistory::recordAck(const QString &profile, AlertEvent::Kind kind, const AmAlert &alert, const QString &author,
+                             const QString &ackId, const QDateTime &now)
+{
+    insert(profile,
+           AlertEvent{kind, alert.fingerprint, alert.labels.value(QStringLiteral("alertname")),
+                      alert.labels.value(QStringLiteral("severity")), now, author},
+           episodeOf(alert), ackId + u'/' + kindKey(kind));
 }
 
 QHash<QString, QString> AlertHistory::openEpisodes(const QString &profile) const
@@ -241,6 +258,9 @@ QList<AlertQuality> AlertHistory::computeQuality(const QList<AlertEvent> &events
             if (!episodes.isEmpty() && !episodes.last().resolved.isValid())
                 episodes.last().resolved = e.at;
             break;
+        case AlertEvent::Kind::Restored:
+        case AlertEvent::Kind::Unacknowledged:
+            break; // the episode's acknowledgement time stays its first
         }
     }
     struct Acc

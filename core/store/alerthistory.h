@@ -14,7 +14,9 @@ namespace wf {
 // One thing that happened to an alert, as the console saw it.
 struct AlertEvent
 {
-    enum class Kind { Fired, Acknowledged, Resolved };
+    // Restored: Alertmanager lost an acknowledgement's silence and the console made it again;
+    // Unacknowledged: another client expired the acknowledgement's silence before its time.
+    enum class Kind { Fired, Acknowledged, Resolved, Restored, Unacknowledged };
     Kind kind = Kind::Fired;
     QString fingerprint;
     QString alertname;
@@ -55,6 +57,9 @@ public:
 
     // Compares with what this profile's last update showed and stores the differences.
     void record(const QString &profile, const QList<InboxAlert> &alerts, const QDateTime &now);
+    // What the inbox's states do not show: an acknowledgement restored or withdrawn (ackId keys it).
+    void recordAck(const QString &profile, AlertEvent::Kind kind, const AmAlert &alert, const QString &author,
+                   const QString &ackId, const QDateTime &now);
     QList<AlertEvent> events(const QString &profile, const QDateTime &from, const QDateTime &to) const;
     // Per alert name, the episodes that started in [from, to); worst severity first, then most fired.
     QList<AlertQuality> quality(const QString &profile, const QDateTime &from, const QDateTime &to) const;

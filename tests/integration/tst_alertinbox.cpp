@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +30,7 @@ private slots:
     void untilResolvedEndsWithTheAlert();
     void pendingAckSurvivesADeadAlertmanagerAndARestart();
     void lostAnswerIsNotDuplicated();
+    void silenceLostByAlertmanagerIsRestored();
 
 private:
     void postAlert(const QJsonObject &labels, const QDateTime &endsAt = {});
@@ -291,6 +293,68 @@ void TestAlertInbox::lostAnswerIsNotDuplicated()
     for (const auto &x : silences())
         withId += x.comment.contains(r.id) ? 1 : 0;
     QCOMPARE(withId, 1);
+}
+
+void TestAlertInbox::silenceLostByAlertmanagerIsRestored()
+{
+    postAlert(labels(QStringLiteral("LostTimed")));
+    postAlert(labels(QStringLiteral("LostUntilResolved")));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("LostTimed")) && find(QStringLiteral("LostUntilResolved")), 10000);
+    QSignalSpy restored(m_inbox.get(), &wf::AlertInbox::ackRestored);
+    QSignalSpy withdrawn(m_inbox.get(), &wf::AlertInbox::ackWithdrawn);
+    const auto timed = m_inbox->acknowledge(find(QStringLiteral("LostTimed"))->alert, wf::AckRecord::Mode::Timed, 3600,
+                                            QStringLiteral("looking"), QStringLiteral("frank"));
+    const auto untilResolved = m_inbox->acknowledge(find(QStringLiteral("LostUntilResolved"))->alert,
+                                                    wf::AckRecord::Mode::UntilResolved, 3600, QStringLiteral("mine"),
+                                                    QStringLiteral("grace"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->find(timed)->state, wf::AckRecord::State::Confirmed, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->find(untilResolved)->state, wf::AckRecord::State::Confirmed, 10000);
+    const auto before = m_store->find(timed)->silenceId;
+    QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("LostTimed"))->state, State::Acknowledged, 10000);
+
+    // Killed before its maintenance wrote the silences to disk: it comes back without them (and
+    // without the alerts, until Prometheus sends them again).
+    m_stack.killAlertmanager();
+    QVERIFY2(m_stack.restartAlertmanager(), qPrintable(m_stack.errorString()));
+    const auto after = silences();
+    QVERIFY(std::none_of(after.cbegin(), after.cend(), [&](const wf::Silence &s) { return s.comment.contains(timed); }));
+    postAlert(labels(QStringLiteral("LostTimed")));
+    postAlert(labels(QStringLiteral("LostUntilResolved")));
+
+    // Each poll finds the acknowledgements in force without their silence: made again, the same
+    // acknowledgement (same comment and id marker), shown restored, said once each.
+    QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 2, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->find(timed)->state, wf::AckRecord::State::Confirmed, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->find(untilResolved)->state, wf::AckRecord::State::Confirmed, 15000);
+    QVERIFY(m_store->find(timed)->silenceId != before);
+    QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("LostTimed"))->state, State::Acknowledged, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("LostUntilResolved"))->state, State::Acknowledged, 10000);
+    QVERIFY(find(QStringLiteral("LostTimed"))->ack->restored);
+    QCOMPARE(find(QStringLiteral("LostTimed"))->ack->author, QStringLiteral("frank"));
+    QCOMPARE(find(QStringLiteral("LostUntilResolved"))->ack->note, QStringLiteral("mine"));
+    QTest::qWait(2000); // more polls: restored once, never doubled
+    QCOMPARE(restored.count(), 2);
+    for (const auto &id : {timed, untilResolved}) {
+        int withId = 0;
+        for (const auto &s : silences())
+            withId += s.comment.contains(id) && s.state != u"expired" ? 1 : 0;
+        QCOMPARE(withId, 1);
+    }
+
+    // Another client expires one before its time: an un-acknowledgement, recorded, not fought.
+    const auto silenceId = m_store->find(timed)->silenceId;
+    std::optional<wf::Result<wf::Done>> expired;
+    m_client->expireSilence(silenceId, nullptr, [&expired](const wf::Result<wf::Done> &r) { expired = r; });
+    QVERIFY(QTest::qWaitFor([&] { return expired.has_value(); }, 10000));
+    QTRY_COMPARE_WITH_TIMEOUT(withdrawn.count(), 1, 10000);
+    QCOMPARE(withdrawn.first().first().value<wf::AckRecord>().id, timed);
+    QCOMPARE(m_store->find(timed)->state, wf::AckRecord::State::Expired);
+    QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("LostTimed"))->state, State::Firing, 10000);
+    QTest::qWait(2000);
+    QCOMPARE(restored.count(), 2);
+    const auto last = silences();
+    QVERIFY(std::none_of(last.cbegin(), last.cend(),
+                         [&](const wf::Silence &s) { return s.comment.contains(timed) && s.state != u"expired"; }));
 }
 
 QTEST_GUILESS_MAIN(TestAlertInbox)

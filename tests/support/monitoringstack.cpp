@@ -169,6 +169,14 @@ receivers:
                         prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
 }
 
+void MonitoringStack::killAlertmanager()
+{
+    if (m_alertmanager.state() == QProcess::NotRunning)
+        return;
+    m_alertmanager.kill();
+    m_alertmanager.waitForFinished(5000);
+}
+
 bool MonitoringStack::restartAlertmanager()
 {
     stop(m_alertmanager);

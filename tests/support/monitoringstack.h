@@ -47,6 +47,9 @@ public:
     void stopAlertmanager();
     // Starts Alertmanager again on the same port with the same storage (its silences survive).
     bool restartAlertmanager();
+    // SIGKILL, as a crash or the OOM killer: Alertmanager writes its silences to disk only every
+    // --data.maintenance-interval (15 min) and on a clean shutdown, so the newest are lost.
+    void killAlertmanager();
 
     // Posts alerts (Alertmanager API v2 JSON objects) to the running Alertmanager, as Prometheus
     // does; true when it answered 200 within 10 s.

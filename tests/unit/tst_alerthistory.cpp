@@ -49,6 +49,7 @@ private slots:
     void survivesRestart();
     void retention();
     void qualityMath();
+    void ackRestoredAndWithdrawnAreRecorded();
 };
 
 void TestAlertHistory::recordsEachChangeOnce()
@@ -145,6 +146,26 @@ void TestAlertHistory::qualityMath()
     QCOMPARE(f.acknowledgedShare, 1.0 / 3);
     QCOMPARE(*f.medianTimeToAckS, 60);
     QCOMPARE(f.flapping, 1); // 5 minutes after the last end; 30 minutes is not flapping
+}
+
+void TestAlertHistory::ackRestoredAndWithdrawnAreRecorded()
+{
+    QTemporaryDir dir;
+    wf::AlertHistory history(dir.path());
+    QVERIFY(history.open());
+    const auto a = alert(QStringLiteral("RouterOnFallback"), t0);
+    history.record(QStringLiteral("prod"), {a}, t0.addSecs(5));
+    history.record(QStringLiteral("prod"), {acked(a, QStringLiteral("ann"), QStringLiteral("s1"))}, t0.addSecs(60));
+    history.recordAck(QStringLiteral("prod"), Kind::Restored, a.alert, QStringLiteral("ann"), QStringLiteral("ack-1"), t0.addSecs(120));
+    history.recordAck(QStringLiteral("prod"), Kind::Restored, a.alert, QStringLiteral("ann"), QStringLiteral("ack-1"), t0.addSecs(121)); // said once
+    history.recordAck(QStringLiteral("prod"), Kind::Unacknowledged, a.alert, {}, QStringLiteral("ack-1"), t0.addSecs(300));
+    const auto events = history.events(QStringLiteral("prod"), t0.addDays(-1), t0.addDays(1));
+    QCOMPARE(kinds(events), (QList<Kind>{Kind::Fired, Kind::Acknowledged, Kind::Restored, Kind::Unacknowledged}));
+    QCOMPARE(events.at(2).author, QStringLiteral("ann"));
+    // The episode's time to acknowledge is still its first acknowledgement.
+    const auto quality = history.quality(QStringLiteral("prod"), t0.addDays(-1), t0.addDays(1));
+    QCOMPARE(quality.size(), 1);
+    QCOMPARE(quality.first().medianTimeToAckS, std::optional<qint64>(60));
 }
 
 QTEST_MAIN(TestAlertHistory)
