@@ -1123,6 +1123,10 @@ Angezeigt werden die Daten von %2.</translation>
             <numerusform>Von Prometheus, ausgewertet %1 (Abfrage alle %n s).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No data: Prometheus unreachable</source>
+        <translation>Keine Daten: Prometheus nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>
@@ -1152,6 +1156,21 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>The log line&apos;s time</source>
         <translation>Die Zeit der Logzeile</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prometheus is not answering: %1 Next try in %n s.</source>
+        <translation>
+            <numerusform>Prometheus antwortet nicht: %1 Nächster Versuch in %n s.</numerusform>
+            <numerusform>Prometheus antwortet nicht: %1 Nächster Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prometheus is not answering: %1 Trying again…</source>
+        <translation>Prometheus antwortet nicht: %1 Neuer Versuch läuft …</translation>
     </message>
 </context>
 <context>

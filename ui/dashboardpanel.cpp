@@ -393,10 +393,15 @@ bool DashboardPanel::paintsNow() const
 void DashboardPanel::render()
 {
     QString error;
+    bool unreachable = false;
     bool hadData = false;
     for (const auto &r : m_requests) {
-        if (r.error)
+        if (r.error) {
             error = r.error->message;
+            // Said once for the whole view (its bar); a panel says it in a few words.
+            unreachable = r.error->kind == Error::Kind::Network || r.error->kind == Error::Kind::Timeout
+                || r.error->kind == Error::Kind::Tls || r.error->httpStatus >= 500;
+        }
         hadData = hadData || r.data.has_value();
     }
     const auto painted = paintsNow() ? Role::Now : Role::Series;
@@ -405,6 +410,8 @@ void DashboardPanel::render()
         if (hadData)
             m_frame->setState(PanelFrame::State::Stale,
                               tr("%1\nShowing the data of %2.").arg(error, timeText(m_lastGood, m_utc)));
+        else if (unreachable)
+            m_frame->setState(PanelFrame::State::Error, tr("No data: Prometheus unreachable"), error);
         else
             m_frame->setState(PanelFrame::State::Error, error);
     } else if (!anyData) {

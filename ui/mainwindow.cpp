@@ -242,6 +242,24 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     connect(m_status, &QAbstractItemModel::dataChanged, this, &MainWindow::onEndpointStatusChanged);
     connect(m_probeTimer, &QTimer::timeout, m_probe, &EndpointProbe::probeAll);
     m_probeTimer->start(kProbeIntervalMs);
+    // While Prometheus does not answer the dashboards, its readiness is asked every two seconds
+    // (a cheap GET /-/ready): the moment it answers, the views refresh instead of sitting out
+    // the rest of a backoff of up to a minute.
+    auto *readiness = new QTimer(this);
+    readiness->setInterval(2000);
+    connect(readiness, &QTimer::timeout, this, [this] { m_probe->probe(Endpoint::Prometheus); });
+    connect(m_scheduler, &QueryScheduler::outageChanged, readiness, [this, readiness] {
+        if (m_scheduler->outage())
+            readiness->start();
+        else
+            readiness->stop();
+    });
+    connect(m_probe, &EndpointProbe::probed, this, [this](Endpoint endpoint, const ProbeResult &result) {
+        if (endpoint != Endpoint::Prometheus || result.state != ProbeResult::State::Ready || !m_scheduler->outage())
+            return;
+        m_scheduler->retryNow();
+        refreshNow();
+    });
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshNow);
 
     resize(1280, 800);

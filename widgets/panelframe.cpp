@@ -52,7 +52,7 @@ QString PanelFrame::title() const
     return m_title->text();
 }
 
-void PanelFrame::setState(State state, const QString &text)
+void PanelFrame::setState(State state, const QString &text, const QString &details)
 {
     m_state = state;
     m_stateText = text;
@@ -82,7 +82,8 @@ void PanelFrame::setState(State state, const QString &text)
     m_badge->setStyleSheet(state == State::Stale
                                ? QStringLiteral("background: #f9a825; color: black; border-radius: 3px; padding: 0 4px;")
                                : QStringLiteral("background: #c62828; color: white; border-radius: 3px; padding: 0 4px;"));
-    m_badge->setToolTip(text);
+    m_badge->setToolTip(details.isEmpty() ? text : details);
+    m_message->setToolTip(details);
 }
 
 } // namespace wf

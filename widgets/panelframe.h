@@ -21,8 +21,9 @@ public:
     void setContent(QWidget *content);
     QWidget *content() const { return m_content; }
     void setDescription(const QString &text);
-    // text: the error, or for Stale the error and the time of the last good data.
-    void setState(State state, const QString &text = {});
+    // text: the error, or for Stale the error and the time of the last good data; details, when
+    // the text is a short form of it, go into the tooltip.
+    void setState(State state, const QString &text = {}, const QString &details = {});
     State state() const { return m_state; }
     QString stateText() const { return m_stateText; }
     QString title() const;

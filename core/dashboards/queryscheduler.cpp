@@ -161,10 +161,32 @@ void QueryScheduler::pump()
     }
 }
 
+std::optional<Error> QueryScheduler::outage() const
+{
+    return m_failures > 0 ? std::optional<Error>(m_lastError) : std::nullopt;
+}
+
+qint64 QueryScheduler::nextTryInMs() const
+{
+    return m_failures > 0 ? std::max<qint64>(0, m_backoffUntilMs - m_clock.elapsed()) : 0;
+}
+
+void QueryScheduler::retryNow()
+{
+    if (m_failures == 0)
+        return;
+    m_failures = 0;
+    m_backoffUntilMs = 0;
+    emit outageChanged();
+}
+
 void QueryScheduler::noteOutcome(const Result<PromResult> &result)
 {
     if (result.ok()) {
-        m_failures = 0;
+        if (m_failures > 0) {
+            m_failures = 0;
+            emit outageChanged();
+        }
         return;
     }
     const auto &e = result.error();
@@ -172,8 +194,15 @@ void QueryScheduler::noteOutcome(const Result<PromResult> &result)
                                e.kind == Error::Kind::Tls || e.httpStatus >= 500;
     if (!serverTrouble)
         return;
+    m_lastError = e;
+    // The requests of one refresh fail together: one failed round, not one per request (sixteen
+    // panels failing at once had the backoff at its minute straight away).
+    if (isBackingOff())
+        return;
     ++m_failures;
     m_lastError = e;
+    if (m_failures == 1)
+        emit outageChanged();
     const auto delay = std::min<qint64>(qint64(m_firstBackoffMs) << std::min(m_failures - 1, 16), m_maxBackoffMs);
     m_backoffUntilMs = m_clock.elapsed() + delay;
 }

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 #include <deque>
 #include <functional>
 
@@ -77,6 +79,11 @@ public:
     void forget(QObject *owner);
 
     bool isBackingOff() const;
+    // While Prometheus fails (down, timeout, 5xx): its error, and how soon the next try goes.
+    std::optional<Error> outage() const;
+    qint64 nextTryInMs() const;
+    // Ends the backoff now (Retry now, or Prometheus' readiness probe answered again).
+    void retryNow();
     int inFlight() const { return m_running; }
     int waiting(QObject *owner) const;
     Stats stats() const { return m_stats; }
@@ -84,6 +91,8 @@ public:
 signals:
     // The owner has nothing left in flight for its newest refresh.
     void finished(QObject *owner);
+    // Prometheus began failing, or answered again.
+    void outageChanged();
 
 private:
     struct Waiter

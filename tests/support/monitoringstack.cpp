@@ -161,6 +161,12 @@ receivers:
 
     if (!restartAlertmanager())
         return false;
+    return restartPrometheus();
+}
+
+bool MonitoringStack::restartPrometheus()
+{
+    stop(m_prometheus);
     return startProcess(m_prometheus, QStringLiteral("prometheus"),
                         {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
                          QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),

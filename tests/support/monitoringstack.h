@@ -44,6 +44,8 @@ public:
     qint64 alertmanagerPid() const;
 
     void stopPrometheus();
+    // Starts Prometheus again on the same port with the same storage.
+    bool restartPrometheus();
     void stopAlertmanager();
     // Starts Alertmanager again on the same port with the same storage (its silences survive).
     bool restartAlertmanager();

@@ -91,6 +91,7 @@ private slots:
     void capsRequestsInFlight();
     void hiddenViewsWaitUntilShown();
     void backsOffWhenServerFails();
+    void oneFailedRoundBacksOffOnce();
     void badQueryDoesNotBackOff();
     void destroyedOwnerCancels();
 };
@@ -230,6 +231,30 @@ void TestQueryScheduler::backsOffWhenServerFails()
     QVERIFY(!s.isBackingOff());
     s.refresh(&view, {key("up")}, deliver);
     QCOMPARE(t.sent.size(), 4);
+}
+
+void TestQueryScheduler::oneFailedRoundBacksOffOnce()
+{
+    // A view's refresh of sixteen panels fails together when Prometheus goes: one failed round,
+    // the first pause — not sixteen doublings at once.
+    CountingTransport t;
+    QueryScheduler s(&t);
+    s.setBackoff(200, 60'000);
+    QSignalSpy outage(&s, &QueryScheduler::outageChanged);
+    QObject view;
+    const auto ignore = [](const auto &, const auto &) {};
+    s.refresh(&view, {key("a"), key("b"), key("c"), key("d")}, ignore);
+    for (const auto *name : {"a", "b", "c", "d"})
+        t.answer(name, down());
+    QVERIFY(s.outage().has_value());
+    QCOMPARE(outage.count(), 1);
+    QVERIFY2(s.nextTryInMs() <= 200, qPrintable(QString::number(s.nextTryInMs())));
+    // Retry now: the pause ends at once and the next refresh asks again.
+    s.retryNow();
+    QVERIFY(!s.outage());
+    QCOMPARE(outage.count(), 2);
+    s.refresh(&view, {key("a")}, ignore);
+    QCOMPARE(t.sent.count("a"), 2);
 }
 
 void TestQueryScheduler::badQueryDoesNotBackOff()

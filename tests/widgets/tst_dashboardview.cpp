@@ -5,6 +5,7 @@
 #include "dashboardpanel.h"
 #include "dashboards/dashboard.h"
 #include "dashboards/queryplan.h"
+#include "messagebar.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "panelframe.h"
@@ -15,6 +16,7 @@
 #include "views/dashboardview.h"
 
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -129,6 +131,7 @@ private slots:
     void endedSeriesIsNotNow_data();
     void endedSeriesIsNotNow();
     void newerHealthFactWins();
+    void unreachablePrometheusIsSaidOnce();
 
 private:
     DashboardView *makeView(const char *json = kDashboard);
@@ -382,6 +385,36 @@ void TestDashboardView::newerHealthFactWins()
     sample.report = report;
     m_view->showHealthSample(sample);
     QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+}
+
+void TestDashboardView::unreachablePrometheusIsSaidOnce()
+{
+    for (const auto &q : {QStringLiteral("msgs"), QStringLiteral("alerts"), QStringLiteral("by_type"),
+                          QStringLiteral("datasource_router_state"), QStringLiteral("datasource_router_state_duration_seconds")})
+        m_prom->answers.insert(q, Result<PromResult>(down()));
+    makeView();
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Error);
+    QTRY_VERIFY(m_view->outageBar()->isVisible());
+    // The sentence once, in the bar: which endpoint, why, when the next try goes.
+    const auto bar = m_view->outageBar()->text();
+    QVERIFY2(bar.startsWith(QStringLiteral("Prometheus is not answering: Connection refused by Prometheus.")), qPrintable(bar));
+    QVERIFY2(bar.contains(QLatin1String("Next try in")) || bar.contains(QLatin1String("Trying again")), qPrintable(bar));
+    // Each panel: a few words, the details in its tooltip.
+    for (const auto &id : {QStringLiteral("rate"), QStringLiteral("alerts"), QStringLiteral("chart")}) {
+        QTRY_COMPARE(frame(id)->state(), PanelFrame::State::Error);
+        QCOMPARE(frame(id)->stateText(), QStringLiteral("No data: Prometheus unreachable"));
+    }
+    // Back, and Retry now: filled at once, the bar gone.
+    m_prom->answers.insert(QStringLiteral("msgs"), Result<PromResult>(series({}, {{m_now - 1, 7}})));
+    m_prom->answers.insert(QStringLiteral("alerts"), Result<PromResult>(PromResult{}));
+    m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(series(QStringLiteral("trade"), {{m_now - 1, 1}})));
+    m_prom->answers.insert(QStringLiteral("datasource_router_state"), Result<PromResult>(PromResult{}));
+    m_prom->answers.insert(QStringLiteral("datasource_router_state_duration_seconds"), Result<PromResult>(PromResult{}));
+    m_view->outageBar()->actionButton()->click();
+    QTRY_COMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Ready);
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+    QTRY_VERIFY(!m_view->outageBar()->isVisible());
 }
 
 QTEST_MAIN(TestDashboardView)

@@ -5,6 +5,7 @@
 #include "domain/routertimeline.h"
 #include "sources/health/healthclient.h"
 #include "sources/prometheus/prometheusclient.h"
+#include "messagebar.h"
 #include "panelframe.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@
 #include <QMenu>
 #include <QToolButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace wf {
@@ -42,7 +44,33 @@ DashboardView::DashboardView(ViewId id, const Dashboard &dashboard, QuerySchedul
     });
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    m_outage = new MessageBar(tr("&Retry now"), this);
+    m_outage->hide();
+    outer->addWidget(m_outage);
+    connect(m_outage, &MessageBar::actionTriggered, this, [this] {
+        m_scheduler->retryNow();
+        refresh();
+    });
+    m_outageClock = new QTimer(this);
+    m_outageClock->setInterval(1000);
+    connect(m_outageClock, &QTimer::timeout, this, &DashboardView::updateOutage);
+    connect(m_scheduler, &QueryScheduler::outageChanged, this, &DashboardView::updateOutage);
     build();
+}
+
+void DashboardView::updateOutage()
+{
+    const auto outage = m_scheduler->outage();
+    m_outage->setVisible(outage.has_value());
+    if (!outage) {
+        m_outageClock->stop();
+        return;
+    }
+    const int seconds = int((m_scheduler->nextTryInMs() + 999) / 1000);
+    m_outage->setText(seconds > 0 ? tr("Prometheus is not answering: %1 Next try in %n s.", nullptr, seconds).arg(outage->message)
+                                  : tr("Prometheus is not answering: %1 Trying again…").arg(outage->message));
+    if (!m_outageClock->isActive())
+        m_outageClock->start();
 }
 
 void DashboardView::setDashboard(const Dashboard &dashboard)

@@ -12,11 +12,13 @@
 
 #include <optional>
 
+class QTimer;
 class QToolButton;
 
 namespace wf {
 
 class DashboardPanel;
+class MessageBar;
 class PrometheusClient;
 class QueryScheduler;
 class RouterTimeline;
@@ -54,6 +56,8 @@ public:
     void showHealthSample(const HealthSample &sample);
 
     bool isSettled() const override { return m_settled; }
+    // The bar over the panels while Prometheus does not answer (hidden otherwise).
+    MessageBar *outageBar() const { return m_outage; }
     bool isComplete() const override;
     QJsonObject snapshot() const override;
 
@@ -79,12 +83,15 @@ private:
     void updateVariableButton(const QString &variable);
     void deliver(const QueryKey &key, const Result<PromResult> &result);
     void updateRouterPanels();
+    void updateOutage();
 
     Dashboard m_dashboard;
     QueryScheduler *m_scheduler;
     RouterTimeline *m_timeline;
     QList<DashboardPanel *> m_panels;
     QWidget *m_content = nullptr; // everything the definition built
+    MessageBar *m_outage;         // Prometheus not answering: said once, over the panels
+    QTimer *m_outageClock;
     PrometheusClient *m_prometheus = nullptr;
     QMap<QString, QStringList> m_selection;      // variable → selected values
     QMap<QString, QStringList> m_values;         // variable → offered values
