@@ -18,6 +18,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+
+#include <functional>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -131,7 +133,9 @@ void BenchPeer::nagstamonAndWatchfloor()
     {
         QFile conf(configDir + QStringLiteral("/nagstamon.conf"));
         QVERIFY(conf.open(QIODevice::WriteOnly));
-        conf.write("[Nagstamon]\ncheck_for_new_version = False\nuse_system_keyring = False\nnotification_sound = False\n");
+        // Sounds off, every one: without a sound server Nagstamon's GStreamer sink crashes it.
+        conf.write("[Nagstamon]\ncheck_for_new_version = False\nuse_system_keyring = False\nnotification_sound = False\n"
+                   "notification_default_sound = False\nnotification_sound_repeat = False\nnotification_custom_sound = False\n");
         QFile server(configDir + QStringLiteral("/servers/server_bench.conf"));
         QVERIFY(server.open(QIODevice::WriteOnly));
         server.write(QStringLiteral("[server_bench]\nname = bench\nenabled = True\ntype = Alertmanager\nmonitor_url = %1\n"
@@ -146,11 +150,14 @@ void BenchPeer::nagstamonAndWatchfloor()
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.path() + QStringLiteral("/data"));
     env.insert(QStringLiteral("XDG_STATE_HOME"), home.path() + QStringLiteral("/state"));
     QProcess peer, ours;
-    for (auto *p : {&peer, &ours}) {
+    for (auto *p : {&peer, &ours})
         p->setProcessEnvironment(env);
-        p->setStandardOutputFile(QProcess::nullDevice());
-    }
-    peer.setProcessChannelMode(QProcess::ForwardedErrorChannel); // Nagstamon's complaints, if any
+    ours.setStandardOutputFile(QProcess::nullDevice());
+    peer.setProcessChannelMode(QProcess::MergedChannels); // kept, to say why it died if it does
+    env.insert(QStringLiteral("GST_AUDIO_SINK"), QStringLiteral("fakesink"));
+    peer.setProcessEnvironment(env);
+    QByteArray peerOutput;
+    connect(&peer, &QProcess::readyRead, this, [&] { peerOutput += peer.readAll(); });
     ours.setStandardErrorFile(QProcess::nullDevice());            // Watchfloor logs to its own file
     peer.start(xvfbRun, {QStringLiteral("-a"), nagstamon, configDir});
     ours.start(QStringLiteral(WATCHFLOOR_EXECUTABLE), {QStringLiteral("--alertmanager"), toWatchfloor.url().toString(),
@@ -177,9 +184,25 @@ void BenchPeer::nagstamonAndWatchfloor()
                 p->kill();
         }
     });
+    // A peer that dies is said at once, with its exit status and what it printed, not after the
+    // minutes a wait would take.
+    const auto dead = [&]() -> QString {
+        for (const auto &[p, name] : {std::pair{&peer, "Nagstamon (under xvfb-run)"}, std::pair{&ours, "Watchfloor"}})
+            if (p->state() == QProcess::NotRunning)
+                return QStringLiteral("%1 exited (status %2, %3):\n%4")
+                    .arg(QString::fromLatin1(name))
+                    .arg(p->exitCode())
+                    .arg(p->exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed") : QStringLiteral("normal exit"))
+                    .arg(QString::fromUtf8(p == &peer ? peerOutput.right(4000) : QByteArray()));
+        return {};
+    };
+    const auto waitFor = [&](const std::function<bool()> &done, int ms) {
+        return QTest::qWaitFor([&] { return done() || !dead().isEmpty(); }, ms) && dead().isEmpty();
+    };
     // Both have asked once.
     const auto asked = [&] { return toNagstamon.alertRequests() > 0 && toWatchfloor.alertRequests() > 0; };
-    QTRY_VERIFY_WITH_TIMEOUT(asked(), 60000);
+    if (!waitFor(asked, 60000))
+        QFAIL(qPrintable(dead().isEmpty() ? QStringLiteral("neither asked Alertmanager within a minute") : dead()));
 
     QList<double> peerSeconds, ourSeconds;
     for (int round = 0; round < 3; ++round) {
@@ -191,7 +214,8 @@ void BenchPeer::nagstamonAndWatchfloor()
         QVERIFY(stack.postAlerts(QJsonArray{QJsonObject{
             {QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), QString::fromUtf8(name)},
                                                    {QStringLiteral("severity"), QStringLiteral("critical")}}}}}));
-        QTRY_VERIFY_WITH_TIMEOUT(toNagstamon.firstSeen(name) >= 0 && toWatchfloor.firstSeen(name) >= 0, 150000);
+        if (!waitFor([&] { return toNagstamon.firstSeen(name) >= 0 && toWatchfloor.firstSeen(name) >= 0; }, 150000))
+            QFAIL(qPrintable(dead().isEmpty() ? QStringLiteral("the alert was not seen by both within 150 s") : dead()));
         peerSeconds << (toNagstamon.firstSeen(name) - posted) / 1000.0;
         ourSeconds << (toWatchfloor.firstSeen(name) - posted) / 1000.0;
         std::printf("alert %d: Watchfloor %.1f s, Nagstamon %.1f s\n", round + 1, ourSeconds.last(), peerSeconds.last());
