@@ -353,7 +353,8 @@ void TestLokiClient::tailServerDownKeepsTrying()
     QTRY_VERIFY_WITH_TIMEOUT(tail.reconnects() >= 3, 10000);
     QCOMPARE(tail.state(), State::Reconnecting);
     QVERIFY2(tail.message().contains(QStringLiteral("Cannot open the tail")), qPrintable(tail.message()));
-    QVERIFY2(tail.message().contains(QStringLiteral("Retrying")), qPrintable(tail.message()));
+    // Which attempt and when the next goes are the view's to say (LogsView's status line).
+    QVERIFY(tail.attempt() >= 3);
 }
 
 void TestLokiClient::simulatorPushesItsLines()
