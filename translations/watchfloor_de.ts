@@ -1337,6 +1337,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>no count of ended drills.</source>
         <translation>keine Anzahl beendeter Übungen.</translation>
     </message>
+    <message>
+        <source>no count of closed tails.</source>
+        <translation>keine Anzahl geschlossener Tails.</translation>
+    </message>
 </context>
 <context>
     <name>wf::DrillMenu</name>
@@ -1391,6 +1395,14 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Drill: %1</source>
         <translation>Übung: %1</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Loki (away 5 s)</source>
+        <translation>&amp;Loki neu starten (5 s weg)</translation>
+    </message>
+    <message>
+        <source>Closes every live tail with code 1011, as Loki does when it shuts down, and answers “not ready” for five seconds.</source>
+        <translation>Schließt jeden Live-Tail mit Code 1011, wie Loki beim Herunterfahren, und antwortet fünf Sekunden lang „nicht bereit“.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,18 @@ DrillMenu::DrillMenu(QNetworkAccessManager *network, QWidget *parent)
             });
         }
     }
+    // Loki's routine restart: every live tail is closed as Loki closes them, then Loki is away
+    // for a few seconds (the Logs view's tail reconnects by itself).
+    auto *loki = addAction(tr("Restart &Loki (away 5 s)"), this, [this] {
+        logging::get("ui")->info("drill requested kind=loki_restart seconds=5");
+        m_client.restartLoki(5, this, [this](const Result<int> &closed) {
+            if (!closed)
+                showStatus(closed.error());
+        });
+    });
+    loki->setObjectName(QStringLiteral("drill_loki_restart"));
+    loki->setToolTip(tr("Closes every live tail with code 1011, as Loki does when it shuts down, and answers "
+                        "“not ready” for five seconds."));
     addSeparator();
     m_clear = addAction(tr("&End all drills"), this, [this] {
         m_client.clear(this, [this](const Result<int> &cleared) {

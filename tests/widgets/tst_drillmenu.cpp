@@ -8,10 +8,12 @@
 #include "statuslight.h"
 #include "store/settings.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,7 @@ private slots:
     void mainWindowShowsTheMenuOnlyWhenAsked();
     void unreachableSimulator();
     void routerLightFollowsAFailoverWithinASecond();
+    void restartLokiFromTheMenu();
 
 private:
     wf::Profile simProfile() const;
@@ -135,6 +138,26 @@ void TestDrillMenu::routerLightFollowsAFailoverWithinASecond()
 
     window.drillMenu()->clearAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Primary (Alpaca)"), 20000);
+}
+
+void TestDrillMenu::restartLokiFromTheMenu()
+{
+    // Drill → Restart Loki: the simulator's Loki API turns "not ready" for its few seconds.
+    wf::DrillMenu menu(&m_network);
+    menu.setProfile(simProfile());
+    auto *action = menu.findChild<QAction *>(QStringLiteral("drill_loki_restart"));
+    QVERIFY(action);
+    const auto ready = [&] {
+        std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/ready"))))));
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
+            return 0;
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QCOMPARE(ready(), 200);
+    action->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ready(), 503, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ready(), 200, 10000);
+    QVERIFY2(menu.lastError().isEmpty(), qPrintable(menu.lastError()));
 }
 
 QTEST_MAIN(TestDrillMenu)

@@ -146,4 +146,24 @@ RequestId DrillClient::clear(QObject *context, Callback<int> done)
     });
 }
 
+RequestId DrillClient::restartLoki(int downSeconds, QObject *context, Callback<int> done)
+{
+    HttpRequest r;
+    r.method = HttpRequest::Method::Post;
+    r.path = QStringLiteral("/control/loki/restart");
+    r.contentType = "application/json";
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("downSeconds"), downSeconds}}).toJson(QJsonDocument::Compact);
+    return m_http.send(r, context ? context : this, [done](const Result<HttpResponse> &response) {
+        if (!response) {
+            done(fromHttpError(response.error()));
+            return;
+        }
+        const auto o = QJsonDocument::fromJson(response->body).object();
+        if (!o.value(QStringLiteral("tailsClosed")).isDouble())
+            done(parseError(DrillClient::tr("no count of closed tails.")));
+        else
+            done(o.value(QStringLiteral("tailsClosed")).toInt());
+    });
+}
+
 } // namespace wf

@@ -42,6 +42,9 @@ public:
     RequestId status(QObject *context, Callback<DrillStatus> done);
     RequestId inject(const QString &kind, int seconds, QObject *context, Callback<DrillStatus> done);
     RequestId clear(QObject *context, Callback<int> done);
+    // The simulator's Loki API restarts as Loki does (its tails closed with 1011, then down for
+    // downSeconds); done gets how many tails it closed.
+    RequestId restartLoki(int downSeconds, QObject *context, Callback<int> done);
 
     static QStringList knownKinds();
     static QString kindLabel(const QString &kind); // "Alpaca disconnect", translated
