@@ -818,8 +818,11 @@ void DashboardPanel::showHealth(const HealthSample &sample)
         return;
     }
     if (m_chart) {
-        // The round trip of each poll, kept for a day at most (one a second: 86,400 points).
+        // The round trip of a poll a second (they come four a second while the window is seen),
+        // kept for a day at most: 86,400 points.
         const auto at = double(sample.receivedAt.toMSecsSinceEpoch());
+        if (!m_roundTrips.isEmpty() && at - m_roundTrips.last().x() < 1000)
+            return;
         m_roundTrips.append(QPointF(at, sample.report ? double(sample.roundTripMs) : qQNaN()));
         while (m_roundTrips.size() > 86'400)
             m_roundTrips.removeFirst();

@@ -52,6 +52,10 @@ namespace wf {
 namespace {
 
 constexpr int kProbeIntervalMs = 10'000;
+// A failover on screen within a third of a second: the health endpoint is asked four times a
+// second while the window can be seen, once a second while it is hidden or minimised.
+constexpr int kHealthSeenMs = 250;
+constexpr int kHealthUnseenMs = 1000;
 
 } // namespace
 
@@ -232,6 +236,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     statusBar()->addPermanentWidget(m_routerLight);
     m_healthHttp = new HttpClient(m_network, Endpoint::Health, this);
     m_health = new HealthClient(m_healthHttp, this);
+    m_health->setIntervalMs(kHealthUnseenMs); // until the window shows
     connect(m_health, &HealthClient::sampled, this, &MainWindow::onHealthSample);
     connect(m_inbox, &AlertInbox::updated, this, &MainWindow::updateAlertBadge);
 
@@ -752,6 +757,25 @@ void MainWindow::restoreState()
         QMainWindow::restoreState(state);
     if (const auto last = viewFromName(m_settings.lastView()))
         showView(*last);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        m_health->setIntervalMs(isVisible() && !isMinimized() ? kHealthSeenMs : kHealthUnseenMs);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_health->setIntervalMs(isMinimized() ? kHealthUnseenMs : kHealthSeenMs);
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    m_health->setIntervalMs(kHealthUnseenMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #include "conditionmessages.h"
 #include "mainwindow.h"
+#include "sources/health/healthclient.h"
 #include "statuslight.h"
 #include "store/settings.h"
 #include "tinyhttpserver.h"
@@ -34,6 +35,7 @@ private slots:
     void restoresLastViewAndGeometry();
     void statusLightsFollowEndpoints();
     void messagesEndWithTheirCause();
+    void healthPolledFasterWhileSeen();
     void switchesProfiles();
     void dashboardFolderReplacesViews();
     void alertsPanelsAndRunbooksLeadToEachOther();
@@ -176,6 +178,26 @@ void TestMainWindow::messagesEndWithTheirCause()
     loki.respond(200, "ready\n", "text/plain");
     QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Good, 15000);
     QCOMPARE(messages->current(), QString());
+}
+
+void TestMainWindow::healthPolledFasterWhileSeen()
+{
+    // Four times a second while the window can be seen (a failover on screen within a third of a
+    // second); once a second while it is hidden or minimised.
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    auto *health = window.findChild<wf::HealthClient *>();
+    QVERIFY(health);
+    QCOMPARE(health->intervalMs(), 1000);
+    window.show();
+    QCOMPARE(health->intervalMs(), 250);
+    window.showMinimized();
+    QTRY_COMPARE(health->intervalMs(), 1000);
+    window.showNormal();
+    QTRY_COMPARE(health->intervalMs(), 250);
+    window.hide();
+    QCOMPARE(health->intervalMs(), 1000);
 }
 
 void TestMainWindow::switchesProfiles()
