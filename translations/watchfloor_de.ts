@@ -1648,6 +1648,49 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
+    <name>wf::GettingStartedDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+    <message>
+        <source>Three things to try first</source>
+        <translation>Drei Dinge zum Ausprobieren</translation>
+    </message>
+    <message>
+        <source>On the demo stack everything below happens on this machine: a simulated service, a real Prometheus and a real Alertmanager.</source>
+        <translation>Mit dem Demo-Stack geschieht alles Folgende auf diesem Rechner: ein simulierter Dienst, ein echtes Prometheus und ein echter Alertmanager.</translation>
+    </message>
+    <message>
+        <source>The Drill menu comes with the demo stack: start Watchfloor with &lt;b&gt;watchfloor --demo&lt;/b&gt;.</source>
+        <translation>Das Menü „Übung“ gibt es mit dem Demo-Stack: Starten Sie Watchfloor mit &lt;b&gt;watchfloor --demo&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>1. Run a drill and watch the failover</source>
+        <translation>1. Eine Übung starten und das Umschalten verfolgen</translation>
+    </message>
+    <message>
+        <source>Choose &lt;b&gt;Drill → Alpaca disconnect → For 1 minute&lt;/b&gt; and stay on &lt;b&gt;Operations&lt;/b&gt; (Ctrl+1). Within a fraction of a second the &lt;b&gt;Router state&lt;/b&gt; tile turns amber, &lt;i&gt;Fallback (Yahoo)&lt;/i&gt;; the failover is listed under &lt;b&gt;Recent router transitions&lt;/b&gt; and marked on every chart. When the drill ends, the router goes back to &lt;i&gt;Primary (Alpaca)&lt;/i&gt; after five healthy seconds.</source>
+        <translation>Wählen Sie &lt;b&gt;Übung → Alpaca-Verbindungsabbruch → Für 1 Minute&lt;/b&gt; und bleiben Sie bei &lt;b&gt;Betrieb&lt;/b&gt; (Strg+1). Binnen Sekundenbruchteilen wird die Kachel &lt;b&gt;Router-Zustand&lt;/b&gt; gelb, &lt;i&gt;Ersatz (Yahoo)&lt;/i&gt;; das Umschalten steht unter &lt;b&gt;Letzte Router-Wechsel&lt;/b&gt; und ist in jedem Diagramm markiert. Nach dem Ende der Übung kehrt der Router nach fünf gesunden Sekunden zu &lt;i&gt;Primär (Alpaca)&lt;/i&gt; zurück.</translation>
+    </message>
+    <message>
+        <source>2. Acknowledge the alert it raises</source>
+        <translation>2. Den ausgelösten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>A few seconds later &lt;b&gt;RouterOnFallback&lt;/b&gt; fires: the navigation says &lt;b&gt;Alerts (1)&lt;/b&gt;. Open &lt;b&gt;Alerts&lt;/b&gt; (Ctrl+5), select it and press &lt;b&gt;Acknowledge&lt;/b&gt; (Ctrl+Shift+A); choose &lt;i&gt;until resolved&lt;/i&gt;. The acknowledgement is a silence in Alertmanager with your name; it is kept until Alertmanager confirms it, and ends by itself when the alert resolves. Its &lt;b&gt;Runbook&lt;/b&gt; link opens the steps for this alert.</source>
+        <translation>Einige Sekunden später feuert &lt;b&gt;RouterOnFallback&lt;/b&gt;: die Navigation zeigt &lt;b&gt;Alarme (1)&lt;/b&gt;. Öffnen Sie &lt;b&gt;Alarme&lt;/b&gt; (Strg+5), wählen Sie ihn und drücken Sie &lt;b&gt;Quittieren&lt;/b&gt; (Strg+Umschalt+A); wählen Sie &lt;i&gt;bis behoben&lt;/i&gt;. Die Quittierung ist eine Stummschaltung in Alertmanager mit Ihrem Namen; sie wird aufbewahrt, bis Alertmanager sie bestätigt, und endet von selbst, wenn der Alarm behoben ist. Der Link &lt;b&gt;Runbook&lt;/b&gt; öffnet die Schritte für diesen Alarm.</translation>
+    </message>
+    <message>
+        <source>3. Read the logs around it</source>
+        <translation>3. Die Logs rund um das Ereignis lesen</translation>
+    </message>
+    <message>
+        <source>Double-click the failover in &lt;b&gt;Recent router transitions&lt;/b&gt;, or choose &lt;b&gt;Logs around this&lt;/b&gt; in the alert&apos;s details: &lt;b&gt;Logs&lt;/b&gt; opens on that window with half a minute either side — the disconnect, the router&apos;s transition, the reconnect attempts. &lt;b&gt;Live&lt;/b&gt; (Ctrl+L) follows new lines as they come.</source>
+        <translation>Doppelklicken Sie das Umschalten unter &lt;b&gt;Letzte Router-Wechsel&lt;/b&gt; oder wählen Sie &lt;b&gt;Logs rund um diesen Alarm&lt;/b&gt; in den Details des Alarms: &lt;b&gt;Logs&lt;/b&gt; öffnet dieses Zeitfenster mit einer halben Minute davor und danach — der Verbindungsabbruch, der Wechsel des Routers, die Wiederverbindungsversuche. &lt;b&gt;Live&lt;/b&gt; (Strg+L) folgt neuen Zeilen, sobald sie kommen.</translation>
+    </message>
+</context>
+<context>
     <name>wf::HealthClient</name>
     <message>
         <source>The health endpoint sent an answer the console cannot read: %1</source>
@@ -2398,6 +2441,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>The acknowledgement of %1 was taken back in Alertmanager by another client.</source>
         <translation>Die Quittierung von %1 wurde in Alertmanager von einem anderen Client zurückgenommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Erste Schritte</translation>
     </message>
 </context>
 <context>

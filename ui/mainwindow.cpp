@@ -3,6 +3,7 @@
 #include "alerttray.h"
 #include "conditionmessages.h"
 #include "drillmenu.h"
+#include "help/gettingstarted.h"
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
 #include "store/alerthistory.h"
@@ -312,6 +313,13 @@ void MainWindow::createActions()
     refresh->setShortcut(QKeySequence::Refresh);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    auto *start = helpMenu->addAction(tr("&Getting started"), this, [this] {
+        GettingStartedDialog dialog(m_drills != nullptr, this);
+        dialog.exec();
+    });
+    start->setObjectName(QStringLiteral("gettingStartedAction"));
+    start->setShortcut(QKeySequence::HelpContents);
+    helpMenu->addSeparator();
     helpMenu->addAction(tr("&About Watchfloor"), this, [this] {
         QMessageBox::about(this, tr("About Watchfloor"),
                            tr("<h3>Watchfloor %1</h3><p>Operations console for the MyTrader Alpaca streaming "
