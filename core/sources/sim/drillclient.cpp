@@ -28,6 +28,17 @@ Error fromHttpError(const Error &error)
     return e;
 }
 
+// A control call's answer that is a count ({"cleared": 2}): the number, or what went wrong.
+Result<int> countFrom(const Result<HttpResponse> &response, const QString &key, const QString &missing)
+{
+    if (!response)
+        return fromHttpError(response.error());
+    const auto value = QJsonDocument::fromJson(response->body).object().value(key);
+    if (!value.isDouble())
+        return parseError(missing);
+    return value.toInt();
+}
+
 } // namespace
 
 DrillClient::DrillClient(QNetworkAccessManager *network, QObject *parent)
@@ -134,15 +145,7 @@ RequestId DrillClient::clear(QObject *context, Callback<int> done)
     r.method = HttpRequest::Method::Delete;
     r.path = QStringLiteral("/control/faults");
     return m_http.send(r, context ? context : this, [done](const Result<HttpResponse> &response) {
-        if (!response) {
-            done(fromHttpError(response.error()));
-            return;
-        }
-        const auto o = QJsonDocument::fromJson(response->body).object();
-        if (!o.value(QStringLiteral("cleared")).isDouble())
-            done(parseError(DrillClient::tr("no count of ended drills.")));
-        else
-            done(o.value(QStringLiteral("cleared")).toInt());
+        done(countFrom(response, QStringLiteral("cleared"), DrillClient::tr("no count of ended drills.")));
     });
 }
 
@@ -154,15 +157,7 @@ RequestId DrillClient::restartLoki(int downSeconds, QObject *context, Callback<i
     r.contentType = "application/json";
     r.body = QJsonDocument(QJsonObject{{QStringLiteral("downSeconds"), downSeconds}}).toJson(QJsonDocument::Compact);
     return m_http.send(r, context ? context : this, [done](const Result<HttpResponse> &response) {
-        if (!response) {
-            done(fromHttpError(response.error()));
-            return;
-        }
-        const auto o = QJsonDocument::fromJson(response->body).object();
-        if (!o.value(QStringLiteral("tailsClosed")).isDouble())
-            done(parseError(DrillClient::tr("no count of closed tails.")));
-        else
-            done(o.value(QStringLiteral("tailsClosed")).toInt());
+        done(countFrom(response, QStringLiteral("tailsClosed"), DrillClient::tr("no count of closed tails.")));
     });
 }
 
