@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <algorithm>
 
@@ -70,9 +71,74 @@ std::optional<qint64> median(QList<qint64> values)
 
 } // namespace
 
-AlertHistory::AlertHistory(const QString &dir)
-    : m_file(dir, QStringLiteral("history.sqlite"))
+// The history's writing thread: its own connection to the same file, one transaction per batch.
+class AlertHistory::Writer : public QObject
 {
+public:
+    explicit Writer(const QString &dir)
+        : m_file(dir, QStringLiteral("history.sqlite"))
+    {
+    }
+
+    void write(const QList<Row> &rows, qint64 purgeBefore)
+    {
+        if (!m_opened) {
+            m_opened = true;
+            if (QString error; !m_file.open({}, &error))
+                logging::get("store")->error("cannot open alert history {} for writing: {}", m_file.path().toStdString(),
+                                             error.toStdString());
+        }
+        auto db = m_file.db();
+        if (!db.isOpen())
+            return;
+        db.transaction();
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO events (profile, fingerprint, alertname, severity, kind, at, author, "
+                                 "episode, ref) VALUES (?,?,?,?,?,?,?,?,?)"));
+        for (const auto &row : rows) {
+            const auto &e = row.event;
+            int i = 0;
+            for (const QVariant &v : {QVariant(row.profile), QVariant(e.fingerprint), QVariant(e.alertname), QVariant(e.severity),
+                                      QVariant(kindKey(e.kind)), QVariant(e.at.toMSecsSinceEpoch()), QVariant(e.author),
+                                      QVariant(row.episode), QVariant(row.ref)})
+                q.bindValue(i++, v);
+            if (!q.exec())
+                logging::get("store")->error("cannot store alert event: {}", q.lastError().text().toStdString());
+        }
+        if (purgeBefore > 0) {
+            QSqlQuery purge(db);
+            purge.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));
+            purge.addBindValue(purgeBefore);
+            purge.exec();
+        }
+        if (!db.commit())
+            logging::get("store")->error("cannot store alert events: {}", db.lastError().text().toStdString());
+    }
+
+private:
+    SqliteFile m_file;
+    bool m_opened = false;
+};
+
+AlertHistory::AlertHistory(const QString &dir, QObject *parent)
+    : QObject(parent)
+    , m_file(dir, QStringLiteral("history.sqlite"))
+    , m_thread(new QThread(this))
+    , m_writer(new Writer(dir))
+{
+    m_thread->setObjectName(QStringLiteral("alert history"));
+    m_writer->moveToThread(m_thread);
+    m_thread->start();
+}
+
+AlertHistory::~AlertHistory()
+{
+    submit();
+    flush();
+    // The writer's connection is closed in its own thread, before the thread ends.
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
 }
 
 bool AlertHistory::open(QString *error)
@@ -85,20 +151,38 @@ bool AlertHistory::open(QString *error)
                        error);
 }
 
-bool AlertHistory::insert(const QString &profile, const AlertEvent &e, const QString &episode, const QString &ref)
+void AlertHistory::insert(const QString &profile, const AlertEvent &e, const QString &episode, const QString &ref)
 {
-    QSqlQuery q(m_file.db());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO events (profile, fingerprint, alertname, severity, kind, at, author, "
-                             "episode, ref) VALUES (?,?,?,?,?,?,?,?,?)"));
-    for (const QVariant &v : {QVariant(profile), QVariant(e.fingerprint), QVariant(e.alertname), QVariant(e.severity),
-                              QVariant(kindKey(e.kind)), QVariant(e.at.toMSecsSinceEpoch()), QVariant(e.author),
-                              QVariant(episode), QVariant(ref)})
-        q.addBindValue(v);
-    if (!q.exec()) {
-        logging::get("store")->error("cannot store alert event: {}", q.lastError().text().toStdString());
-        return false;
+    m_batch.append(Row{profile, e, episode, ref});
+}
+
+void AlertHistory::submit(qint64 purgeBefore)
+{
+    if (m_batch.isEmpty() && purgeBefore == 0)
+        return;
+    // Written only once the schema is there (open() succeeded).
+    if (!m_file.db().isOpen()) {
+        m_batch.clear();
+        return;
     }
-    return true;
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, writer = m_writer, rows = std::exchange(m_batch, {}), purgeBefore] {
+            writer->write(rows, purgeBefore);
+            QMetaObject::invokeMethod(this, &AlertHistory::written, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void AlertHistory::flush()
+{
+    submit();
+    waitForWriter();
+}
+
+void AlertHistory::waitForWriter() const
+{
+    QMetaObject::invokeMethod(m_writer, [] {}, Qt::BlockingQueuedConnection);
 }
 
 void AlertHistory::recordAck(const QString &profile, AlertEvent::Kind kind, const AmAlert &alert, const QString &author,
@@ -108,11 +192,13 @@ void AlertHistory::recordAck(const QString &profile, AlertEvent::Kind kind, cons
            AlertEvent{kind, alert.fingerprint, alert.labels.value(QStringLiteral("alertname")),
                       alert.labels.value(QStringLiteral("severity")), now, author},
            episodeOf(alert), ackId + u'/' + kindKey(kind));
+    submit();
 }
 
 QHash<QString, QString> AlertHistory::openEpisodes(const QString &profile) const
 {
     // Episodes that fired and have no resolved event yet.
+    waitForWriter();
     QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("SELECT f.fingerprint, f.episode, f.alertname, f.severity FROM events f WHERE f.profile = ? "
                              "AND f.kind = 'fired' AND NOT EXISTS (SELECT 1 FROM events r WHERE r.profile = f.profile AND "
@@ -145,7 +231,6 @@ void AlertHistory::record(const QString &profile, const QList<InboxAlert> &alert
                    parts.value(0), parts.value(0));
         }
     }
-    m_file.db().transaction();
     QHash<QString, InboxAlert> active;
     for (const auto &a : alerts) {
         const auto &fp = a.alert.fingerprint;
@@ -188,14 +273,18 @@ void AlertHistory::record(const QString &profile, const QList<InboxAlert> &alert
                    episodeOf(a), episodeOf(a));
         }
     }
-    m_file.db().commit();
     m_active = active;
-    if (!m_lastPurge.isValid() || m_lastPurge.secsTo(now) > 3600)
-        purge(now);
+    qint64 purgeBefore = 0;
+    if (!m_lastPurge.isValid() || m_lastPurge.secsTo(now) > 3600) {
+        m_lastPurge = now;
+        purgeBefore = now.addDays(-m_retentionDays).toMSecsSinceEpoch();
+    }
+    submit(purgeBefore);
 }
 
 QList<AlertEvent> AlertHistory::events(const QString &profile, const QDateTime &from, const QDateTime &to) const
 {
+    waitForWriter();
     QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("SELECT kind, fingerprint, alertname, severity, at, author FROM events WHERE profile = ? AND "
                              "at >= ? AND at < ? ORDER BY at, rowid"));
@@ -222,6 +311,7 @@ QList<AlertQuality> AlertHistory::quality(const QString &profile, const QDateTim
 
 int AlertHistory::purge(const QDateTime &now)
 {
+    flush();
     m_lastPurge = now;
     QSqlQuery q(m_file.db());
     q.prepare(QStringLiteral("DELETE FROM events WHERE at < ?"));

@@ -139,7 +139,7 @@ void BenchAlerts::thousandAlerts()
     printStats("refresh", refresh);
     std::printf("         (wall time to Alertmanager and back; the UI thread is free while it waits)\n");
     printStats("stall", stall);
-    std::printf("         (the longest the UI thread was busy during a refresh: parse, merge, history, view)\n");
+    std::printf("         (the longest the UI thread was busy during a refresh: parse, merge, view; the history is written by its own thread)\n");
     printStats("same", rebuild);
     std::printf("         (the view taking a poll that changed nothing but the clock)\n");
     printStats("changed", reset);

@@ -4,6 +4,7 @@
 
 #include "store/alerthistory.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +51,7 @@ private slots:
     void retention();
     void qualityMath();
     void ackRestoredAndWithdrawnAreRecorded();
+    void thousandChangesAreOneBatch();
 };
 
 void TestAlertHistory::recordsEachChangeOnce()
@@ -166,6 +168,26 @@ void TestAlertHistory::ackRestoredAndWithdrawnAreRecorded()
     const auto quality = history.quality(QStringLiteral("prod"), t0.addDays(-1), t0.addDays(1));
     QCOMPARE(quality.size(), 1);
     QCOMPARE(quality.first().medianTimeToAckS, std::optional<qint64>(60));
+}
+
+void TestAlertHistory::thousandChangesAreOneBatch()
+{
+    // A poll in which a thousand alerts fired is written by the history's own thread, in one
+    // transaction; the History tab is told once, and a read sees every row.
+    QTemporaryDir dir;
+    wf::AlertHistory history(dir.path());
+    QVERIFY(history.open());
+    QSignalSpy written(&history, &wf::AlertHistory::written);
+    QList<wf::InboxAlert> many;
+    for (int i = 0; i < 1000; ++i)
+        many << alert(QStringLiteral("A%1").arg(i), t0);
+    history.record(QStringLiteral("prod"), many, t0.addSecs(5));
+    QVERIFY(written.wait(10000));
+    QCOMPARE(written.count(), 1);
+    history.record(QStringLiteral("prod"), many, t0.addSecs(10)); // nothing new: nothing written
+    QTest::qWait(100);
+    QCOMPARE(written.count(), 1);
+    QCOMPARE(history.events(QStringLiteral("prod"), t0.addDays(-1), t0.addDays(1)).size(), 1000);
 }
 
 QTEST_MAIN(TestAlertHistory)

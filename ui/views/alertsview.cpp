@@ -219,6 +219,12 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
         if (index == 2)
             refreshHistory();
     });
+    // The History tab follows what the history has written, while it is shown.
+    if (m_history)
+        connect(m_history, &AlertHistory::written, this, [this] {
+            if (m_tabs->currentIndex() == 2)
+                refreshHistory();
+        });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
 
@@ -309,7 +315,6 @@ void AlertsView::refreshHistory()
     if (!m_history)
         return;
     const auto now = QDateTime::currentDateTimeUtc();
-    m_historyShown = now;
     const auto rows = m_history->quality(m_inbox->profileName(), now.addDays(-7), now.addSecs(1));
     m_qualityModel->setRows(rows);
     int fired = 0;
@@ -495,9 +500,6 @@ void AlertsView::onUpdated()
         if (row >= 0)
             m_silenceTable->selectionModel()->select(m_silenceModel->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
-    // The History tab follows, at most every 30 s, while it is shown.
-    if (m_history && m_tabs->currentIndex() == 2 && (!m_historyShown.isValid() || m_historyShown.secsTo(QDateTime::currentDateTimeUtc()) >= 30))
-        refreshHistory();
     const int active = m_silenceModel->count(QStringLiteral("active"));
     m_tabs->setTabText(1, active > 0 ? tr("&Silences (%1)").arg(active) : tr("&Silences"));
     m_silenceStatus->setText(tr("%n active", nullptr, active) + tr(", %n pending", nullptr, m_silenceModel->count(QStringLiteral("pending")))

@@ -124,7 +124,6 @@ private:
     AlertHistory *m_history;
     AlertQualityModel *m_qualityModel;
     QLabel *m_historyStatus = nullptr;
-    QDateTime m_historyShown;
     bool m_settled = false;
 };
 
