@@ -2,7 +2,6 @@
 
 #include "cli/commandline.h"
 #include "cli/translations.h"
-#include "demo/demostack.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
 #include "screenshotrunner.h"
@@ -12,10 +11,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QIcon>
-#include <QMessageBox>
-#include <QProgressDialog>
 #include <QTimer>
 
 #include <cstdio>
@@ -48,48 +44,6 @@ wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
             profile.endpoint(endpoint).url = url;
     }
     return profile;
-}
-
-// Starts the demo stack, showing progress; nullopt (and the reason on screen or stderr) if it fails.
-std::optional<wf::Profile> startDemo(wf::DemoStack &stack, bool interactive)
-{
-    QProgressDialog dialog(QCoreApplication::translate("wf::Demo", "Starting the demo stack…"),
-                           QCoreApplication::translate("wf::Demo", "Cancel"), 0, wf::DemoStack::kSteps);
-    dialog.setWindowTitle(QCoreApplication::translate("wf::Demo", "Watchfloor demo"));
-    dialog.setMinimumDuration(0);
-    dialog.setAutoClose(false);
-    dialog.setAutoReset(false);
-    QEventLoop loop;
-    QString error;
-    bool ok = false;
-    QObject::connect(&stack, &wf::DemoStack::progress, &dialog, [&dialog](int step, int, const QString &text) {
-        dialog.setValue(step - 1);
-        dialog.setLabelText(text);
-    });
-    QObject::connect(&stack, &wf::DemoStack::ready, &loop, [&] {
-        ok = true;
-        loop.quit();
-    });
-    QObject::connect(&stack, &wf::DemoStack::failed, &loop, [&](const QString &message) {
-        error = message;
-        loop.quit();
-    });
-    QObject::connect(&dialog, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
-    if (interactive)
-        dialog.show();
-    QTimer::singleShot(0, &stack, &wf::DemoStack::start);
-    loop.exec();
-    dialog.hide();
-    if (ok)
-        return stack.profile();
-    stack.stop();
-    if (!error.isEmpty()) {
-        wf::logging::get("demo")->error("{}", error.toStdString());
-        std::fputs(qPrintable(error + u'\n'), stderr);
-        if (interactive)
-            QMessageBox::critical(nullptr, QCoreApplication::translate("wf::Demo", "Watchfloor demo"), error);
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -125,15 +79,8 @@ int main(int argc, char **argv)
     wf::Settings settings;
     std::optional<wf::Profile> profile;
     bool transient = options.overridesEndpoints();
-    std::unique_ptr<wf::DemoStack> demo;
-    if (options.demo) {
-        const auto programs = wf::DemoStack::locate(QCoreApplication::applicationDirPath());
-        if (const auto *missing = std::get_if<QString>(&programs))
-            return fail(*missing);
-        demo = std::make_unique<wf::DemoStack>(std::get<wf::DemoStack::Programs>(programs));
-        profile = startDemo(*demo, options.screenshotDir.isEmpty());
-        if (!profile)
-            return 1;
+    bool demo = options.demo;
+    if (demo) {
         transient = true;
     } else if (!options.profile.isEmpty()) {
         profile = settings.profile(options.profile);
@@ -155,15 +102,20 @@ int main(int argc, char **argv)
         profile = wf::demoProfile();
         transient = true;
     } else {
-        if (!wf::FirstRun::run(settings))
+        const auto choice = wf::FirstRun::run(settings);
+        if (choice == wf::FirstRun::Choice::Quit)
             return 0;
-        profile = settings.profile(settings.currentProfile());
-        if (!profile)
-            profile = settings.profile(settings.profileNames().value(0));
-        if (!profile)
-            return 0;
+        demo = choice == wf::FirstRun::Choice::Demo;
+        transient = demo;
+        if (!demo) {
+            profile = settings.profile(settings.currentProfile());
+            if (!profile)
+                profile = settings.profile(settings.profileNames().value(0));
+            if (!profile)
+                return 0;
+        }
     }
-    if (transient && options.overridesEndpoints())
+    if (profile && transient && options.overridesEndpoints())
         profile = withOverrides(*profile, options);
 
     if (!options.screenshotDir.isEmpty() && !QDir().mkpath(options.screenshotDir)) {
@@ -172,9 +124,15 @@ int main(int argc, char **argv)
     }
 
     wf::MainWindow window(settings);
-    window.setProfile(*profile, transient);
-    if (demo)
-        window.enableDrills();
+    if (demo) {
+        // The stack stops with the window.
+        if (!window.startDemo(options.screenshotDir.isEmpty()))
+            return 1;
+        if (options.overridesEndpoints())
+            window.setProfile(withOverrides(window.profile(), options), true);
+    } else {
+        window.setProfile(*profile, transient);
+    }
     if (options.screenshotDir.isEmpty())
         window.restoreState();
     if (options.view)

@@ -1174,7 +1174,11 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
-    <name>wf::Demo</name>
+    <name>wf::DemoLauncher</name>
+    <message>
+        <source>Watchfloor demo</source>
+        <translation>Watchfloor-Demo</translation>
+    </message>
     <message>
         <source>Starting the demo stack…</source>
         <translation>Demo-Stack wird gestartet …</translation>
@@ -1183,29 +1187,9 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message>
-        <source>Watchfloor demo</source>
-        <translation>Watchfloor-Demo</translation>
-    </message>
 </context>
 <context>
     <name>wf::DemoStack</name>
-    <message>
-        <source>mytrader-sim (it is built next to watchfloor; looked in %1 and on PATH)</source>
-        <translation>mytrader-sim (wird neben watchfloor gebaut; gesucht in %1 und im PATH)</translation>
-    </message>
-    <message>
-        <source>prometheus (Debian package “prometheus”)</source>
-        <translation>prometheus (Debian-Paket „prometheus“)</translation>
-    </message>
-    <message>
-        <source>prometheus-alertmanager (Debian package “prometheus-alertmanager”)</source>
-        <translation>prometheus-alertmanager (Debian-Paket „prometheus-alertmanager“)</translation>
-    </message>
-    <message>
-        <source>The demo stack needs programs that are not installed: %1. Run scripts/setup-deps, then try again.</source>
-        <translation>Der Demo-Stack braucht Programme, die nicht installiert sind: %1. Führen Sie scripts/setup-deps aus und versuchen Sie es erneut.</translation>
-    </message>
     <message>
         <source>Demo</source>
         <translation>Demo</translation>
@@ -1253,10 +1237,6 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>Der Demo-Stack hat nicht innerhalb von %1 s geantwortet: %2.</translation>
     </message>
     <message>
-        <source>promtool (Debian package “prometheus”)</source>
-        <translation>promtool (Debian-Paket „prometheus“)</translation>
-    </message>
-    <message>
         <source>%1 failed (exit code %2):
 %3</source>
         <translation>%1 ist fehlgeschlagen (Exit-Code %2):
@@ -1281,6 +1261,26 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Backfilling the history (promtool)</source>
         <translation>Nachladen des Verlaufs (promtool)</translation>
+    </message>
+    <message>
+        <source>The demo stack needs mytrader-sim, which is installed with watchfloor; looked in %1 and on PATH.</source>
+        <translation>Der Demo-Stack braucht mytrader-sim, das mit watchfloor installiert wird; gesucht in %1 und im PATH.</translation>
+    </message>
+    <message>
+        <source>Prometheus (the charts and the history)</source>
+        <translation>Prometheus (die Diagramme und der Verlauf)</translation>
+    </message>
+    <message>
+        <source>promtool (the 30 days of history)</source>
+        <translation>promtool (die 30 Tage Verlauf)</translation>
+    </message>
+    <message>
+        <source>Alertmanager (the alert inbox)</source>
+        <translation>Alertmanager (der Alarmeingang)</translation>
+    </message>
+    <message>
+        <source>The demo runs without %1: not installed. Install with: sudo apt-get install %2</source>
+        <translation>Die Demo läuft ohne %1: nicht installiert. Installieren mit: sudo apt-get install %2</translation>
     </message>
 </context>
 <context>
@@ -1623,14 +1623,6 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>Es gibt noch kein Profil.</translation>
     </message>
     <message>
-        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start with the demo profile (everything on this machine), or describe your own environment.</source>
-        <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes zu finden sind. Beginnen Sie mit dem Demo-Profil (alles auf diesem Rechner) oder beschreiben Sie Ihre eigene Umgebung.</translation>
-    </message>
-    <message>
-        <source>Use the &amp;demo profile</source>
-        <translation>&amp;Demo-Profil verwenden</translation>
-    </message>
-    <message>
         <source>&amp;Create a profile…</source>
         <translation>Profil &amp;anlegen…</translation>
     </message>
@@ -1639,12 +1631,16 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Watchfloor</source>
-        <translation>Watchfloor</translation>
-    </message>
-    <message>
         <source>My environment</source>
         <translation>Meine Umgebung</translation>
+    </message>
+    <message>
+        <source>A profile says where Prometheus, Alertmanager, Loki and the service&apos;s health endpoint are. Start the demo (a simulated service with its own Prometheus and Alertmanager, on this machine, stopped when you close the window), or describe your own environment.</source>
+        <translation>Ein Profil sagt, wo Prometheus, Alertmanager, Loki und der Health-Endpunkt des Dienstes sind. Starten Sie die Demo (ein simulierter Dienst mit eigenem Prometheus und Alertmanager auf diesem Rechner, beendet, wenn Sie das Fenster schließen), oder beschreiben Sie Ihre eigene Umgebung.</translation>
+    </message>
+    <message>
+        <source>Start the &amp;demo</source>
+        <translation>&amp;Demo starten</translation>
     </message>
 </context>
 <context>
@@ -2304,10 +2300,6 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>1 min</translation>
     </message>
     <message>
-        <source>%1 (command line)</source>
-        <translation>%1 (Befehlszeile)</translation>
-    </message>
-    <message>
         <source>Profile: %1</source>
         <translation>Profil: %1</translation>
     </message>
@@ -2445,6 +2437,22 @@ Open %2 in your web browser?</source>
     <message>
         <source>&amp;Getting started</source>
         <translation>&amp;Erste Schritte</translation>
+    </message>
+    <message>
+        <source>Start &amp;demo stack</source>
+        <translation>&amp;Demo-Stack starten</translation>
+    </message>
+    <message>
+        <source>A simulated service with its own Prometheus and Alertmanager on this machine, with drills; stopped when the window closes</source>
+        <translation>Ein simulierter Dienst mit eigenem Prometheus und Alertmanager auf diesem Rechner, mit Übungen; beendet, wenn das Fenster schließt</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <translation>%1 (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;demo</source>
+        <translation>&amp;Demo zeigen</translation>
     </message>
 </context>
 <context>

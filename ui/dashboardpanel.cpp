@@ -392,11 +392,13 @@ bool DashboardPanel::paintsNow() const
 
 void DashboardPanel::render()
 {
-    QString error;
+    QString error, notConfigured;
     bool unreachable = false;
     bool hadData = false;
     for (const auto &r : m_requests) {
-        if (r.error) {
+        if (r.error && r.error->kind == Error::Kind::NotConfigured) {
+            notConfigured = r.error->message; // not an error: nothing to ask (the health may still paint)
+        } else if (r.error) {
             error = r.error->message;
             // Said once for the whole view (its bar); a panel says it in a few words.
             unreachable = r.error->kind == Error::Kind::Network || r.error->kind == Error::Kind::Timeout
@@ -417,7 +419,7 @@ void DashboardPanel::render()
     } else if (!anyData) {
         const bool done = std::all_of(m_requests.cbegin(), m_requests.cend(), [](const Request &r) { return r.answered; });
         m_painted = {};
-        if (done && m_stat && !m_panel.noData.isEmpty()) {
+        if (done && m_stat && !m_panel.noData.isEmpty() && notConfigured.isEmpty()) {
             StatTile::Item item;
             item.text = QCoreApplication::translate("Dashboard", m_panel.noData.toUtf8().constData());
             item.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, 0));
@@ -438,7 +440,8 @@ void DashboardPanel::render()
         const auto noData = m_panel.noData.isEmpty()
             ? QString()
             : QCoreApplication::translate("Dashboard", m_panel.noData.toUtf8().constData());
-        m_frame->setState(done ? PanelFrame::State::Empty : PanelFrame::State::Loading, noData);
+        m_frame->setState(done ? PanelFrame::State::Empty : PanelFrame::State::Loading,
+                          notConfigured.isEmpty() ? noData : notConfigured);
         return;
     } else {
         m_frame->setState(PanelFrame::State::Ready);

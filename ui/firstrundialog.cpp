@@ -8,7 +8,7 @@
 
 namespace wf {
 
-bool FirstRun::run(Settings &settings, QWidget *parent)
+FirstRun::Choice FirstRun::run(Settings &settings, QWidget *parent)
 {
     while (settings.profileNames().isEmpty()) {
         QMessageBox box(parent);
@@ -16,19 +16,16 @@ bool FirstRun::run(Settings &settings, QWidget *parent)
         box.setIcon(QMessageBox::Information);
         box.setText(tr("There is no profile yet."));
         box.setInformativeText(tr("A profile says where Prometheus, Alertmanager, Loki and the service's health "
-                                  "endpoint are. Start with the demo profile (everything on this machine), or "
-                                  "describe your own environment."));
-        auto *demo = box.addButton(tr("Use the &demo profile"), QMessageBox::AcceptRole);
+                                  "endpoint are. Start the demo (a simulated service with its own Prometheus and "
+                                  "Alertmanager, on this machine, stopped when you close the window), or describe "
+                                  "your own environment."));
+        auto *demo = box.addButton(tr("Start the &demo"), QMessageBox::AcceptRole);
         auto *create = box.addButton(tr("&Create a profile…"), QMessageBox::ActionRole);
         box.addButton(tr("&Quit"), QMessageBox::RejectRole);
         box.setDefaultButton(demo);
         box.exec();
         if (box.clickedButton() == demo) {
-            if (!settings.saveProfile(demoProfile())) {
-                QMessageBox::critical(parent, tr("Watchfloor"), settings.errorString());
-                return false;
-            }
-            settings.setCurrentProfile(demoProfile().name);
+            return Choice::Demo;
         } else if (box.clickedButton() == create) {
             SettingsDialog dialog(settings, parent);
             auto p = demoProfile();
@@ -37,10 +34,10 @@ bool FirstRun::run(Settings &settings, QWidget *parent)
             if (dialog.exec() == QDialog::Accepted && !dialog.selectedProfile().isEmpty())
                 settings.setCurrentProfile(dialog.selectedProfile());
         } else {
-            return false;
+            return Choice::Quit;
         }
     }
-    return true;
+    return Choice::Profile;
 }
 
 } // namespace wf

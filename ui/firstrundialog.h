@@ -8,13 +8,16 @@ namespace wf {
 
 class Settings;
 
-// The first start, with no profile yet: offer the demo profile or a new one.
+// The first start, with no profile yet: offer the demo (the stack `--demo` starts, on this machine)
+// or a profile of one's own.
 class FirstRun
 {
     Q_DECLARE_TR_FUNCTIONS(wf::FirstRun)
 public:
-    // Leaves at least one profile in the settings and returns true, or false when the user quit.
-    static bool run(Settings &settings, QWidget *parent = nullptr);
+    enum class Choice { Quit, Demo, Profile };
+    // Profile: at least one profile is in the settings. Demo: the caller starts the demo stack
+    // (nothing is stored; the next start asks again).
+    static Choice run(Settings &settings, QWidget *parent = nullptr);
 };
 
 } // namespace wf

@@ -2,6 +2,7 @@
 
 #include "alerttray.h"
 #include "conditionmessages.h"
+#include "demo/demolauncher.h"
 #include "drillmenu.h"
 #include "help/gettingstarted.h"
 #include "alerts/alertinbox.h"
@@ -290,6 +291,10 @@ void MainWindow::createActions()
     settingsAction->setShortcutContext(Qt::ApplicationShortcut);
     if (settingsAction->shortcut().isEmpty())
         settingsAction->setShortcut(QKeySequence(tr("Ctrl+,")));
+    auto *demo = fileMenu->addAction(tr("Start &demo stack"), this, [this] { startDemo(true); });
+    demo->setObjectName(QStringLiteral("startDemoAction"));
+    demo->setToolTip(tr("A simulated service with its own Prometheus and Alertmanager on this machine, with drills; "
+                        "stopped when the window closes"));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -386,7 +391,7 @@ void MainWindow::reloadProfileList()
     m_profileBox->clear();
     auto names = m_settings.profileNames();
     if (m_transient || !names.contains(m_profile.name)) {
-        m_profileBox->addItem(m_transient ? tr("%1 (command line)").arg(m_profile.name) : m_profile.name,
+        m_profileBox->addItem(m_transient ? tr("%1 (not saved)").arg(m_profile.name) : m_profile.name,
                               QString());
     }
     for (const auto &name : names)
@@ -404,6 +409,22 @@ void MainWindow::enableDrills()
     menuBar()->insertMenu(menuBar()->actions().constLast(), m_drills);
     statusBar()->addPermanentWidget(m_drills->statusLabel());
     m_drills->setProfile(m_profile);
+}
+
+bool MainWindow::startDemo(bool interactive)
+{
+    if (!m_demo)
+        m_demo = new DemoLauncher(this);
+    const auto profile = m_demo->start(isVisible() ? this : nullptr, interactive);
+    if (!profile)
+        return false;
+    setProfile(*profile, true);
+    enableDrills();
+    if (!m_demo->missing().isEmpty())
+        statusBar()->showMessage(m_demo->missing(), 60'000);
+    if (auto *action = findChild<QAction *>(QStringLiteral("startDemoAction")))
+        action->setText(tr("Show the &demo"));
+    return true;
 }
 
 void MainWindow::setProfile(const Profile &profile, bool transient)

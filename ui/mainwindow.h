@@ -31,6 +31,7 @@ class AlertInbox;
 class AlertTray;
 class AlertmanagerClient;
 class ConditionMessages;
+class DemoLauncher;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
@@ -74,6 +75,10 @@ public:
 
     // Adds the Drill menu (mytrader-sim's faults); watchfloor --demo turns it on.
     void enableDrills();
+    // Starts the demo stack (as --demo does; progress and errors in dialogs when interactive) and
+    // shows it, with the Drill menu; it stops with the window. False when it failed or was cancelled.
+    bool startDemo(bool interactive = true);
+    DemoLauncher *demoLauncher() const { return m_demo; }
     DrillMenu *drillMenu() const { return m_drills; }
     // The status bar's messages about conditions that last (endpoints down, alerts firing).
     ConditionMessages *conditionMessages() const { return m_conditions; }
@@ -116,6 +121,7 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
+    DemoLauncher *m_demo = nullptr;
     ConditionMessages *m_conditions = nullptr;
     QStringList m_firingNotified; // the alerts the "Firing" message names
     HttpClient *m_healthHttp = nullptr;

@@ -51,19 +51,30 @@ std::variant<DemoStack::Programs, QString> DemoStack::locate(const QString &appl
     p.prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
     p.alertmanager = QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager"));
     p.promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-    QStringList missing;
     if (p.simulator.isEmpty())
-        missing << tr("mytrader-sim (it is built next to watchfloor; looked in %1 and on PATH)").arg(applicationDir);
-    if (p.prometheus.isEmpty())
-        missing << tr("prometheus (Debian package “prometheus”)");
-    if (p.promtool.isEmpty())
-        missing << tr("promtool (Debian package “prometheus”)");
-    if (p.alertmanager.isEmpty())
-        missing << tr("prometheus-alertmanager (Debian package “prometheus-alertmanager”)");
-    if (!missing.isEmpty())
-        return tr("The demo stack needs programs that are not installed: %1. Run scripts/setup-deps, then try again.")
-            .arg(missing.join(QStringLiteral("; ")));
+        return tr("The demo stack needs mytrader-sim, which is installed with watchfloor; looked in %1 and on PATH.")
+            .arg(applicationDir);
     return p;
+}
+
+QString DemoStack::missing(const Programs &programs)
+{
+    QStringList parts, packages;
+    if (programs.prometheus.isEmpty()) {
+        parts << tr("Prometheus (the charts and the history)");
+        packages << QStringLiteral("prometheus");
+    } else if (programs.promtool.isEmpty()) {
+        parts << tr("promtool (the 30 days of history)");
+        packages << QStringLiteral("prometheus");
+    }
+    if (programs.alertmanager.isEmpty()) {
+        parts << tr("Alertmanager (the alert inbox)");
+        packages << QStringLiteral("prometheus-alertmanager");
+    }
+    if (parts.isEmpty())
+        return {};
+    return tr("The demo runs without %1: not installed. Install with: sudo apt-get install %2")
+        .arg(parts.join(QStringLiteral(", ")), packages.join(u' '));
 }
 
 DemoStack::DemoStack(const Programs &programs, QObject *parent)
@@ -92,6 +103,16 @@ QString DemoStack::childName(Child child) const
     return {};
 }
 
+QString DemoStack::program(Child child) const
+{
+    switch (child) {
+    case Simulator: return m_programs.simulator;
+    case Alertmanager: return m_programs.alertmanager;
+    case Prometheus: return m_programs.prometheus;
+    }
+    return {};
+}
+
 QUrl DemoStack::readyUrl(Child child) const
 {
     const auto base = QStringLiteral("http://127.0.0.1:%1").arg(m_ports[child]);
@@ -105,8 +126,11 @@ Profile DemoStack::profile() const
     const auto url = [this](Child c, const QString &path = {}) {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_ports[c]).arg(path));
     };
-    p.endpoint(Endpoint::Prometheus).url = url(Prometheus);
-    p.endpoint(Endpoint::Alertmanager).url = url(Alertmanager);
+    // Not installed: not configured, which every view says as such.
+    if (!m_programs.prometheus.isEmpty())
+        p.endpoint(Endpoint::Prometheus).url = url(Prometheus);
+    if (!m_programs.alertmanager.isEmpty())
+        p.endpoint(Endpoint::Alertmanager).url = url(Alertmanager);
     p.endpoint(Endpoint::Loki).url = url(Simulator);
     p.endpoint(Endpoint::Health).url = url(Simulator, QStringLiteral("/api/health/alpaca"));
     p.refreshSeconds = 5;
@@ -152,23 +176,20 @@ bool DemoStack::writeConfigs(QString *error)
 bool DemoStack::launch(Child child, QString *error)
 {
     QStringList args;
-    QString program;
+    const auto program = this->program(child);
     const auto listen = QStringLiteral("127.0.0.1:%1").arg(m_ports[child]);
     switch (child) {
     case Simulator:
-        program = m_programs.simulator;
         args = {QStringLiteral("--listen"), listen, QStringLiteral("--quiet"), QStringLiteral("--log-file"),
                 m_dir.filePath(QStringLiteral("mytrader-sim.jsonl")), QStringLiteral("--seed"), QString::number(m_seed),
                 QStringLiteral("--history"), QString::number(kHistoryDays)};
         break;
     case Alertmanager:
-        program = m_programs.alertmanager;
         args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("alertmanager.yml")),
                 QStringLiteral("--storage.path=") + m_dir.filePath(QStringLiteral("alertmanager")),
                 QStringLiteral("--web.listen-address=") + listen, QStringLiteral("--cluster.listen-address=")};
         break;
     case Prometheus:
-        program = m_programs.prometheus;
         args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prometheus.yml")),
                 QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prometheus")),
                 QStringLiteral("--storage.tsdb.retention.time=45d"), QStringLiteral("--web.listen-address=") + listen,
@@ -199,8 +220,8 @@ bool DemoStack::launch(Child child, QString *error)
         *error = tr("Cannot start %1: %2").arg(program, process->errorString());
         return false;
     }
-    logging::get("demo")->info("started {} pid={} port={}", childName(child).toStdString(), process->processId(),
-                               m_ports[child]);
+    logging::get("demo")->info("started {} program={} pid={} port={}", childName(child).toStdString(), program.toStdString(),
+                               process->processId(), m_ports[child]);
     m_children[child] = std::move(process);
     return true;
 }
@@ -258,6 +279,10 @@ void DemoStack::start()
         fail(error);
         return;
     }
+    if (m_programs.prometheus.isEmpty() || m_programs.promtool.isEmpty()) {
+        launchAll(); // no Prometheus to hold a history
+        return;
+    }
     // The past first: 30 days of router history, backfilled into Prometheus' storage, so that the
     // 30-day SLO panels have numbers from the first minute (the retention is longer than that).
     const auto history = m_dir.filePath(QStringLiteral("history.om"));
@@ -285,6 +310,10 @@ void DemoStack::launchAll()
     int step = 4;
     for (const auto &[child, text] : order) {
         emit progress(step++, kSteps, text);
+        if (program(child).isEmpty()) {
+            m_ready[child] = true; // not installed: nothing to wait for
+            continue;
+        }
         if (!launch(child, &error)) {
             fail(error);
             return;

@@ -21,7 +21,8 @@ namespace wf {
 // `watchfloor --demo`: mytrader-sim, a real Prometheus (with the project's alert rules) and a real
 // Alertmanager on free loopback ports, configured from resources/demo/ in a temporary directory,
 // started as children of the console. The children stop when the stack is destroyed, and die with
-// the console if it crashes (PR_SET_PDEATHSIG).
+// the console if it crashes (PR_SET_PDEATHSIG). Prometheus or Alertmanager not installed: the rest
+// starts (the simulator alone gives health, logs and drills) and missing() says which package.
 class DemoStack : public QObject
 {
     Q_OBJECT
@@ -29,12 +30,14 @@ public:
     struct Programs
     {
         QString simulator;    // next to the console's executable
-        QString prometheus;   // on PATH
-        QString alertmanager; // prometheus-alertmanager on PATH
-        QString promtool;     // on PATH (the history backfill)
+        QString prometheus;   // on PATH; empty: not installed
+        QString alertmanager; // prometheus-alertmanager on PATH; empty: not installed
+        QString promtool;     // on PATH (the history backfill); empty: not installed
     };
-    // Finds the programs; the error names what is missing and how to get it.
+    // Finds the programs; an error (naming where it looked) only when the simulator is missing.
     static std::variant<Programs, QString> locate(const QString &applicationDir);
+    // What the demo runs without and which Debian package brings it; empty when nothing is missing.
+    static QString missing(const Programs &programs);
 
     explicit DemoStack(const Programs &programs, QObject *parent = nullptr);
     ~DemoStack() override;
@@ -63,6 +66,7 @@ private:
     bool launch(Child child, QString *error);
     void poll();
     QUrl readyUrl(Child child) const;
+    QString program(Child child) const;
     QString childName(Child child) const;
     QString logTail(Child child) const;
 

@@ -45,6 +45,7 @@ QString Error::kindName(Kind kind)
     case Kind::Parse: return QStringLiteral("parse");
     case Kind::TooLarge: return QStringLiteral("too-large");
     case Kind::Canceled: return QStringLiteral("canceled");
+    case Kind::NotConfigured: return QStringLiteral("not-configured");
     }
     return {};
 }
@@ -116,7 +117,7 @@ RequestId HttpClient::send(const HttpRequest &request, QObject *context, Callbac
         m_active.emplace(id, std::move(pending));
         QTimer::singleShot(0, this, [this, id] {
             Error e;
-            e.kind = Error::Kind::Network;
+            e.kind = Error::Kind::NotConfigured;
             e.message = HttpText::tr("%1 is not configured in this profile.").arg(serviceName());
             finish(id, e);
         });
@@ -364,7 +365,9 @@ void HttpClient::finish(RequestId id, const Result<HttpResponse> &result)
                                    pending->request.path.toStdString(), result->status, result->body.size(), elapsed,
                                    pending->attempt);
     } else {
-        logging::get("net")->warn("{} service={} path={} failed kind={} ms={} attempts={} error=\"{}\"",
+        // Not configured is the profile's choice, not a failure: said once by the endpoint's light.
+        logging::get("net")->log(result.error().kind == Error::Kind::NotConfigured ? spdlog::level::debug : spdlog::level::warn,
+                                  "{} service={} path={} failed kind={} ms={} attempts={} error=\"{}\"",
                                   verb(pending->request.method).constData(), serviceName().toStdString(),
                                   pending->request.path.toStdString(), Error::kindName(result.error().kind).toStdString(),
                                   elapsed, pending->attempt, result.error().message.toStdString());

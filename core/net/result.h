@@ -19,6 +19,7 @@ struct Error
         Parse,      // the answer is not what the API promises
         TooLarge,   // the answer is bigger than the client accepts
         Canceled,   // superseded or canceled by the caller
+        NotConfigured, // the profile has no URL for the endpoint: nothing was asked
     };
 
     Kind kind = Kind::Network;
