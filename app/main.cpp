@@ -7,6 +7,7 @@
 #include "screenshotrunner.h"
 #include "store/settings.h"
 #include "telemetry/logging.h"
+#include "telemetry/startuptrace.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -75,6 +76,7 @@ int main(int argc, char **argv)
     const auto language = wf::installTranslations(options.language);
     wf::logging::get("app")->info("starting version={} language={} qt={}", WATCHFLOOR_VERSION,
                                   language.toStdString(), qVersion());
+    wf::startup::mark("qt");
 
     wf::Settings settings;
     std::optional<wf::Profile> profile;
@@ -123,6 +125,7 @@ int main(int argc, char **argv)
                         .arg(options.screenshotDir));
     }
 
+    wf::startup::mark("settings");
     wf::MainWindow window(settings);
     if (demo) {
         // The stack stops with the window.
@@ -138,6 +141,7 @@ int main(int argc, char **argv)
     if (options.view)
         window.showView(*options.view);
     window.show();
+    wf::startup::mark("window-shown");
 
     if (!options.screenshotDir.isEmpty()) {
         auto *runner = new wf::ScreenshotRunner(&window, options.screenshotDir, &app);

@@ -8,6 +8,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace wf {
 
 LogModel::LogModel(QObject *parent)
@@ -29,7 +33,10 @@ quint16 LogModel::streamIndex(const Labels &labels)
 void LogModel::setLines(std::vector<LogLine> lines)
 {
     beginResetModel();
+    for (const auto &line : m_lines)
+        m_releasedBytes += line.utf8.size();
     m_lines.clear();
+    m_lines.shrink_to_fit();
     m_parsed.clear();
     m_bytes = 0;
     m_levelCounts.fill(0);
@@ -49,6 +56,7 @@ void LogModel::setLines(std::vector<LogLine> lines)
     m_dropped = std::max<qsizetype>(over, 0);
     endResetModel();
     emit droppedCountChanged(m_dropped);
+    giveBack();
 }
 
 void LogModel::appendLines(std::vector<LogLine> lines)
@@ -127,6 +135,7 @@ void LogModel::trim()
     endRemoveRows();
     m_dropped += over;
     emit droppedCountChanged(m_dropped);
+    giveBack();
 }
 
 void LogModel::hold(const LogLine &line)
@@ -136,8 +145,21 @@ void LogModel::hold(const LogLine &line)
         ++m_levelCounts[std::size_t(line.level)];
 }
 
+void LogModel::giveBack()
+{
+    // Lines let go are free in the allocator but stay resident: a cleared million would keep the
+    // process at a gigabyte. Once enough is free, hand the free pages back to the system.
+    if (m_releasedBytes < kGiveBackBytes)
+        return;
+    m_releasedBytes = 0;
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
+}
+
 void LogModel::release(const LogLine &line)
 {
+    m_releasedBytes += line.utf8.size();
     m_bytes -= line.utf8.size();
     if (line.gap == 0)
         --m_levelCounts[std::size_t(line.level)];

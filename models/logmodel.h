@@ -78,12 +78,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QColor levelColor(LogLevel level);
+    static constexpr qsizetype kGiveBackBytes = 32 * 1024 * 1024; // let go before the pages are handed back
 
 signals:
     void droppedCountChanged(qsizetype dropped);
 
 private:
     void trim();
+    void giveBack();
     void hold(const LogLine &line);    // counts a line in
     void release(const LogLine &line); // and out
 
@@ -92,6 +94,7 @@ private:
     qsizetype m_limit = 100'000;
     qsizetype m_dropped = 0;
     qsizetype m_bytes = 0;
+    qsizetype m_releasedBytes = 0; // let go since the pages were last handed back
     std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
     // Parsed records by line id: rows shift as lines come and go, ids do not.

@@ -2495,6 +2495,33 @@ Open %2 in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>wf::NoAnswerPage</name>
+    <message>
+        <source>Open the profile&apos;s &amp;settings…</source>
+        <translation>&amp;Einstellungen des Profils öffnen …</translation>
+    </message>
+    <message>
+        <source>Start the &amp;demo instead</source>
+        <translation>Stattdessen die &amp;Demo starten</translation>
+    </message>
+    <message>
+        <source>Show the &amp;views anyway</source>
+        <translation>&amp;Ansichten trotzdem zeigen</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>noch nicht gefragt</translation>
+    </message>
+    <message>
+        <source>Nothing has answered for the profile “%1” yet</source>
+        <translation>Für das Profil „%1“ hat noch nichts geantwortet</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every endpoint of this profile was asked; none answered:&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;They are asked again every 10 seconds, and the views come back by themselves when one answers. Check the addresses (and a VPN or tunnel they need), or try everything on this machine with the demo.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeder Endpunkt dieses Profils wurde gefragt; keiner hat geantwortet:&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;Sie werden alle 10 Sekunden erneut gefragt, und die Ansichten kommen von selbst zurück, sobald einer antwortet. Prüfen Sie die Adressen (und ein VPN oder einen Tunnel, den sie brauchen), oder probieren Sie alles mit der Demo auf diesem Rechner aus.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>wf::PanelFrame</name>
     <message>
         <source>Loading…</source>

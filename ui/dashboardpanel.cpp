@@ -13,9 +13,11 @@
 #include "heatmap.h"
 #include "panelframe.h"
 #include "statetimeline.h"
+#include "telemetry/startuptrace.h"
 #include "stattile.h"
 
 #include <QTimeZone>
+#include <QTimer>
 #include <QAction>
 #include <QClipboard>
 #include <QCoreApplication>
@@ -385,6 +387,38 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
         render();
 }
 
+void DashboardPanel::markFirstPaint(bool fromPrometheus)
+{
+    // The cold-start trace: the first frames of the process that show data, any (the health
+    // endpoint's may come first) and Prometheus'; once per process each.
+    static bool markedAny = false, markedPrometheus = false;
+    if (!m_frame->isVisible())
+        return;
+    if (!markedAny) {
+        markedAny = true;
+        m_firstPaintPhases << "first-data-painted";
+    }
+    if (fromPrometheus && !markedPrometheus) {
+        markedPrometheus = true;
+        m_firstPaintPhases << "first-prometheus-data-painted";
+    }
+    if (!m_firstPaintPhases.isEmpty())
+        m_frame->installEventFilter(this);
+}
+
+bool DashboardPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_frame && event->type() == QEvent::Paint && !m_firstPaintPhases.isEmpty()) {
+        m_frame->removeEventFilter(this);
+        // After the frame's own painting.
+        QTimer::singleShot(0, [phases = std::exchange(m_firstPaintPhases, {})] {
+            for (const char *phase : phases)
+                startup::mark(phase);
+        });
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 bool DashboardPanel::paintsNow() const
 {
     return m_stat || m_gauge || m_bars || m_table;
@@ -448,6 +482,7 @@ void DashboardPanel::render()
     }
     if (!anyData)
         return;
+    markFirstPaint(!series(painted).isEmpty());
     if (m_stat)
         renderStat();
     else if (m_gauge)

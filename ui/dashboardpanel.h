@@ -76,7 +76,11 @@ signals:
     void windowClicked(const QDateTime &from, const QDateTime &to); // a router segment or failover
     void exploreRequested(const QString &promql); // Open in Explore, on the panel's menu
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void markFirstPaint(bool fromPrometheus);
     // What one refresh asks for one of the panel's queries: a chart's range (Series), the value at
     // the panel's now (Now, an instant query) or a stat's recent history (Sparkline).
     enum class Role { Series, Now, Sparkline };
@@ -131,6 +135,7 @@ private:
     QJsonArray m_painted; // what the stat, gauge, bars, heatmap, router or health panel paints
     QString m_tableSignature = QStringLiteral("-"); // the failovers the table shows ("-": nothing drawn yet)
     QList<QPointF> m_roundTrips; // health source, time series: (ms since epoch, round trip ms)
+    QList<const char *> m_firstPaintPhases; // the cold-start trace marks at the next paint
 };
 
 } // namespace wf

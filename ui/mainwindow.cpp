@@ -3,6 +3,7 @@
 #include "alerttray.h"
 #include "conditionmessages.h"
 #include "demo/demolauncher.h"
+#include "noanswer/noanswerpage.h"
 #include "drillmenu.h"
 #include "help/gettingstarted.h"
 #include "alerts/alertinbox.h"
@@ -221,7 +222,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
-    layout->addWidget(m_stack, 1);
+    // In front of the views while the profile's endpoints have never answered.
+    m_center = new QStackedWidget(central);
+    m_center->addWidget(m_stack);
+    m_noAnswer = new NoAnswerPage(m_center);
+    m_center->addWidget(m_noAnswer);
+    connect(m_noAnswer, &NoAnswerPage::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_noAnswer, &NoAnswerPage::demoRequested, this, [this] { startDemo(true); });
+    connect(m_noAnswer, &NoAnswerPage::viewsRequested, this, [this] { m_center->setCurrentWidget(m_stack); });
+    layout->addWidget(m_center, 1);
     setCentralWidget(central);
 
     m_conditions = new ConditionMessages(this);
@@ -434,6 +443,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     if (!transient)
         m_settings.setCurrentProfile(profile.name);
     reloadProfileList();
+    m_noAnswer->setProfile(profile);
     m_status->clear();
     m_status->setUtc(profile.utc);
     m_timeRange->setUtc(profile.utc);
@@ -715,6 +725,10 @@ void MainWindow::refreshNow()
 
 void MainWindow::showView(ViewId id)
 {
+    if (m_center->currentWidget() == m_noAnswer) { // the user chose a view: the page steps aside for good
+        m_noAnswer->dismiss();
+        m_center->setCurrentWidget(m_stack);
+    }
     auto *v = view(id);
     if (m_stack->currentWidget() != v) {
         m_stack->setCurrentWidget(v);
@@ -758,6 +772,7 @@ void MainWindow::onEndpointStatusChanged()
     m_conditions->set(QStringLiteral("endpoints"),
                       down > 0 ? tr("Endpoints unreachable: %n — hover the status lights for details.", nullptr, down)
                                : QString());
+    m_center->setCurrentWidget(m_noAnswer->update(*m_status) ? static_cast<QWidget *>(m_noAnswer) : m_stack);
 }
 
 void MainWindow::openSettings()

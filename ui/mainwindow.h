@@ -32,6 +32,7 @@ class AlertTray;
 class AlertmanagerClient;
 class ConditionMessages;
 class DemoLauncher;
+class NoAnswerPage;
 class DrillMenu;
 class HealthClient;
 class HttpClient;
@@ -79,6 +80,8 @@ public:
     // shows it, with the Drill menu; it stops with the window. False when it failed or was cancelled.
     bool startDemo(bool interactive = true);
     DemoLauncher *demoLauncher() const { return m_demo; }
+    // The page shown instead of the views while no endpoint of the profile has ever answered.
+    NoAnswerPage *noAnswerPage() const { return m_noAnswer; }
     DrillMenu *drillMenu() const { return m_drills; }
     // The status bar's messages about conditions that last (endpoints down, alerts firing).
     ConditionMessages *conditionMessages() const { return m_conditions; }
@@ -148,7 +151,9 @@ private:
     QTimer *m_refreshTimer = nullptr;
 
     QListWidget *m_navigation = nullptr;
-    QStackedWidget *m_stack = nullptr;
+    QStackedWidget *m_stack = nullptr;  // the views
+    QStackedWidget *m_center = nullptr; // the views, or the page for a profile nothing answers for
+    NoAnswerPage *m_noAnswer = nullptr;
     std::array<ViewBase *, kAllViews.size()> m_views{};
     QActionGroup *m_viewActions = nullptr;
     QComboBox *m_profileBox = nullptr;

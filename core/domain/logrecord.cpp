@@ -153,6 +153,12 @@ QString shortContext(const QString &sourceContext)
     return dot >= 0 && dot + 1 < sourceContext.size() ? sourceContext.mid(dot + 1) : sourceContext;
 }
 
+QByteArray exactUtf8(QStringView text)
+{
+    const auto encoded = text.toUtf8();
+    return QByteArray(encoded.constData(), encoded.size());
+}
+
 LogLevel quickLevel(const QByteArray &utf8)
 {
     const auto head = QByteArrayView(utf8).first(std::min<qsizetype>(utf8.size(), 1024));

@@ -40,6 +40,10 @@ QString shortContext(const QString &sourceContext);
 // The level without parsing the line: a scan for "level":"…" or " [INF] ". For counts over
 // many lines; Unknown when neither is found in the first kilobyte.
 LogLevel quickLevel(const QByteArray &utf8);
+// The line as UTF-8 in exactly its size. QString::toUtf8() reserves three bytes a character; kept
+// like that (or squeezed later, once a million of them are in memory) the heap ends up full of
+// holes that stay resident. Encoded and copied at once, the next line reuses the same room.
+QByteArray exactUtf8(QStringView text);
 // The line's own time without parsing all of it ("timestamp" of a JSON line, the leading time of
 // a plain one); fallback when it has none.
 qint64 quickTime(const QByteArray &utf8, qint64 fallback);

@@ -3,6 +3,7 @@
 #include "domain/redactor.h"
 #include "requestsetup.h"
 #include "telemetry/logging.h"
+#include "telemetry/startuptrace.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -104,6 +105,8 @@ QByteArray HttpClient::encodeParams(const QList<std::pair<QString, QString>> &pa
 
 RequestId HttpClient::send(const HttpRequest &request, QObject *context, Callback callback)
 {
+    if (m_kind == Endpoint::Prometheus)
+        startup::mark("first-prometheus-request");
     auto pending = std::make_unique<Pending>();
     pending->id = m_nextId++;
     pending->request = request;

@@ -23,6 +23,7 @@ private slots:
     void hostileInput();
     void levels_data();
     void levels();
+    void exactUtf8KeepsNoSpareRoom();
 };
 
 void TestLogRecord::designDocumentLine()
@@ -195,6 +196,16 @@ void TestLogRecord::levels()
     QCOMPARE(int(logs::levelFromText(text)), level);
     if (level != int(LogLevel::Unknown))
         QCOMPARE(logs::levelFromText(logs::levelName(LogLevel(level))), LogLevel(level));
+}
+
+void TestLogRecord::exactUtf8KeepsNoSpareRoom()
+{
+    // A million lines kept with toUtf8()'s spare room took three times their text in memory.
+    const auto text = QStringLiteral(R"({"level":"Information","message":"AAPL: bid 187.42 ask 187.44 — Zürich"})");
+    const auto utf8 = wf::logs::exactUtf8(text);
+    QCOMPARE(utf8, text.toUtf8());
+    QCOMPARE(utf8.capacity(), utf8.size());
+    QVERIFY(text.toUtf8().capacity() > text.toUtf8().size()); // what it avoids
 }
 
 QTEST_GUILESS_MAIN(TestLogRecord)

@@ -1,5 +1,6 @@
 #include "conditionmessages.h"
 #include "mainwindow.h"
+#include "noanswer/noanswerpage.h"
 #include "help/gettingstarted.h"
 #include "sources/health/healthclient.h"
 #include "statuslight.h"
@@ -17,7 +18,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QAbstractButton>
 #include <QMessageBox>
 #include <QTimer>
@@ -42,6 +45,7 @@ private slots:
     void switchesProfiles();
     void dashboardFolderReplacesViews();
     void alertsPanelsAndRunbooksLeadToEachOther();
+    void profileThatNeverAnsweredSaysSoOnce();
 };
 
 void TestMainWindow::shortcutsSwitchViews_data()
@@ -348,6 +352,58 @@ void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()
     QCOMPARE(window.currentView(), wf::ViewId::Explore);
     QVERIFY2(explore->query().startsWith(QStringLiteral("sum by (type) (rate(alpaca_errors_total[")), qPrintable(explore->query()));
     QVERIFY2(!explore->query().contains(u'$'), qPrintable(explore->query())); // $__rate_interval filled in
+}
+
+void TestMainWindow::profileThatNeverAnsweredSaysSoOnce()
+{
+    // A profile whose four endpoints are free ports: nothing listens.
+    const auto freePort = [] {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        return server.serverPort();
+    };
+    const auto healthPort = freePort();
+    auto p = wf::demoProfile();
+    p.name = QStringLiteral("typo");
+    for (const auto e : {wf::Endpoint::Prometheus, wf::Endpoint::Alertmanager, wf::Endpoint::Loki})
+        p.endpoint(e).url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort()));
+    p.endpoint(wf::Endpoint::Health).url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/health/alpaca").arg(healthPort));
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.resize(1280, 800);
+    window.show();
+    window.setProfile(p, true);
+    auto *page = window.noAnswerPage();
+    // One page instead of a view full of errors: what was tried and what it answered.
+    QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), 10000);
+    QVERIFY(!window.view(wf::ViewId::Operations)->isVisible());
+    const auto tried = page->findChild<QLabel *>(QStringLiteral("noAnswerTried"))->text();
+    for (const auto e : wf::kAllEndpoints)
+        QVERIFY2(tried.contains(p.endpoint(e).url.toDisplayString().toHtmlEscaped()), qPrintable(tried));
+    QVERIFY2(tried.count(QStringLiteral("refused")) == 4, qPrintable(tried));
+    QVERIFY(page->findChild<QPushButton *>(QStringLiteral("noAnswerSettings"))->isVisible());
+    QVERIFY(page->findChild<QPushButton *>(QStringLiteral("noAnswerDemo"))->isVisible());
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/no-answer.png"));
+
+    // The health endpoint comes up: at its next probe the views come back by themselves.
+    TinyHttpServer health;
+    QVERIFY(health.listen(healthPort));
+    health.respond(200, R"({"status":"Healthy","router":{"currentState":"PRIMARY_ACTIVE"}})");
+    QTRY_VERIFY_WITH_TIMEOUT(window.view(wf::ViewId::Operations)->isVisible(), 15000);
+    QVERIFY(!page->isVisible());
+    QVERIFY(!page->update(window.endpointStatus())); // it answered once: the page is done for this profile
+
+    // Another profile that points nowhere: the page again; "Show the views anyway" is for good.
+    auto q = p;
+    q.name = QStringLiteral("typo2");
+    q.endpoint(wf::Endpoint::Health).url = QUrl(QStringLiteral("http://127.0.0.1:%1/api/health/alpaca").arg(freePort()));
+    window.setProfile(q, true);
+    QTRY_VERIFY_WITH_TIMEOUT(page->isVisible(), 10000);
+    page->findChild<QPushButton *>(QStringLiteral("noAnswerViews"))->click();
+    QVERIFY(window.view(wf::ViewId::Operations)->isVisible());
+    QVERIFY(!page->update(window.endpointStatus()));
 }
 
 QTEST_MAIN(TestMainWindow)

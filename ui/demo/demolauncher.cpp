@@ -1,6 +1,7 @@
 #include "demolauncher.h"
 
 #include "telemetry/logging.h"
+#include "telemetry/startuptrace.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -91,6 +92,7 @@ std::optional<Profile> DemoLauncher::start(QWidget *parent, bool interactive)
             report(error);
         return std::nullopt;
     }
+    startup::mark("demo-ready");
     if (!m_missing.isEmpty()) {
         logging::get("demo")->warn("{}", m_missing.toStdString());
         std::fputs(qPrintable(m_missing + u'\n'), stderr);

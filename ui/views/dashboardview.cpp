@@ -41,6 +41,7 @@ DashboardView::DashboardView(ViewId id, const Dashboard &dashboard, QuerySchedul
             return;
         m_settled = true;
         emit settled();
+        warmUp();
     });
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -283,6 +284,24 @@ void DashboardView::refresh()
     m_settled = false;
     m_scheduler->refresh(this, keys, [this](const QueryKey &key, const Result<PromResult> &result) {
         deliver(key, result);
+    });
+}
+
+void DashboardView::warmUp()
+{
+    // A Prometheus that has just started (its first scrape comes about 5 s after its start) or a
+    // series that has just appeared answers empty: ask again a second later, not a refresh period
+    // later, until every panel has its data once (for at most kWarmUps seconds).
+    if (m_warmedUp || isComplete()) {
+        m_warmedUp = true;
+        return;
+    }
+    if (m_warmUps >= kWarmUps || m_scheduler->outage() || !isVisible())
+        return;
+    ++m_warmUps;
+    QTimer::singleShot(1000, this, [this] {
+        if (isVisible() && m_settled && !isComplete())
+            refresh();
     });
 }
 

@@ -56,6 +56,7 @@ public:
     void showHealthSample(const HealthSample &sample);
 
     bool isSettled() const override { return m_settled; }
+    static constexpr int kWarmUps = 30; // refreshes a second apart until every panel has data once
     // The bar over the panels while Prometheus does not answer (hidden otherwise).
     MessageBar *outageBar() const { return m_outage; }
     bool isComplete() const override;
@@ -111,6 +112,9 @@ private:
     std::optional<PromResult> m_routerDurations;
     QList<TimeSeriesChart::Band> m_bands;
     QDateTime m_marker;
+    void warmUp();
+    int m_warmUps = 0;
+    bool m_warmedUp = false;
 };
 
 } // namespace wf

@@ -526,7 +526,7 @@ void LogsView::showContext()
         else
             for (const auto &stream : result->streams)
                 for (const auto &e : stream.entries)
-                    halves->lines.push_back(toLine(*model, stream.labels, e.ns, e.line.toUtf8()));
+                    halves->lines.push_back(toLine(*model, stream.labels, e.ns, logs::exactUtf8(e.line)));
         if (++halves->answered < 2)
             return;
         std::sort(halves->lines.begin(), halves->lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
@@ -729,7 +729,7 @@ void LogsView::takeResult(const LokiResult &result, bool older)
     lines.reserve(std::size_t(result.entryCount()));
     for (const auto &stream : result.streams)
         for (const auto &entry : stream.entries)
-            lines.push_back(toLine(*m_model, stream.labels, entry.ns, entry.line.toUtf8()));
+            lines.push_back(toLine(*m_model, stream.labels, entry.ns, logs::exactUtf8(entry.line)));
     std::stable_sort(lines.begin(), lines.end(), [](const LogLine &a, const LogLine &b) { return a.ns < b.ns; });
     if (older) {
         // Loki's end is exclusive, so the oldest line shown does not come again.
@@ -780,7 +780,7 @@ void LogsView::onTailEntries(const std::vector<TailEntry> &entries)
     std::vector<LogLine> lines;
     lines.reserve(entries.size());
     for (const auto &e : entries)
-        lines.push_back(toLine(*m_model, e.labels, e.ns, e.line.toUtf8()));
+        lines.push_back(toLine(*m_model, e.labels, e.ns, logs::exactUtf8(e.line)));
     m_rateLines += int(lines.size());
     const int before = m_proxy->rowCount();
     m_model->appendLines(std::move(lines));
