@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace wf {
 
 QList<const Panel *> Dashboard::panels() const
@@ -74,6 +76,20 @@ public:
         return v.toDouble();
     }
 
+    // A count (columns, rows, decimals): a whole number within [lo, hi], else the error and fallback.
+    // Never converts an out-of-range double to int (undefined behaviour; found by fuzz_dashboard).
+    int count(const QJsonObject &o, const QString &where, const char *key, int lo, int hi, int fallback)
+    {
+        const auto v = number(o, where, key);
+        if (!v)
+            return fallback;
+        if (!(*v >= lo && *v <= hi) || *v != std::floor(*v)) {
+            fail(where + QLatin1Char('.') + QLatin1String(key), QStringLiteral("must be a whole number from %1 to %2").arg(lo).arg(hi));
+            return fallback;
+        }
+        return int(*v);
+    }
+
     PanelQuery query(const QJsonValue &v, const QString &where)
     {
         PanelQuery q;
@@ -120,7 +136,7 @@ public:
             p.unit = *unit;
         else
             fail(where + QStringLiteral(".unit"), QStringLiteral("unknown unit '%1'").arg(unitText));
-        p.decimals = int(number(o, where, "decimals").value_or(-1));
+        p.decimals = count(o, where, "decimals", 0, 12, -1);
         const auto display = o.value(QLatin1String("display")).toString(QStringLiteral("value"));
         if (display != QLatin1String("value") && display != QLatin1String("legend"))
             fail(where + QStringLiteral(".display"), QStringLiteral("must be \"value\" or \"legend\""));
@@ -140,12 +156,8 @@ public:
         p.max = number(o, where, "max");
         p.target = number(o, where, "target");
         p.highlightAbove = number(o, where, "highlightAbove");
-        p.width = int(number(o, where, "width").value_or(4));
-        p.height = int(number(o, where, "height").value_or(p.type == PanelType::Stat ? 1 : 2));
-        if (p.width < 1 || p.width > 12)
-            fail(where + QStringLiteral(".width"), QStringLiteral("must be 1 to 12 columns"));
-        if (p.height < 1 || p.height > 4)
-            fail(where + QStringLiteral(".height"), QStringLiteral("must be 1 to 4 rows"));
+        p.width = count(o, where, "width", 1, 12, 4);
+        p.height = count(o, where, "height", 1, 4, p.type == PanelType::Stat ? 1 : 2);
 
         const auto queries = o.value(QLatin1String("queries")).toArray();
         for (int i = 0; i < queries.size(); ++i)

@@ -75,6 +75,13 @@ void TestDashboards::rejectsBadFiles_data()
                                  << "rows[0].panels[0].queries[0]: the query is empty";
     QTest::newRow("width") << head + R"({"type":"stat","title":"P","width":13,"queries":["up"]}]}]})"
                            << "rows[0].panels[0].width";
+    // Found by fuzz_dashboard: a width far beyond int was converted to int (undefined behaviour).
+    QTest::newRow("huge width") << head + R"({"type":"stat","title":"P","width":8.88889e66,"queries":["up"]}]}]})"
+                                << "rows[0].panels[0].width: must be a whole number from 1 to 12";
+    QTest::newRow("fractional height") << head + R"({"type":"stat","title":"P","height":1.5,"queries":["up"]}]}]})"
+                                       << "rows[0].panels[0].height";
+    QTest::newRow("huge decimals") << head + R"({"type":"stat","title":"P","decimals":-1e300,"queries":["up"]}]}]})"
+                                   << "rows[0].panels[0].decimals";
     QTest::newRow("colour") << head + R"({"type":"stat","title":"P","queries":["up"],"thresholds":[{"value":1,"color":"pink"}]}]}]})"
                             << "unknown colour 'pink'";
     QTest::newRow("order") << head + R"({"type":"stat","title":"P","queries":["up"],"thresholds":[{"value":5,"color":"red"},{"value":1,"color":"green"}]}]}]})"
