@@ -363,13 +363,24 @@ void HttpClient::finish(RequestId id, const Result<HttpResponse> &result)
     release(*pending);
     const auto elapsed = QDateTime::currentMSecsSinceEpoch() - pending->startedMs;
     if (result.ok()) {
+        m_lastFailure.clear();
         logging::get("net")->debug("{} service={} path={} status={} bytes={} ms={} attempts={}",
                                    verb(pending->request.method).constData(), serviceName().toStdString(),
                                    pending->request.path.toStdString(), result->status, result->body.size(), elapsed,
                                    pending->attempt);
     } else {
         // Not configured is the profile's choice, not a failure: said once by the endpoint's light.
-        logging::get("net")->log(result.error().kind == Error::Kind::NotConfigured ? spdlog::level::debug : spdlog::level::warn,
+        // The same failure again (a server down all night, the health endpoint's 503 through a
+        // drill at four polls a second) is a warning once a minute; the rest go to debug.
+        const auto signature = pending->request.path + u'\n' + Error::kindName(result.error().kind) + u'\n' + result.error().message;
+        const auto nowMs = QDateTime::currentMSecsSinceEpoch();
+        const bool repeated = signature == m_lastFailure && nowMs - m_lastFailureLoggedMs < kRepeatedFailureLogMs;
+        if (!repeated) {
+            m_lastFailure = signature;
+            m_lastFailureLoggedMs = nowMs;
+        }
+        const bool quiet = result.error().kind == Error::Kind::NotConfigured || repeated;
+        logging::get("net")->log(quiet ? spdlog::level::debug : spdlog::level::warn,
                                   "{} service={} path={} failed kind={} ms={} attempts={} error=\"{}\"",
                                   verb(pending->request.method).constData(), serviceName().toStdString(),
                                   pending->request.path.toStdString(), Error::kindName(result.error().kind).toStdString(),

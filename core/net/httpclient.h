@@ -117,6 +117,9 @@ private:
 
     QNetworkAccessManager *m_network;
     Endpoint m_kind;
+    static constexpr qint64 kRepeatedFailureLogMs = 60'000;
+    QString m_lastFailure; // path, kind and message of the last failure logged as a warning
+    qint64 m_lastFailureLoggedMs = 0;
     Profile m_profile;
     Options m_options;
     RequestId m_nextId = 1;

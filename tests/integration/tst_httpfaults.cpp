@@ -2,9 +2,12 @@
 // right typed, readable error — no crash, no hang.
 
 #include "sources/prometheus/prometheusclient.h"
+#include "telemetry/logging.h"
 #include "tinyhttpserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTest>
@@ -32,6 +35,7 @@ private slots:
     void cancelMeansNoCallback();
     void capsRequestsInFlight();
     void noSecretInErrors();
+    void sameFailureIsWarnedOnceAMinute();
 
 private:
     wf::Result<wf::PromResult> query(const QUrl &base, int timeoutMs = 20000);
@@ -294,6 +298,36 @@ void TestHttpFaults::noSecretInErrors()
     QVERIFY2(!message.contains(QStringLiteral("tok-abcdefgh123")), qPrintable(message)); // echoed by the server
     QVERIFY(!out->error().body.contains("tok-abcdefgh123"));
     QVERIFY(m_server->lastRequest().contains("Authorization: Bearer tok-abcdefgh123")); // it was sent, though
+}
+
+void TestHttpFaults::sameFailureIsWarnedOnceAMinute()
+{
+    // A server that fails the same way at every poll all night is one warning a minute in the
+    // console's log, not one per request; an answer in between makes the next failure news again.
+    QTemporaryDir logs;
+    wf::logging::Options options;
+    options.directory = logs.path();
+    options.toStderr = false;
+    wf::logging::setup(options);
+    const auto warnings = [&] {
+        wf::logging::get("net")->flush();
+        QFile log(wf::logging::logFilePath(logs.path()));
+        return log.open(QIODevice::ReadOnly) ? int(log.readAll().count("warning [net] GET")) : -1;
+    };
+    TinyHttpServer::Reply broken;
+    broken.status = 500;
+    broken.body = "database is locked";
+    broken.contentType = "text/plain";
+    m_server->respond(broken);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!query(m_server->url()).ok());
+    QCOMPARE(warnings(), 1);
+    m_server->respond(200, kOk);
+    QVERIFY(query(m_server->url()).ok());
+    m_server->respond(broken);
+    QVERIFY(!query(m_server->url()).ok());
+    QCOMPARE(warnings(), 2);
+    wf::logging::setup({}); // back to the defaults for the other tests
 }
 
 QTEST_GUILESS_MAIN(TestHttpFaults)
