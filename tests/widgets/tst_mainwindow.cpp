@@ -144,6 +144,11 @@ void TestMainWindow::statusLightsFollowEndpoints()
     QCOMPARE(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Warning);
     QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Unhealthy")));
     QCOMPARE(ready.lastRequest().left(15), QByteArray("GET /-/ready HT"));
+    // The service turns healthy: the light follows the health polls within a second or two, not
+    // the next 10-s probe.
+    unhealthy.respond(200, R"({"status":"Healthy","router":{"currentState":"PRIMARY_ACTIVE"}})");
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Good, 3000);
+    QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Healthy")));
 }
 
 void TestMainWindow::messagesEndWithTheirCause()
