@@ -2,9 +2,10 @@
 
 #include "sources/sim/drillclient.h"
 
+#include <QLabel>
 #include <QMenu>
+#include <QPointer>
 
-class QLabel;
 class QTimer;
 
 namespace wf {
@@ -16,6 +17,7 @@ class DrillMenu : public QMenu
     Q_OBJECT
 public:
     DrillMenu(QNetworkAccessManager *network, QWidget *parent = nullptr);
+    ~DrillMenu() override; // the status label too, unless a status bar took it
 
     void setProfile(const Profile &profile);
     QLabel *statusLabel() const { return m_label; }
@@ -42,7 +44,7 @@ private:
     QAction *m_activeHeader = nullptr;
     QList<QAction *> m_activeItems;
     QAction *m_clear = nullptr;
-    QLabel *m_label = nullptr;
+    QPointer<QLabel> m_label; // made without a parent: whoever shows it (the status bar) owns it
     QTimer *m_poll = nullptr;
 };
 
