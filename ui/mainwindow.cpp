@@ -670,19 +670,10 @@ void MainWindow::onHealthSample(const HealthSample &sample)
     // The health endpoint's light follows its polls (four a second), not only its 10-s probe: a
     // service that just turned healthy is not shown amber beside a tile saying Healthy.
     if (sample.report) {
-        const auto state = sample.report->status == u"Healthy" ? ProbeResult::State::Ready : ProbeResult::State::Degraded;
-        if (m_status->result(Endpoint::Health).state != state) {
-            ProbeResult r;
-            r.state = state;
-            r.httpStatus = sample.httpStatus;
-            r.roundTripMs = sample.roundTripMs;
-            r.checkedAt = sample.receivedAt;
-            r.message = EndpointProbe::tr("Service reports %1 (HTTP %2, %3 ms).")
-                            .arg(sample.report->status)
-                            .arg(sample.httpStatus)
-                            .arg(sample.roundTripMs);
+        const auto r = EndpointProbe::healthReported(sample.report->status, sample.httpStatus, sample.roundTripMs,
+                                                     sample.receivedAt);
+        if (m_status->result(Endpoint::Health).state != r.state)
             m_status->update(Endpoint::Health, r);
-        }
     }
     if (!sample.report) {
         m_routerLight->setLabel(tr("Router: unknown"));

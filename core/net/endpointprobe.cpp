@@ -74,6 +74,17 @@ void EndpointProbe::probeAll()
         probe(e);
 }
 
+ProbeResult EndpointProbe::healthReported(const QString &status, int httpStatus, qint64 roundTripMs, const QDateTime &checkedAt)
+{
+    ProbeResult r;
+    r.state = status == u"Healthy" ? ProbeResult::State::Ready : ProbeResult::State::Degraded;
+    r.httpStatus = httpStatus;
+    r.roundTripMs = roundTripMs;
+    r.checkedAt = checkedAt;
+    r.message = tr("Service reports %1 (HTTP %2, %3 ms).").arg(status).arg(httpStatus).arg(roundTripMs);
+    return r;
+}
+
 void EndpointProbe::probe(Endpoint endpoint)
 {
     const auto index = std::size_t(endpoint);
@@ -103,8 +114,7 @@ void EndpointProbe::probe(Endpoint endpoint)
             ? QJsonDocument::fromJson(body).object().value(QStringLiteral("status")).toString()
             : QString();
         if (!status.isEmpty()) {
-            r.state = status == u"Healthy" ? ProbeResult::State::Ready : ProbeResult::State::Degraded;
-            r.message = tr("Service reports %1 (HTTP %2, %3 ms).").arg(status).arg(r.httpStatus).arg(r.roundTripMs);
+            r = healthReported(status, r.httpStatus, r.roundTripMs, r.checkedAt);
         } else if (response) {
             r.state = ProbeResult::State::Ready;
             r.message = tr("Ready (%1 ms).").arg(r.roundTripMs);

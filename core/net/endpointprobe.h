@@ -43,6 +43,9 @@ public:
     void probeAll();
 
     static QString probePath(Endpoint endpoint);
+    // The health endpoint's own verdict ("Healthy", "Degraded", "Unhealthy") as a probe result:
+    // Ready when healthy, else Degraded (it answered). For the probe and for the 4 Hz health polls.
+    static ProbeResult healthReported(const QString &status, int httpStatus, qint64 roundTripMs, const QDateTime &checkedAt);
 
 signals:
     void probed(wf::Endpoint endpoint, const wf::ProbeResult &result);
