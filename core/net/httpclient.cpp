@@ -146,7 +146,12 @@ void HttpClient::start(Pending &p)
 {
     ++p.attempt;
     p.aborted = false;
-    const auto timeout = p.request.timeoutMs > 0 ? p.request.timeoutMs : m_options.totalTimeoutMs;
+    p.body.clear(); // a retry starts its answer afresh
+    // The total timeout is the request's, retries included: a server that hangs is said within it.
+    const auto now = QDateTime::currentMSecsSinceEpoch();
+    if (p.attempt == 1)
+        p.firstAttemptMs = now;
+    const int timeout = int(std::max<qint64>(budgetMs(p) - (now - p.firstAttemptMs), 1000));
     auto request = makeRequest(urlFor(p.request), m_profile.endpoint(m_kind), m_profile, m_kind, 0);
     if (!p.request.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, p.request.contentType);
@@ -171,7 +176,33 @@ void HttpClient::start(Pending &p)
             abortWith(*it->second, Error::Kind::Timeout);
     });
     p.totalTimer->start(timeout);
+    // Connected and the request on its way: from here the server takes its time (a heavy query's
+    // headers come only when it has been evaluated), up to the total timeout.
+    connect(p.reply, &QNetworkReply::requestSent, p.connectTimer, &QTimer::stop);
     connect(p.reply, &QNetworkReply::metaDataChanged, p.connectTimer, &QTimer::stop);
+    // Memory stays bounded whatever the server sends: a body announced over the limit is refused
+    // before it is read, and the network thread reads no further ahead than a small buffer while
+    // the body is taken in here, piece by piece, up to the limit.
+    p.reply->setReadBufferSize(kReadBufferBytes);
+    connect(p.reply, &QNetworkReply::metaDataChanged, this, [this, id] {
+        auto it = m_active.find(id);
+        if (it == m_active.end() || !it->second->reply)
+            return;
+        const auto announced = it->second->reply->header(QNetworkRequest::ContentLengthHeader);
+        if (announced.isValid() && announced.toLongLong() > m_options.maxResponseBytes)
+            abortWith(*it->second, Error::Kind::TooLarge);
+    });
+    connect(p.reply, &QNetworkReply::readyRead, this, [this, id] {
+        auto it = m_active.find(id);
+        if (it == m_active.end() || !it->second->reply || it->second->aborted)
+            return;
+        auto &pending = *it->second;
+        pending.body += pending.reply->readAll();
+        if (pending.body.size() > m_options.maxResponseBytes) {
+            pending.body.clear();
+            abortWith(pending, Error::Kind::TooLarge);
+        }
+    });
     connect(p.reply, &QNetworkReply::downloadProgress, this, [this, id](qint64 received, qint64 total) {
         auto it = m_active.find(id);
         if (it == m_active.end())
@@ -236,7 +267,7 @@ Error HttpClient::errorFor(const Pending &p, QNetworkReply *reply) const
     e.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (e.httpStatus >= 300) {
         e.kind = Error::Kind::HttpStatus;
-        e.body = reply->read(kKeptBodyBytes);
+        e.body = (p.body + reply->read(kKeptBodyBytes)).left(kKeptBodyBytes);
         const auto reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         const auto type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
         QString detail;
@@ -263,6 +294,11 @@ Error HttpClient::errorFor(const Pending &p, QNetworkReply *reply) const
     }
     e.message = describeNetworkError(reply->error(), reply->errorString(), urlFor(p.request), timeout);
     return e;
+}
+
+int HttpClient::budgetMs(const Pending &p) const
+{
+    return p.request.timeoutMs > 0 ? p.request.timeoutMs : m_options.totalTimeoutMs;
 }
 
 bool HttpClient::shouldRetry(const Pending &p, const Error &e) const
@@ -314,7 +350,8 @@ void HttpClient::onFinished(RequestId id)
     if (!p.aborted && reply->error() == QNetworkReply::NoError && status >= 200 && status < 300) {
         HttpResponse r;
         r.status = status;
-        r.body = reply->readAll();
+        r.body = std::move(p.body) + reply->readAll();
+        p.body.clear();
         r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         r.elapsedMs = QDateTime::currentMSecsSinceEpoch() - p.startedMs;
         r.attempts = p.attempt;
@@ -330,9 +367,10 @@ void HttpClient::onFinished(RequestId id)
     if (p.aborted && p.abortReason == Error::Kind::Canceled)
         return; // cancel() already removed it
     const auto error = scrubbed(errorFor(p, reply));
-    if (shouldRetry(p, error)) {
-        const int retryAfter = reply->rawHeader("Retry-After").toInt();
-        const int wait = backoffMs(p.attempt, retryAfter);
+    const int retryAfter = reply->rawHeader("Retry-After").toInt();
+    const int wait = backoffMs(p.attempt, retryAfter);
+    const bool inTime = QDateTime::currentMSecsSinceEpoch() - p.firstAttemptMs + wait < budgetMs(p);
+    if (inTime && shouldRetry(p, error)) {
         logging::get("net")->info("retry service={} path={} attempt={} wait_ms={} reason=\"{}\"",
                                   serviceName().toStdString(), p.request.path.toStdString(), p.attempt, wait,
                                   error.message.toStdString());
@@ -372,7 +410,11 @@ void HttpClient::finish(RequestId id, const Result<HttpResponse> &result)
         // Not configured is the profile's choice, not a failure: said once by the endpoint's light.
         // The same failure again (a server down all night, the health endpoint's 503 through a
         // drill at four polls a second) is a warning once a minute; the rest go to debug.
-        const auto signature = pending->request.path + u'\n' + Error::kindName(result.error().kind) + u'\n' + result.error().message;
+        // An HTTP status is the same failure whatever its body says (a health endpoint's 503 body
+        // carries the time it was checked).
+        const auto &failure = result.error();
+        const auto signature = pending->request.path + u'\n' + Error::kindName(failure.kind) + u'\n'
+            + (failure.httpStatus > 0 ? QString::number(failure.httpStatus) : failure.message);
         const auto nowMs = QDateTime::currentMSecsSinceEpoch();
         const bool repeated = signature == m_lastFailure && nowMs - m_lastFailureLoggedMs < kRepeatedFailureLogMs;
         if (!repeated) {
@@ -386,9 +428,23 @@ void HttpClient::finish(RequestId id, const Result<HttpResponse> &result)
                                   pending->request.path.toStdString(), Error::kindName(result.error().kind).toStdString(),
                                   elapsed, pending->attempt, result.error().message.toStdString());
     }
+    if (!result.ok()) {
+        const auto &e = result.error();
+        const bool requestsOwnFault = e.httpStatus == 400 || e.httpStatus == 404 || e.httpStatus == 422;
+        if (e.kind != Error::Kind::Canceled && e.kind != Error::Kind::NotConfigured && !requestsOwnFault)
+            emit requestFailed(e);
+    }
     if (!pending->hasContext || pending->context)
         pending->callback(result);
     pump();
+}
+
+void HttpClient::reportRead(const Error *unreadable)
+{
+    if (unreadable == nullptr)
+        emit answerRead();
+    else if (unreadable->kind == Error::Kind::Parse)
+        emit requestFailed(*unreadable);
 }
 
 void HttpClient::cancel(RequestId id)

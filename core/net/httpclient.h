@@ -82,9 +82,20 @@ public:
     int queued() const { return int(m_queue.size()); }
     QUrl urlFor(const HttpRequest &request) const;
 
+    // What real requests (not the readiness probe) learn about the endpoint, for its light. The
+    // client that reads a 2xx body reports how that went (nullptr: read; else why not: malformed,
+    // the wrong shape); requestFailed() also comes for a request that failed on the way (network,
+    // timeout, TLS, size, an HTTP error status) — not for one canceled, nor for 400/404/422, which
+    // are the request's own fault (a query with a typo, a silence already gone).
+    void reportRead(const Error *unreadable = nullptr);
+
     // name=value&… with everything but unreserved characters percent-encoded ('+' as %2B: Go servers
     // read a bare '+' in a query or form as a space, which breaks PromQL like "a + b").
     static QByteArray encodeParams(const QList<std::pair<QString, QString>> &params);
+
+signals:
+    void answerRead();
+    void requestFailed(const wf::Error &error);
 
 private:
     struct Pending
@@ -96,7 +107,9 @@ private:
         Callback callback;
         int attempt = 0;
         qint64 startedMs = 0;
+        qint64 firstAttemptMs = 0; // the total timeout counts from here, retries included
         QPointer<QNetworkReply> reply; // the network manager may go first, and its replies with it
+        QByteArray body;               // what was read of the answer so far
         QTimer *connectTimer = nullptr;
         QTimer *totalTimer = nullptr;
         QTimer *retryTimer = nullptr;
@@ -109,6 +122,7 @@ private:
     void onFinished(RequestId id);
     void finish(RequestId id, const Result<HttpResponse> &result);
     bool shouldRetry(const Pending &pending, const Error &error) const;
+    int budgetMs(const Pending &pending) const;
     int backoffMs(int attempt, int retryAfterSeconds) const;
     void abortWith(Pending &pending, Error::Kind reason);
     void release(Pending &pending);
@@ -118,6 +132,7 @@ private:
     QNetworkAccessManager *m_network;
     Endpoint m_kind;
     static constexpr qint64 kRepeatedFailureLogMs = 60'000;
+    static constexpr qint64 kReadBufferBytes = 1024 * 1024; // read ahead by the network thread, per reply
     QString m_lastFailure; // path, kind and message of the last failure logged as a warning
     qint64 m_lastFailureLoggedMs = 0;
     Profile m_profile;

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QTcpServer>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <optional>
@@ -36,6 +37,7 @@ private slots:
     void capsRequestsInFlight();
     void noSecretInErrors();
     void sameFailureIsWarnedOnceAMinute();
+    void whatTheLightHears();
 
 private:
     wf::Result<wf::PromResult> query(const QUrl &base, int timeoutMs = 20000);
@@ -175,10 +177,47 @@ void TestHttpFaults::malformedJson()
 {
     QFETCH(QByteArray, body);
     m_server->respond(200, body);
+    QSignalSpy failed(m_http.get(), &wf::HttpClient::requestFailed);
+    QSignalSpy read(m_http.get(), &wf::HttpClient::answerRead);
     const auto r = query(m_server->url());
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Kind::Parse);
     QCOMPARE(m_server->requestCount(), 1); // a parse error is not retried
+    // The endpoint's light hears of it: a 200 it cannot read is a fault.
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<wf::Error>().kind, Kind::Parse);
+    QCOMPARE(read.size(), 0);
+}
+
+// What reaches the endpoint's light from the views' requests: a failure on the way or a status
+// that is the server's fault, an answer read; never a cancel, nor the request's own fault (400).
+void TestHttpFaults::whatTheLightHears()
+{
+    QSignalSpy failed(m_http.get(), &wf::HttpClient::requestFailed);
+    QSignalSpy read(m_http.get(), &wf::HttpClient::answerRead);
+    m_server->respond(200, kOk);
+    QVERIFY(query(m_server->url()).ok());
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(failed.size(), 0);
+
+    m_server->respond(400, R"({"status":"error","errorType":"bad_data","error":"parse error at char 3"})");
+    QVERIFY(!query(m_server->url()).ok());
+    QCOMPARE(failed.size(), 0); // a typo in a query is not the server's fault
+
+    m_server->respond(500, R"({"status":"error","errorType":"internal","error":"boom"})");
+    QVERIFY(!query(m_server->url()).ok());
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<wf::Error>().httpStatus, 500);
+
+    m_server->setSilent(true);
+    auto profile = wf::demoProfile();
+    profile.endpoint(wf::Endpoint::Prometheus).url = m_server->url();
+    m_http->setProfile(profile);
+    const auto id = m_client->query(QStringLiteral("up"), {}, this, [](const auto &) {});
+    QTest::qWait(100);
+    m_http->cancel(id);
+    QTest::qWait(100);
+    QCOMPARE(failed.size(), 1); // canceled: nothing to say about the server
 }
 
 void TestHttpFaults::truncatedBody()
@@ -322,6 +361,15 @@ void TestHttpFaults::sameFailureIsWarnedOnceAMinute()
     for (int i = 0; i < 5; ++i)
         QVERIFY(!query(m_server->url()).ok());
     QCOMPARE(warnings(), 1);
+    // The same status with a body that changes each time (a 503 health body carries its time).
+    for (int i = 0; i < 3; ++i) {
+        broken.body = "database is locked at second " + QByteArray::number(i);
+        m_server->respond(broken);
+        QVERIFY(!query(m_server->url()).ok());
+    }
+    QCOMPARE(warnings(), 1);
+    broken.body = "database is locked";
+    m_server->respond(broken);
     m_server->respond(200, kOk);
     QVERIFY(query(m_server->url()).ok());
     m_server->respond(broken);
