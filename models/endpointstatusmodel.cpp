@@ -92,13 +92,57 @@ void EndpointStatusModel::setUtc(bool utc)
 
 void EndpointStatusModel::update(Endpoint endpoint, const ProbeResult &result)
 {
+    m_probed[std::size_t(endpoint)] = result;
+    recompute(endpoint);
+}
+
+void EndpointStatusModel::noteRequest(Endpoint endpoint, const Error *failure)
+{
+    const auto i = std::size_t(endpoint);
+    if (failure != nullptr) {
+        if (m_failures[i] && m_failures[i]->error.message == failure->message)
+            return; // the same again: nothing new to show
+        m_failures[i] = Failure{*failure, QDateTime::currentDateTimeUtc()};
+    } else {
+        if (!m_failures[i] && m_probed[i].state != ProbeResult::State::Down)
+            return;
+        m_failures[i].reset();
+        if (m_probed[i].state == ProbeResult::State::Down) {
+            // The probe failed, but a request was answered since: the endpoint answers again.
+            ProbeResult answering;
+            answering.state = ProbeResult::State::Ready;
+            answering.message = tr("Answering requests again.");
+            answering.checkedAt = QDateTime::currentDateTimeUtc();
+            m_probed[i] = answering;
+        }
+    }
+    recompute(endpoint);
+}
+
+void EndpointStatusModel::recompute(Endpoint endpoint)
+{
+    const auto i = std::size_t(endpoint);
+    auto shown = m_probed[i];
+    const auto probed = shown.state;
+    if (m_failures[i] && probed != ProbeResult::State::Down && probed != ProbeResult::State::NotConfigured) {
+        const auto &f = *m_failures[i];
+        shown.state = f.error.kind == Error::Kind::Parse ? ProbeResult::State::Degraded : ProbeResult::State::Down;
+        shown.message = probed == ProbeResult::State::Ready
+            ? tr("%1 (Its readiness check answers, but the views' requests fail.)").arg(f.error.message)
+            : f.error.message;
+        shown.httpStatus = f.error.httpStatus;
+        shown.roundTripMs = -1;
+        shown.checkedAt = f.at;
+    }
+    m_results[i] = shown;
     const int row = int(endpoint);
-    m_results[std::size_t(row)] = result;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 void EndpointStatusModel::clear()
 {
+    m_probed = {};
+    m_failures = {};
     m_results = {};
     emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

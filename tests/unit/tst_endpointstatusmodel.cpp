@@ -9,6 +9,7 @@ class TestEndpointStatusModel : public QObject
     Q_OBJECT
 private slots:
     void rowsAndUpdates();
+    void requestsOutweighAReadyProbe();
 };
 
 static QStringList dump(const QAbstractItemModel &model)
@@ -47,6 +48,49 @@ void TestEndpointStatusModel::rowsAndUpdates()
 
     model.clear();
     QCOMPARE(dump(model).at(2), QStringLiteral("Loki=Not checked yet"));
+}
+
+// A server that is "ready" and sends what the console cannot read is not green: the views' own
+// requests decide until one is answered and read again; a request answered after a failed probe
+// shows the endpoint answering without waiting for the next probe.
+void TestEndpointStatusModel::requestsOutweighAReadyProbe()
+{
+    using State = wf::ProbeResult::State;
+    wf::EndpointStatusModel model;
+    wf::ProbeResult ready;
+    ready.state = State::Ready;
+    ready.message = QStringLiteral("Ready (40 ms).");
+    model.update(wf::Endpoint::Prometheus, ready);
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).state, State::Ready);
+
+    const wf::Error garbage{wf::Error::Kind::Parse, QStringLiteral("Prometheus sent an answer the console cannot read: not JSON."), 0, {}, {}, {}};
+    model.noteRequest(wf::Endpoint::Prometheus, &garbage);
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).state, State::Degraded);
+    QVERIFY(model.result(wf::Endpoint::Prometheus).message.startsWith(garbage.message));
+    QVERIFY(model.result(wf::Endpoint::Prometheus).message.contains(QStringLiteral("readiness check answers")));
+    model.update(wf::Endpoint::Prometheus, ready); // the next probe does not paint over it
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).state, State::Degraded);
+
+    const wf::Error refused{wf::Error::Kind::Network, QStringLiteral("Connection refused."), 0, {}, {}, {}};
+    model.noteRequest(wf::Endpoint::Prometheus, &refused);
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).state, State::Down);
+
+    model.noteRequest(wf::Endpoint::Prometheus, nullptr);
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).state, State::Ready);
+    QCOMPARE(model.result(wf::Endpoint::Prometheus).message, ready.message);
+
+    wf::ProbeResult down;
+    down.state = State::Down;
+    down.message = QStringLiteral("Connection refused by …/-/ready");
+    model.update(wf::Endpoint::Alertmanager, down);
+    QCOMPARE(model.result(wf::Endpoint::Alertmanager).state, State::Down);
+    model.noteRequest(wf::Endpoint::Alertmanager, nullptr);
+    QCOMPARE(model.result(wf::Endpoint::Alertmanager).state, State::Ready);
+    QCOMPARE(model.result(wf::Endpoint::Alertmanager).message, QStringLiteral("Answering requests again."));
+
+    model.noteRequest(wf::Endpoint::Loki, &refused);
+    model.clear(); // a new profile: nothing learnt about the old one stays
+    QCOMPARE(model.result(wf::Endpoint::Loki).state, State::Unknown);
 }
 
 QTEST_GUILESS_MAIN(TestEndpointStatusModel)

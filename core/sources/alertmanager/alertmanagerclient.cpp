@@ -32,11 +32,14 @@ RequestId AlertmanagerClient::call(const HttpRequest &request, QObject *context,
                                    Result<T> (*parse)(const QByteArray &))
 {
     // Alertmanager's answers are small (alerts and silences, not samples): parsed in place.
-    return m_http->send(request, context ? context : this, [done, parse](const Result<HttpResponse> &response) {
-        if (!response)
+    return m_http->send(request, context ? context : this, [http = m_http, done, parse](const Result<HttpResponse> &response) {
+        if (!response) {
             done(am::fromHttpError(response.error()));
-        else
-            done(parse(response->body));
+            return;
+        }
+        const auto r = parse(response->body);
+        http->reportRead(r ? nullptr : &r.error()); // an answer it cannot read is a fault for the light too
+        done(r);
     });
 }
 

@@ -38,7 +38,13 @@ RequestId LokiClient::call(const HttpRequest &request, QObject *context, Callbac
             done(loki::fromHttpError(response.error()));
             return;
         }
-        parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, done);
+        // How the body read goes to the endpoint's light too: an answer it cannot read is a fault.
+        auto reported = [http = QPointer<HttpClient>(m_http), done](const Result<T> &r) {
+            if (http)
+                http->reportRead(r ? nullptr : &r.error());
+            done(r);
+        };
+        parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, reported);
     });
 }
 

@@ -41,7 +41,13 @@ RequestId PrometheusClient::call(HttpRequest request, QObject *context, Callback
             done(prom::fromHttpError(response.error()));
             return;
         }
-        parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, done);
+        // How the body read goes to the endpoint's light too: an answer it cannot read is a fault.
+        auto reported = [http = QPointer<HttpClient>(m_http), done](const Result<T> &r) {
+            if (http)
+                http->reportRead(r ? nullptr : &r.error());
+            done(r);
+        };
+        parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, reported);
     });
 }
 
