@@ -11,6 +11,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <climits>
 #include <array>
 #include <cmath>
 
@@ -198,6 +199,68 @@ QList<std::pair<QString, double>> TimeSeriesChart::valuesAt(qint64 xMs) const
     return values;
 }
 
+QPainterPath TimeSeriesChart::linePath(const QList<QPointF> &points, const QRect &plot, double gapMs,
+                                       const std::function<double(double)> &yToPixel) const
+{
+    // Only what the plot shows (and one point either side), and per pixel column at most its first,
+    // lowest, highest and last point: the same line to the eye, whatever the number of points (a
+    // day of round trips is 86,400), so painting costs the plot's width, not the series' length.
+    QPainterPath path;
+    const auto begin = std::lower_bound(points.cbegin(), points.cend(), double(m_fromMs),
+                                        [](const QPointF &pt, double x) { return pt.x() < x; });
+    const auto end = std::upper_bound(points.cbegin(), points.cend(), double(m_toMs),
+                                      [](double x, const QPointF &pt) { return x < pt.x(); });
+    const auto from = begin == points.cbegin() ? begin : begin - 1;
+    const auto to = end == points.cend() ? end : end + 1;
+    QPointF prev(-INFINITY, 0);
+    int column = INT_MIN;
+    QPointF first, low, high, last;
+    bool open = false; // a column's points are waiting to be drawn
+    bool started = false;
+    const auto flush = [&] {
+        if (!open)
+            return;
+        for (const auto &pt : {first, low.x() <= high.x() ? low : high, low.x() <= high.x() ? high : low, last}) {
+            if (started)
+                path.lineTo(pt);
+            else
+                path.moveTo(pt);
+            started = true;
+        }
+        open = false;
+    };
+    for (auto it = from; it != to; ++it) {
+        const auto &pt = *it;
+        if (!std::isfinite(pt.y())) {
+            flush();
+            started = false;
+            prev = QPointF(-INFINITY, 0);
+            continue;
+        }
+        const QPointF at(xToPixel(pt.x(), plot), yToPixel(pt.y()));
+        if (pt.x() - prev.x() > gapMs) {
+            flush();
+            started = false;
+        }
+        prev = pt;
+        const int c = int(std::floor(at.x()));
+        if (!open || c != column) {
+            flush();
+            column = c;
+            first = low = high = last = at;
+            open = true;
+            continue;
+        }
+        if (at.y() > low.y()) // pixels grow downwards: the lowest value has the largest y
+            low = at;
+        if (at.y() < high.y())
+            high = at;
+        last = at;
+    }
+    flush();
+    return path;
+}
+
 void TimeSeriesChart::paintEvent(QPaintEvent *)
 {
     layoutLegend();
@@ -281,20 +344,7 @@ void TimeSeriesChart::paintEvent(QPaintEvent *)
     const double gapMs = m_stepMs > 0 ? 2.5 * double(m_stepMs) : INFINITY;
     for (qsizetype i = shown.size() - 1; i >= 0; --i) {
         const auto &line = shown.at(i);
-        QPainterPath path;
-        QPointF prev(-INFINITY, 0);
-        for (const auto &pt : line.points) {
-            if (!std::isfinite(pt.y())) {
-                prev = QPointF(-INFINITY, 0);
-                continue;
-            }
-            const QPointF at(xToPixel(pt.x(), plot), yToPixel(pt.y()));
-            if (pt.x() - prev.x() > gapMs)
-                path.moveTo(at);
-            else
-                path.lineTo(at);
-            prev = pt;
-        }
+        const auto path = linePath(line.points, plot, gapMs, yToPixel);
         if (m_stacked && !line.points.isEmpty()) {
             auto fill = line.color;
             fill.setAlpha(90);

@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QPainterPath>
 #include <QPointF>
 #include <QRect>
 #include <QSet>
@@ -74,6 +75,8 @@ protected:
 private:
     QRect plotRect() const;
     double xToPixel(double x, const QRect &plot) const;
+    QPainterPath linePath(const QList<QPointF> &points, const QRect &plot, double gapMs,
+                          const std::function<double(double)> &yToPixel) const;
     double pixelToX(int px, const QRect &plot) const;
     QList<Line> shownLines() const; // hidden removed, stacked summed
     void layoutLegend();
