@@ -88,6 +88,15 @@ void TestLokiParser::tailMessages()
     const auto nullDropped = wf::loki::parseTailMessage(R"({"streams":[],"dropped_entries":null})");
     QVERIFY(nullDropped.ok());
     QVERIFY(nullDropped->dropped.empty());
+
+    // Not a tail message: said, not taken for an empty one (the tail skips it and says so).
+    for (const auto *wrong : {R"({"streams":{"unexpected":true}})", R"({"status":"success","data":"unexpected"})",
+                              R"({"streams":"nope","dropped_entries":[]})"}) {
+        const auto r = wf::loki::parseTailMessage(QByteArray(wrong));
+        QVERIFY2(!r.ok(), wrong);
+        QCOMPARE(r.error().kind, wf::Error::Kind::Parse);
+    }
+    QVERIFY(wf::loki::parseTailMessage(R"({"dropped_entries":[]})").ok()); // only what was dropped
 }
 
 void TestLokiParser::nanosecondText_data()

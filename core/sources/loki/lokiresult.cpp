@@ -201,7 +201,12 @@ Result<TailMessage> parseTailMessage(const QByteArray &body)
     if (!root)
         return root.error();
     TailMessage m;
-    auto streams = toStreams(root->value(QStringLiteral("streams")).toArray());
+    // A message has its streams (a list, maybe empty) or only what was dropped; anything else is not
+    // a tail message (an error page's JSON, an object where the list belongs).
+    const auto streamsValue = root->value(QStringLiteral("streams"));
+    if (streamsValue.isUndefined() ? !root->contains(QStringLiteral("dropped_entries")) : !streamsValue.isArray() && !streamsValue.isNull())
+        return parseError(LokiText::tr("a tail message without a list of streams."));
+    auto streams = toStreams(streamsValue.toArray());
     if (!streams)
         return streams.error();
     m.streams = std::move(streams).value();

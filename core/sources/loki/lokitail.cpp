@@ -136,7 +136,12 @@ void LokiTail::connectSocket()
 
     m_socketConnected = false;
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socketError = QAbstractSocket::UnknownSocketError;
     m_socket = socket;
+    // A tail message holds at most `limit` lines: a frame or message past kMaxMessageBytes closes the
+    // connection before it is read (memory and the UI thread stay free; the tail reconnects).
+    socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
+    socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
     if (socketUrl.scheme() == u"wss")
         socket->setSslConfiguration(request.sslConfiguration());
     connect(socket, &QWebSocket::connected, this, [this] {
@@ -149,9 +154,10 @@ void LokiTail::connectSocket()
     connect(socket, &QWebSocket::textMessageReceived, this, &LokiTail::onTextMessage);
     connect(socket, &QWebSocket::pong, this, [this] { m_lastPongMs = QDateTime::currentMSecsSinceEpoch(); });
     connect(socket, &QWebSocket::disconnected, this, &LokiTail::onDisconnected);
-    connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this, socket](QAbstractSocket::SocketError) {
+    connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this, socket](QAbstractSocket::SocketError error) {
         if (socket != m_socket)
             return;
+        m_socketError = error;
         scheduleReconnect(m_socketConnected ? tr("The tail connection was lost: %1").arg(socket->errorString())
                                             : openError(socket));
     });
@@ -174,7 +180,17 @@ QString LokiTail::openError(const QWebSocket *socket) const
                 .arg(status);
         return tr("Loki answered the tail request at %1 with HTTP %2.").arg(where).arg(status);
     }
-    const auto reason = socket->errorString().isEmpty() ? tr("no answer") : socket->errorString();
+    auto reason = socket->errorString();
+    if (reason.isEmpty() || reason == u"Unknown error") {
+        // QWebSocket leaves some socket errors unworded.
+        switch (m_socketError) {
+        case QAbstractSocket::ConnectionRefusedError: reason = tr("connection refused — is Loki running, and is the port right?"); break;
+        case QAbstractSocket::HostNotFoundError: reason = tr("host not found"); break;
+        case QAbstractSocket::RemoteHostClosedError: reason = tr("Loki closed the connection"); break;
+        case QAbstractSocket::SocketTimeoutError: reason = tr("no answer in time"); break;
+        default: reason = tr("no answer"); break;
+        }
+    }
     return tr("Cannot open the tail at %1: %2").arg(where, reason);
 }
 
@@ -197,6 +213,7 @@ void LokiTail::onTextMessage(const QString &text)
     auto message = loki::parseTailMessage(text.toUtf8());
     if (!message) {
         logging::get("net")->warn("loki tail: {}", message.error().message.toStdString());
+        emit unreadable(message.error());
         return; // one unreadable message is not a reason to drop a live tail
     }
     std::vector<TailEntry> fresh;

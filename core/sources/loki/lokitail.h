@@ -3,6 +3,7 @@
 #include "lokiresult.h"
 #include "store/profile.h"
 
+#include <QAbstractSocket>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -37,6 +38,7 @@ class LokiTail : public QObject
     Q_OBJECT
 public:
     enum class State { Idle, Connecting, Live, Reconnecting, Failed };
+    static constexpr quint64 kMaxMessageBytes = 16 * 1024 * 1024;
     Q_ENUM(State)
 
     struct Options
@@ -81,6 +83,9 @@ signals:
     // received (ns) up to the replay's first may be missing.
     void gap(qint64 ns);
     void stateChanged(wf::LokiTail::State state, const QString &message);
+    // A message Loki sent that could not be read (malformed, the wrong shape): skipped, the tail
+    // stays open; said so that the user and the endpoint's light know.
+    void unreadable(const wf::Error &error);
 
 private:
     void connectSocket();
@@ -98,6 +103,7 @@ private:
     QString m_query;
     qint64 m_lastNs = 0;
     QSet<QString> m_seenAtLast; // labels + line of each entry delivered at m_lastNs
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError; // the last socket's
     State m_state = State::Idle;
     QString m_message;
     int m_attempt = 0;
