@@ -356,6 +356,13 @@
         <source>Alertmanager lost this acknowledgement&apos;s silence; making it again.</source>
         <translation>Alertmanager hat die Stummschaltung dieser Quittierung verloren; sie wird neu angelegt.</translation>
     </message>
+    <message numerus="yes">
+        <source>Alertmanager has not answered for %n s.</source>
+        <translation>
+            <numerusform>Alertmanager hat seit %n s nicht geantwortet.</numerusform>
+            <numerusform>Alertmanager hat seit %n s nicht geantwortet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::AlertInboxModel</name>
@@ -1172,6 +1179,17 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Prometheus is not answering: %1 Trying again…</source>
         <translation>Prometheus antwortet nicht: %1 Neuer Versuch läuft …</translation>
     </message>
+    <message numerus="yes">
+        <source>No answer from Prometheus for %n s</source>
+        <translation>
+            <numerusform>Seit %n s keine Antwort von Prometheus</numerusform>
+            <numerusform>Seit %n s keine Antwort von Prometheus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prometheus is not answering</source>
+        <translation>Prometheus antwortet nicht</translation>
+    </message>
 </context>
 <context>
     <name>wf::DemoLauncher</name>
@@ -1477,6 +1495,14 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Checked at</source>
         <translation>Geprüft um</translation>
+    </message>
+    <message>
+        <source>Answering requests again.</source>
+        <translation>Beantwortet wieder Anfragen.</translation>
+    </message>
+    <message>
+        <source>%1 (Its readiness check answers, but the views&apos; requests fail.)</source>
+        <translation>%1 (Die Bereitschaftsprüfung antwortet, aber die Anfragen der Ansichten schlagen fehl.)</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2093,21 @@ Angezeigt werden die Daten von %2.</translation>
         <source>live tail reconnecting — attempt %1, next in %2 s: %3</source>
         <translation>Live-Tail verbindet neu — Versuch %1, nächster in %2 s: %3</translation>
     </message>
+    <message numerus="yes">
+        <source>Asking Loki… no answer for %n s</source>
+        <translation>
+            <numerusform>Frage Loki… seit %n s keine Antwort</numerusform>
+            <numerusform>Frage Loki… seit %n s keine Antwort</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(last time: %1)</source>
+        <translation>(letztes Mal: %1)</translation>
+    </message>
+    <message>
+        <source>a message of the tail was skipped: %1</source>
+        <translation>eine Nachricht des Live-Tails wurde übersprungen: %1</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>
@@ -2125,6 +2166,10 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Loki refused the request (HTTP %1): %2</source>
         <translation>Loki hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>a tail message without a list of streams.</source>
+        <translation>eine Tail-Nachricht ohne Liste von Streams.</translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2253,26 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Loki rejects the query: %1</source>
         <translation>Loki weist die Abfrage zurück: %1</translation>
+    </message>
+    <message>
+        <source>connection refused — is Loki running, and is the port right?</source>
+        <translation>Verbindung abgelehnt — läuft Loki, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Loki closed the connection</source>
+        <translation>Loki hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <source>Loki sent a tail message over %1 MB; the tail was closed and opens again.</source>
+        <translation>Loki hat eine Tail-Nachricht über %1 MB gesendet; der Tail wurde geschlossen und öffnet sich wieder.</translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2518,18 @@ Open %2 in your web browser?</source>
     <message>
         <source>Show the &amp;demo</source>
         <translation>&amp;Demo zeigen</translation>
+    </message>
+    <message>
+        <source>Live tail: %1</source>
+        <translation>Live-Tail: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as of %2)</source>
+        <translation>%1 (Stand %2)</translation>
+    </message>
+    <message>
+        <source>%1 Last reported at %2.</source>
+        <translation>%1 Zuletzt gemeldet um %2.</translation>
     </message>
 </context>
 <context>

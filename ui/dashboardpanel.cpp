@@ -846,6 +846,12 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
     }
 }
 
+void DashboardPanel::markOverdue(const QString &text)
+{
+    if (m_frame->state() == PanelFrame::State::Ready) // a stale one already says why
+        m_frame->setState(PanelFrame::State::Stale, text);
+}
+
 void DashboardPanel::showHealth(const HealthSample &sample)
 {
     if (m_panel.healthFact) {
@@ -870,12 +876,13 @@ void DashboardPanel::showHealth(const HealthSample &sample)
     }
     if (!m_stat)
         return;
-    m_painted = {};
     if (!sample.report) {
+        // The tile keeps what it painted (and its snapshot says so), marked stale.
         const bool had = !m_stat->items().isEmpty();
         m_frame->setState(had ? PanelFrame::State::Stale : PanelFrame::State::Error, sample.report.error().message);
         return;
     }
+    m_painted = {};
     StatTile::Item item;
     item.text = sample.report->status;
     item.color = healthColor(sample.report->health());

@@ -48,6 +48,8 @@ public:
     void deliver(const QueryKey &key, const Result<PromResult> &result);
     void showRouter(const RouterTimeline &timeline, const QDateTime &from, const QDateTime &to);
     void showHealth(const HealthSample &sample);
+    // Its query has waited too long: what it shows stays, marked stale with the text.
+    void markOverdue(const QString &text);
     // The health panel's round trips kept while hidden, drawn (a view just shown).
     void drawRoundTrips();
     void setFailoverBands(const QList<TimeSeriesChart::Band> &bands);

@@ -17,6 +17,7 @@
 #include "runbooks/runbooklibrary.h"
 #include "logmodel.h"
 #include "sources/loki/lokiclient.h"
+#include "sources/loki/lokitail.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "domain/routerstate.h"
@@ -167,6 +168,17 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             connect(logs, &LogsView::rangeRequested, this, &MainWindow::zoomTo);
             connect(logs, &LogsView::historyChanged, this,
                     [this](const QStringList &queries) { m_settings.setLogQueryHistory(m_profile.name, queries); });
+            // The live tail is Loki's traffic too: its light says when the tail cannot stay open.
+            connect(logs->tail(), &LokiTail::stateChanged, m_status, [this](LokiTail::State state, const QString &message) {
+                if (state == LokiTail::State::Live) {
+                    m_status->noteRequest(Endpoint::Loki, nullptr);
+                } else if (state == LokiTail::State::Reconnecting || state == LokiTail::State::Failed) {
+                    const Error failure{Error::Kind::Network, tr("Live tail: %1").arg(message), 0, {}, {}, {}};
+                    m_status->noteRequest(Endpoint::Loki, &failure);
+                }
+            });
+            connect(logs->tail(), &LokiTail::unreadable, m_status, [this](const Error &error) { m_status->noteRequest(Endpoint::Loki, &error); });
+            connect(logs->tail(), &LokiTail::entries, m_status, [this] { m_status->noteRequest(Endpoint::Loki, nullptr); });
             view = logs;
         } else if (id == ViewId::Runbooks) {
             auto *runbooks = new RunbooksView(m_runbooks, m_stack);
@@ -255,6 +267,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     statusBar()->addPermanentWidget(m_profileLabel);
 
     connect(m_probe, &EndpointProbe::probed, m_status, &EndpointStatusModel::update);
+    // The lights follow the views' own requests too, not only the probes: "ready" and sending garbage is a fault.
+    for (auto *http : {m_promHttp, m_amHttp, m_lokiHttp}) {
+        connect(http, &HttpClient::answerRead, m_status, [this, e = http->endpoint()] { m_status->noteRequest(e, nullptr); });
+        connect(http, &HttpClient::requestFailed, m_status, [this, e = http->endpoint()](const Error &error) { m_status->noteRequest(e, &error); });
+    }
     connect(m_status, &QAbstractItemModel::dataChanged, this, &MainWindow::onEndpointStatusChanged);
     connect(m_probeTimer, &QTimer::timeout, m_probe, &EndpointProbe::probeAll);
     m_probeTimer->start(kProbeIntervalMs);
@@ -276,7 +293,10 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         m_scheduler->retryNow();
         refreshNow();
     });
-    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshNow);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (auto *v = view(currentView()); v && v->refreshesOnTimer())
+            v->refreshOnTimer();
+    });
 
     resize(1280, 800);
     showView(ViewId::Operations);
@@ -486,6 +506,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_inbox->setPollIntervalMs(profile.alertPollSeconds * 1000);
     if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())
         m_inbox->start();
+    m_routerSeenAt = {};
     m_routerLight->setLabel(tr("Router: …"));
     m_routerLight->setHealth(Health::Unknown, tr("not known yet"), tr("Waiting for the health endpoint."));
     if (!profile.endpoint(Endpoint::Health).url.isEmpty()) {
@@ -670,14 +691,26 @@ void MainWindow::onHealthSample(const HealthSample &sample)
     // The health endpoint's light follows its polls (four a second), not only its 10-s probe: a
     // service that just turned healthy is not shown amber beside a tile saying Healthy.
     if (sample.report) {
+        m_status->noteRequest(Endpoint::Health, nullptr);
         const auto r = EndpointProbe::healthReported(sample.report->status, sample.httpStatus, sample.roundTripMs,
                                                      sample.receivedAt);
         if (m_status->result(Endpoint::Health).state != r.state)
             m_status->update(Endpoint::Health, r);
     }
     if (!sample.report) {
-        m_routerLight->setLabel(tr("Router: unknown"));
-        m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"), sample.report.error().message);
+        m_status->noteRequest(Endpoint::Health, &sample.report.error());
+        // The last state the service reported stays on the light, greyed and dated: what the router
+        // was doing when last seen, not a blank.
+        const auto error = sample.report.error().message;
+        if (m_routerSeenAt.isValid()) {
+            const auto at = (m_profile.utc ? m_routerSeenAt.toUTC() : m_routerSeenAt.toLocalTime()).toString(QStringLiteral("HH:mm:ss"));
+            m_routerLight->setLabel(tr("%1 (as of %2)").arg(m_routerLabel, at));
+            m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"),
+                                     tr("%1 Last reported at %2.").arg(error, at));
+        } else {
+            m_routerLight->setLabel(tr("Router: unknown"));
+            m_routerLight->setHealth(Health::Unknown, tr("health endpoint unreachable"), error);
+        }
         return;
     }
     const auto &router = sample.report->router;
@@ -685,7 +718,9 @@ void MainWindow::onHealthSample(const HealthSample &sample)
     const auto since = router.lastTransitionAt.isValid()
         ? (m_profile.utc ? router.lastTransitionAt.toUTC() : router.lastTransitionAt.toLocalTime()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
         : tr("the service's start");
-    m_routerLight->setLabel(tr("Router: %1").arg(routerStateLabel(state)));
+    m_routerLabel = tr("Router: %1").arg(routerStateLabel(state));
+    m_routerSeenAt = sample.receivedAt;
+    m_routerLight->setLabel(m_routerLabel);
     m_routerLight->setHealth(routerStateHealth(state), router.currentState,
                              tr("%1 since %2%3. Service %4, health round trip %5 ms.")
                                  .arg(router.currentState, since,

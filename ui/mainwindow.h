@@ -4,6 +4,7 @@
 #include "domain/viewid.h"
 #include "store/profile.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <array>
@@ -145,6 +146,8 @@ private:
     RunbookLibrary *m_runbooks = nullptr;
     HealthClient *m_health = nullptr;
     StatusLight *m_routerLight = nullptr;
+    QString m_routerLabel;   // "Router: …" as last reported
+    QDateTime m_routerSeenAt; // when; invalid before the first report of the profile
     EndpointProbe *m_probe = nullptr;
     EndpointStatusModel *m_status = nullptr;
     QTimer *m_probeTimer = nullptr;

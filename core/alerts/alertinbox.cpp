@@ -133,9 +133,19 @@ QList<AckRecord> AlertInbox::pendingAcks() const
 
 void AlertInbox::refresh()
 {
-    if (m_refreshing)
+    if (m_refreshing) {
+        // The last poll is still waiting: past kOverdueMs the inbox says so, its list kept.
+        if (const auto waited = m_refreshStarted.elapsed(); waited >= kOverdueMs) {
+            const auto overdue = tr("Alertmanager has not answered for %n s.", nullptr, int(waited / 1000));
+            if (overdue != m_lastError) {
+                m_lastError = overdue;
+                emit updated();
+            }
+        }
         return;
+    }
     m_refreshing = true;
+    m_refreshStarted.start();
     // Alerts and silences from one moment, so that each acknowledgement meets its alert.
     auto alerts = std::make_shared<std::optional<Result<QList<AmAlert>>>>();
     auto silences = std::make_shared<std::optional<Result<QList<Silence>>>>();

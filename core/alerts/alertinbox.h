@@ -3,6 +3,7 @@
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "store/ackstore.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -51,6 +52,7 @@ class AlertInbox : public QObject
     Q_OBJECT
 public:
     static constexpr int kResolvedKeepSeconds = 15 * 60;
+    static constexpr qint64 kOverdueMs = 10'000; // a poll waiting this long is said in lastError()
     static constexpr int kMaxRetryMs = 60'000;
 
     AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *parent = nullptr);
@@ -133,6 +135,7 @@ private:
     QHash<QString, InboxAlert> m_resolved;   // fingerprint → the alert as it resolved
     QList<InboxAlert> m_alerts;
     bool m_refreshing = false;
+    QElapsedTimer m_refreshStarted;
     QString m_lastError;
     QDateTime m_lastRefresh;
 };

@@ -52,6 +52,10 @@ DashboardView::DashboardView(ViewId id, const Dashboard &dashboard, QuerySchedul
         m_scheduler->retryNow();
         refresh();
     });
+    m_overdue = new QTimer(this);
+    m_overdue->setSingleShot(true);
+    m_overdue->setTimerType(Qt::PreciseTimer);
+    connect(m_overdue, &QTimer::timeout, this, &DashboardView::markOverdue);
     m_outageClock = new QTimer(this);
     m_outageClock->setInterval(1000);
     connect(m_outageClock, &QTimer::timeout, this, &DashboardView::updateOutage);
@@ -67,6 +71,10 @@ void DashboardView::updateOutage()
         m_outageClock->stop();
         return;
     }
+    // What the panels still wait for will not come soon: what they show is marked stale now.
+    for (auto *p : std::as_const(m_panels))
+        if (p->usesPrometheus())
+            p->markOverdue(tr("Prometheus is not answering"));
     const int seconds = int((m_scheduler->nextTryInMs() + 999) / 1000);
     m_outage->setText(seconds > 0 ? tr("Prometheus is not answering: %1 Next try in %n s.", nullptr, seconds).arg(outage->message)
                                   : tr("Prometheus is not answering: %1 Trying again…").arg(outage->message));
@@ -282,6 +290,8 @@ void DashboardView::refresh()
         updateRouterPanels();
     }
     m_settled = false;
+    m_roundStarted.start();
+    m_overdue->start(int(kOverdueMs)); // said the moment the round has waited that long
     m_scheduler->refresh(this, keys, [this](const QueryKey &key, const Result<PromResult> &result) {
         deliver(key, result);
     });
@@ -356,6 +366,25 @@ void DashboardView::updateRouterPanels()
     m_bands = bands;
     for (auto *p : m_panels)
         p->setFailoverBands(bands);
+}
+
+void DashboardView::refreshOnTimer()
+{
+    if (m_scheduler->waiting(this) > 0 && m_roundStarted.isValid()) {
+        markOverdue();
+        return;
+    }
+    refresh();
+}
+
+void DashboardView::markOverdue()
+{
+    if (m_scheduler->waiting(this) == 0 || !m_roundStarted.isValid())
+        return;
+    if (const auto waited = m_roundStarted.elapsed(); waited + kTimerSlackMs >= kOverdueMs)
+        for (auto *p : std::as_const(m_panels))
+            if (p->usesPrometheus())
+                p->markOverdue(tr("No answer from Prometheus for %n s", nullptr, int(waited / 1000)));
 }
 
 void DashboardView::showHealthSample(const HealthSample &sample)

@@ -8,6 +8,7 @@
 #include "viewbase.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QMap>
 
 #include <optional>
@@ -56,6 +57,8 @@ public:
     void showHealthSample(const HealthSample &sample);
 
     bool isSettled() const override { return m_settled; }
+    static constexpr qint64 kOverdueMs = 10'000; // a round waiting this long marks its panels stale
+    static constexpr qint64 kTimerSlackMs = 50;  // a timer may fire a little early
     static constexpr int kWarmUps = 30; // refreshes a second apart until every panel has data once
     // The bar over the panels while Prometheus does not answer (hidden otherwise).
     MessageBar *outageBar() const { return m_outage; }
@@ -64,6 +67,9 @@ public:
 
 public slots:
     void refresh() override;
+    // A round still waiting for Prometheus is not superseded by the clock (a slow Prometheus would
+    // never get to answer); once it has waited kOverdueMs its panels say so, keeping their data.
+    void refreshOnTimer() override;
     void setTimeRange(const wf::TimeRange &range) override;
 
 signals:
@@ -102,6 +108,9 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     qint64 m_scrapeSeconds = 15;
+    QElapsedTimer m_roundStarted; // the newest refresh round
+    QTimer *m_overdue = nullptr;  // fires kOverdueMs after it started
+    void markOverdue();
     bool m_settled = false;
     bool m_custom = false;
     bool m_routerDirty = false;

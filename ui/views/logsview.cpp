@@ -308,6 +308,10 @@ LogsView::LogsView(QWidget *parent)
     });
     connect(m_tail, &LokiTail::gap, this, [this](qint64 ns) { m_model->appendGap(ns, LogModel::kUnknownGap); });
     connect(m_tail, &LokiTail::stateChanged, this, &LogsView::updateStatus);
+    connect(m_tail, &LokiTail::unreadable, this, [this](const Error &error) {
+        m_tailWarning = error.message;
+        updateStatus();
+    });
     auto *rate = new QTimer(this);
     connect(rate, &QTimer::timeout, this, [this] {
         const auto seconds = std::max<double>(m_rateClock.restart() / 1000.0, 0.001);
@@ -703,11 +707,13 @@ void LogsView::runQuery(qint64 startNs, qint64 endNs, bool older)
     q.endNs = endNs;
     q.limit = m_limit->value();
     q.direction = older ? LokiQuery::Direction::Backward : LokiQuery::Direction(m_direction->currentData().toInt());
+    m_previousError = m_error; // said beside "Asking again" until the answer comes
     m_error.clear();
     m_settled = false;
-    m_status->setText(tr("Asking Loki…"));
+    m_asking.start();
     m_request = m_client->queryRange(q, this, [this, older](const Result<LokiResult> &result) {
         m_request = 0;
+        m_previousError.clear();
         m_settled = true;
         if (!result) {
             m_error = result.error().message;
@@ -721,6 +727,7 @@ void LogsView::runQuery(qint64 startNs, qint64 endNs, bool older)
         emit queried(true);
         emit settled();
     });
+    updateStatus();
 }
 
 void LogsView::takeResult(const LokiResult &result, bool older)
@@ -776,6 +783,7 @@ bool LogsView::atBottom() const
 
 void LogsView::onTailEntries(const std::vector<TailEntry> &entries)
 {
+    m_tailWarning.clear(); // the tail reads again
     const bool follow = atBottom();
     std::vector<LogLine> lines;
     lines.reserve(entries.size());
@@ -854,6 +862,13 @@ void LogsView::updateStatus()
         parts.append(tr("Following %1").arg(m_file->path()));
     if (!m_error.isEmpty())
         parts.append(m_file->isOpen() ? m_error : tr("Loki: %1").arg(m_error));
+    const bool overdue = m_request != 0 && m_asking.isValid() && m_asking.elapsed() >= kOverdueMs;
+    if (m_request != 0) {
+        auto asking = overdue ? tr("Asking Loki… no answer for %n s", nullptr, int(m_asking.elapsed() / 1000)) : tr("Asking Loki…");
+        if (!m_previousError.isEmpty())
+            asking += QLatin1Char(' ') + tr("(last time: %1)").arg(m_previousError);
+        parts.append(asking);
+    }
     parts.append(tr("Lines shown: %1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
     if (m_proxy->isFiltering())
         parts.append(tr("filtering…"));
@@ -863,6 +878,8 @@ void LogsView::updateStatus()
         switch (m_tail->state()) {
         case LokiTail::State::Live:
             parts.append(tr("live, %1 lines/s").arg(m_linesPerSecond, 0, 'f', 1));
+            if (!m_tailWarning.isEmpty())
+                parts.append(tr("a message of the tail was skipped: %1").arg(m_tailWarning));
             break;
         case LokiTail::State::Connecting:
             parts.append(tr("connecting the live tail…"));
@@ -884,7 +901,8 @@ void LogsView::updateStatus()
         }
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
-    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
+    const bool wrong = !m_error.isEmpty() || !m_tailWarning.isEmpty() || overdue || (m_request != 0 && !m_previousError.isEmpty());
+    m_status->setStyleSheet(wrong ? QStringLiteral("color: #c62828;") : QString());
     m_newLines->setVisible(m_unseen > 0);
     m_newLines->setText(tr("New lines: %1 ↓").arg(m_unseen));
 }

@@ -30,6 +30,8 @@ public:
 
 public slots:
     virtual void refresh() {}
+    // The refresh timer's tick (refresh() is the user's, or a change's): by default the same.
+    virtual void refreshOnTimer() { refresh(); }
     virtual void setTimeRange(const wf::TimeRange &) {}
 
 signals:

@@ -271,6 +271,12 @@ void LokiTail::onDisconnected()
                                                  : tr("Loki refused the tail: %1").arg(reason));
         return;
     }
+    if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
+        // Closed by this end: Loki sent a message over the cap.
+        scheduleReconnect(tr("Loki sent a tail message over %1 MB; the tail was closed and opens again.")
+                              .arg(kMaxMessageBytes / (1024 * 1024)));
+        return;
+    }
     scheduleReconnect(reason.isEmpty() ? tr("The tail connection was closed (code %1).").arg(int(code))
                                        : tr("Loki closed the tail (code %1): %2").arg(int(code)).arg(reason));
 }

@@ -45,8 +45,10 @@ public:
     {
         int limit = 1000;          // history lines sent on (re)connect
         int delayForSeconds = 0;   // 0..5
-        int backoffBaseMs = 1000;  // 1, 2, 4 … 30 s, plus up to half again of jitter
-        int maxBackoffMs = 30'000;
+        // 1, 2, 4, 5, 5 … s, plus up to half again of jitter: one upgrade request every few seconds
+        // costs a down Loki nothing, and the tail is live again within seconds of Loki's return.
+        int backoffBaseMs = 1000;
+        int maxBackoffMs = 5'000;
         int pingIntervalMs = 10'000;
         int pongTimeoutMs = 30'000; // no pong in this long: the connection is dead
         int connectTimeoutMs = 10'000;
