@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QTcpServer>
+
+#include <atomic>
+#include <optional>
+
+class QSslSocket;
+class QTcpSocket;
+
+// A TLS front for a real server (Prometheus, Alertmanager, the simulator's Loki API or health
+// endpoint) that passes everything through until told to fail in one of the ways servers and the
+// networks in front of them fail: refuse connections, accept and hang, answer after 10 s, answer
+// 500 / 503 with a body / 429 with Retry-After / 401 / 403, cut the body short, send malformed JSON
+// or JSON of the wrong shape, send 200 MB, show a certificate for another name, or redirect to
+// itself for ever. A WebSocket upgrade (Loki's tail) meets the same faults: the refusal answers the
+// upgrade, the bad bodies come as frames after it. Changing the fault drops every open connection,
+// as a restarted server does, so keep-alive connections meet it at once. It may live on a thread of
+// its own (moveToThread, then call listen() and setFault() there), out of the UI thread's way.
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Fault {
+        None,
+        Refused,
+        Hang,
+        Slow,
+        ServerError,
+        Unavailable,
+        RateLimited,
+        Truncated,
+        MalformedJson,
+        WrongShape,
+        Huge,
+        WrongCertificate,
+        RedirectLoop,
+        Unauthorized,
+        Forbidden,
+    };
+    static QList<Fault> allFaults(); // every fault but None, in the order of the issue
+    static QString describe(Fault fault);
+    static QString key(Fault fault); // "refused", "hang", "500", … for choosing cells
+
+    // A CA, a certificate for 127.0.0.1 and one for another name, both signed by the CA (openssl).
+    struct Certificates
+    {
+        QString caFile; // PEM: the profile's CA file
+        QSslCertificate good;
+        QSslKey goodKey;
+        QSslCertificate otherName;
+        QSslKey otherNameKey;
+    };
+    static std::optional<Certificates> makeCertificates(const QString &dir, QString *error);
+
+    static constexpr int kSlowMs = 10'000;
+    static constexpr qint64 kHugeBytes = 200LL * 1024 * 1024;
+    static constexpr int kRetryAfterSeconds = 2;
+
+    FaultProxy(quint16 upstreamPort, const Certificates &certificates, QObject *parent = nullptr);
+    ~FaultProxy() override;
+
+    bool listen(); // a free loopback port, kept across Refused
+    quint16 port() const { return m_port; }
+    void setFault(Fault fault);
+    Fault fault() const { return m_fault; }
+    int faultedRequests() const { return m_faultedRequests; } // requests met by the current fault (any thread)
+
+private:
+    struct Connection;
+    class Listener;
+
+    void accept(qintptr descriptor);
+    void onRequest(Connection &connection);
+    void splice(Connection &connection, const QByteArray &head, const QByteArray &rest);
+    void answer(Connection &connection, int status, const QByteArray &body, const QByteArray &contentType,
+                const QList<std::pair<QByteArray, QByteArray>> &headers = {}, qint64 announced = -1);
+    void upgradeThenSend(Connection &connection, const QByteArray &key, const QByteArray &frame, qint64 announced,
+                         bool cut);
+    void streamHuge(Connection &connection);
+    void dropAll();
+
+    Listener *m_server;
+    quint16 m_upstream;
+    std::atomic<quint16> m_port = 0;
+    Certificates m_certificates;
+    Fault m_fault = Fault::None;
+    std::atomic<int> m_faultedRequests = 0;
+    QList<QPointer<Connection>> m_clients;
+};
