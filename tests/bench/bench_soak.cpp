@@ -15,6 +15,7 @@
 #include "monitoringstack.h"
 #include "procstats.h"
 #include "sources/sim/drillclient.h"
+#include "slowevents.h"
 #include "stallprobe.h"
 #include "store/settings.h"
 #include "views/logsview.h"
@@ -123,6 +124,10 @@ void BenchSoak::leftOpenAllNight()
                     "(%d drills, %d restarts so far)\n",
                     now.minutes, now.residentKiB / 1024.0, now.descriptors, now.threads, now.stallP99, now.stallMax,
                     now.drills, now.restarts);
+        // What held the UI thread (events of 40 ms or more of its CPU time, paints of 20, since the
+        // last report), slowest first. The stalls above are wall time: a busy machine adds to them.
+        for (const auto &c : static_cast<SlowEventApplication *>(qApp)->take())
+            std::printf("           %4d × up to %4lld ms CPU (%5lld ms in all)  %s\n", c.count, c.maxMs, c.totalMs, qPrintable(c.what));
         std::fflush(stdout);
         probe = std::make_unique<StallProbe>(); // each report covers its own stretch
         probe->start();
@@ -147,12 +152,14 @@ void BenchSoak::leftOpenAllNight()
     QTimer restart;
     int restartIndex = 0;
     connect(&restart, &QTimer::timeout, this, [&] {
+        probe->stop(); // the bench waits here for the server to be ready: not the console's stall
         switch (restartIndex++ % 3) {
         case 0: drills.restartLoki(5, this, [](const auto &) {}); break;
         case 1: stack.killAlertmanager(); QVERIFY(stack.restartAlertmanager()); break;
         case 2: QVERIFY(stack.restartPrometheus()); break;
         }
         ++now.restarts;
+        probe->start();
     });
     restart.start(restartMinutes * 60 * 1000);
 
@@ -183,5 +190,11 @@ void BenchSoak::leftOpenAllNight()
     std::fflush(stdout);
 }
 
-QTEST_MAIN(BenchSoak)
+int main(int argc, char **argv)
+{
+    SlowEventApplication app(argc, argv);
+    BenchSoak soak;
+    return QTest::qExec(&soak, argc, argv);
+}
+
 #include "bench_soak.moc"
