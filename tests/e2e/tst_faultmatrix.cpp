@@ -174,6 +174,9 @@ struct Lane
                 c.said = said();
                 c.kept = kept();
                 c.staleMarked = stale();
+                // WATCHFLOOR_GRAB_DIR: the window as it looked then, <lane>-<fault>.png.
+                if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+                    window->grab().save(QStringLiteral("%1/%2-%3.png").arg(grab, name, FaultProxy::key(c.fault)));
                 setFault(Fault::None);
                 phase = Phase::Recovering;
                 clock.start();

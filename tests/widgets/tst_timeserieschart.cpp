@@ -12,6 +12,7 @@ class TestTimeSeriesChart : public QObject
     Q_OBJECT
 private slots:
     void aDayOfPointsShowsTheVisibleHourExactly();
+    void aFewNewPointsAtTheRightEdgeAreDrawn();
 };
 
 namespace {
@@ -60,6 +61,30 @@ void TestTimeSeriesChart::aDayOfPointsShowsTheVisibleHourExactly()
     QVERIFY2(top >= 0, "the line is not drawn");
     const double fraction = double(top) / chart.height();
     QVERIFY2(fraction > 0.3 && fraction < 0.6, qPrintable(QStringLiteral("the line's top is at %1 of the height").arg(fraction)));
+}
+
+// A series that began a minute ago, on an hour's chart: a short line at the right edge.
+void TestTimeSeriesChart::aFewNewPointsAtTheRightEdgeAreDrawn()
+{
+    const qint64 endMs = 1'764'547'200'000;
+    const QColor red(220, 20, 20);
+    wf::TimeSeriesChart::Line line;
+    line.name = QStringLiteral("messages");
+    line.color = red;
+    for (qint64 t = endMs - 60'000; t <= endMs; t += 15'000)
+        line.points.append(QPointF(double(t), 20.0));
+    wf::TimeSeriesChart chart;
+    chart.resize(600, 300);
+    chart.setUtc(true);
+    chart.setYRange(0, 40);
+    chart.setRange(endMs - 3'600'000, endMs);
+    chart.setLines({line}, 15'000);
+    QImage image(chart.size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    chart.render(&image);
+    // At 20 of 40: about half-way up the plot (the legend's swatch is at the bottom).
+    const double fraction = double(topmostRow(image, red)) / chart.height();
+    QVERIFY2(fraction > 0.2 && fraction < 0.6, qPrintable(QStringLiteral("the newest minute is not drawn (%1)").arg(fraction)));
 }
 
 QTEST_MAIN(TestTimeSeriesChart)
