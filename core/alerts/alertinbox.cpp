@@ -134,8 +134,8 @@ QList<AckRecord> AlertInbox::pendingAcks() const
 void AlertInbox::refresh()
 {
     if (m_refreshing) {
-        // The last poll is still waiting: past kOverdueMs the inbox says so, its list kept.
-        if (const auto waited = m_refreshStarted.elapsed(); waited >= kOverdueMs) {
+        // The last poll is still waiting: past kRequestOverdueMs the inbox says so, its list kept.
+        if (const auto waited = m_refreshStarted.elapsed(); waited >= kRequestOverdueMs) {
             const auto overdue = tr("Alertmanager has not answered for %n s.", nullptr, int(waited / 1000));
             if (overdue != m_lastError) {
                 m_lastError = overdue;

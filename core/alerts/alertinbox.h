@@ -52,7 +52,6 @@ class AlertInbox : public QObject
     Q_OBJECT
 public:
     static constexpr int kResolvedKeepSeconds = 15 * 60;
-    static constexpr qint64 kOverdueMs = 10'000; // a poll waiting this long is said in lastError()
     static constexpr int kMaxRetryMs = 60'000;
 
     AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *parent = nullptr);

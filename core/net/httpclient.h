@@ -43,6 +43,10 @@ struct HttpResponse
 
 using RequestId = quint64;
 
+// A request that has waited this long is said in the view that asked ("no answer for 10 s"),
+// what it showed kept and marked stale: the same in every view.
+inline constexpr qint64 kRequestOverdueMs = 10'000;
+
 // The HTTP layer every data-source client stands on: one endpoint of a profile (base URL, auth,
 // CA file, Loki tenant), User-Agent, connect and total timeouts, retries with exponential backoff
 // and jitter for GETs only, cancellation, a cap on requests in flight, a cap on response size.

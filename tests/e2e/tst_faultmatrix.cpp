@@ -54,7 +54,7 @@ constexpr int kGraceMs = 2'000;      // the request and its painting after the r
 constexpr double kMaxBusyMs = 100;   // the UI thread, per event, on its own CPU clock
 constexpr double kMaxGrowthMB = 250; // five windows at once meeting a 200 MB body each
 
-constexpr qint64 kOverdueMs = wf::DashboardView::kOverdueMs; // as the inbox and the Logs view
+constexpr qint64 kOverdueMs = wf::kRequestOverdueMs; // every view says a request that waits this long
 constexpr qint64 kMaxRecoveryMs = 10'000; // whole again by itself, back-offs the server asked for included
 
 // What the endpoint's light must say, in one of these words, for the user to know what happened.

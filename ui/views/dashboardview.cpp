@@ -291,7 +291,7 @@ void DashboardView::refresh()
     }
     m_settled = false;
     m_roundStarted.start();
-    m_overdue->start(int(kOverdueMs)); // said the moment the round has waited that long
+    m_overdue->start(int(kRequestOverdueMs)); // said the moment the round has waited that long
     m_scheduler->refresh(this, keys, [this](const QueryKey &key, const Result<PromResult> &result) {
         deliver(key, result);
     });
@@ -381,7 +381,7 @@ void DashboardView::markOverdue()
 {
     if (m_scheduler->waiting(this) == 0 || !m_roundStarted.isValid())
         return;
-    if (const auto waited = m_roundStarted.elapsed(); waited + kTimerSlackMs >= kOverdueMs)
+    if (const auto waited = m_roundStarted.elapsed(); waited + kTimerSlackMs >= kRequestOverdueMs)
         for (auto *p : std::as_const(m_panels))
             if (p->usesPrometheus())
                 p->markOverdue(tr("No answer from Prometheus for %n s", nullptr, int(waited / 1000)));

@@ -57,7 +57,6 @@ public:
     void showHealthSample(const HealthSample &sample);
 
     bool isSettled() const override { return m_settled; }
-    static constexpr qint64 kOverdueMs = 10'000; // a round waiting this long marks its panels stale
     static constexpr qint64 kTimerSlackMs = 50;  // a timer may fire a little early
     static constexpr int kWarmUps = 30; // refreshes a second apart until every panel has data once
     // The bar over the panels while Prometheus does not answer (hidden otherwise).
@@ -68,7 +67,7 @@ public:
 public slots:
     void refresh() override;
     // A round still waiting for Prometheus is not superseded by the clock (a slow Prometheus would
-    // never get to answer); once it has waited kOverdueMs its panels say so, keeping their data.
+    // never get to answer); once it has waited kRequestOverdueMs its panels say so, keeping their data.
     void refreshOnTimer() override;
     void setTimeRange(const wf::TimeRange &range) override;
 
@@ -109,7 +108,7 @@ private:
     QDateTime m_to;
     qint64 m_scrapeSeconds = 15;
     QElapsedTimer m_roundStarted; // the newest refresh round
-    QTimer *m_overdue = nullptr;  // fires kOverdueMs after it started
+    QTimer *m_overdue = nullptr;  // fires kRequestOverdueMs after it started
     void markOverdue();
     bool m_settled = false;
     bool m_custom = false;

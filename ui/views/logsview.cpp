@@ -862,7 +862,7 @@ void LogsView::updateStatus()
         parts.append(tr("Following %1").arg(m_file->path()));
     if (!m_error.isEmpty())
         parts.append(m_file->isOpen() ? m_error : tr("Loki: %1").arg(m_error));
-    const bool overdue = m_request != 0 && m_asking.isValid() && m_asking.elapsed() >= kOverdueMs;
+    const bool overdue = m_request != 0 && m_asking.isValid() && m_asking.elapsed() >= kRequestOverdueMs;
     if (m_request != 0) {
         auto asking = overdue ? tr("Asking Loki… no answer for %n s", nullptr, int(m_asking.elapsed() / 1000)) : tr("Asking Loki…");
         if (!m_previousError.isEmpty())

@@ -136,10 +136,9 @@ private:
     int m_unseen = 0;
     bool m_settled = false;
     QString m_error;
-    QString m_tailWarning;
+    QString m_tailWarning;   // the last tail message that could not be read, until one is
     QString m_previousError; // the last query's error, while the next one is asked
     QElapsedTimer m_asking;  // since the query in flight was sent
-    static constexpr qint64 kOverdueMs = 10'000; // the last tail message that could not be read, until one is
     QElapsedTimer m_rateClock;
     int m_rateLines = 0;
     double m_linesPerSecond = 0;
