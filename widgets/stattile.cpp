@@ -82,8 +82,8 @@ void StatTile::paintEvent(QPaintEvent *)
                 started = true;
             }
             auto color = m_sparkColor.isValid() ? m_sparkColor : palette().color(QPalette::Highlight);
-            color.setAlpha(150);
-            p.setPen(QPen(color, 1.5));
+            color.setAlpha(190);
+            p.setPen(QPen(color, 1.0)); // one pixel: the raster engine's fast stroker
             p.drawPath(line);
         }
     }

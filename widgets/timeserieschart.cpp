@@ -44,7 +44,7 @@ void TimeSeriesChart::setRange(qint64 fromMs, qint64 toMs)
 {
     m_fromMs = fromMs;
     m_toMs = std::max(toMs, fromMs + 1);
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setLines(const QList<Line> &lines, qint64 stepMs)
@@ -52,44 +52,44 @@ void TimeSeriesChart::setLines(const QList<Line> &lines, qint64 stepMs)
     m_lines = lines;
     m_stepMs = stepMs;
     layoutLegend();
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setStacked(bool stacked)
 {
     m_stacked = stacked;
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setThresholds(const QList<std::pair<double, QColor>> &thresholds)
 {
     m_thresholds = thresholds;
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setBands(const QList<Band> &bands)
 {
     m_bands = bands;
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setValueFormatter(std::function<QString(double)> format)
 {
     m_format = std::move(format);
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setYRange(std::optional<double> min, std::optional<double> max)
 {
     m_yMin = min;
     m_yMax = max;
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setUtc(bool utc)
 {
     m_utc = utc;
-    update();
+    invalidate();
 }
 
 void TimeSeriesChart::setSeriesHidden(const QString &name, bool hidden)
@@ -98,7 +98,7 @@ void TimeSeriesChart::setSeriesHidden(const QString &name, bool hidden)
         m_hidden.insert(name);
     else
         m_hidden.remove(name);
-    update();
+    invalidate();
 }
 
 int TimeSeriesChart::plotWidth() const
@@ -216,32 +216,42 @@ QPainterPath TimeSeriesChart::linePath(const QList<QPointF> &points, const QRect
     int column = INT_MIN;
     QPointF first, low, high, last;
     bool open = false; // a column's points are waiting to be drawn
-    bool started = false;
+    int runColumns = 0; // columns in the line being drawn
+    QPointF runLast;
     const auto flush = [&] {
         if (!open)
             return;
-        for (const auto &pt : {first, low.x() <= high.x() ? low : high, low.x() <= high.x() ? high : low, last}) {
-            if (started)
+        for (auto pt : {first, low.x() <= high.x() ? low : high, low.x() <= high.x() ? high : low, last}) {
+            // On pixel centres: a one-pixel line that is level or upright stays one crisp row or
+            // column instead of two half-covered ones.
+            pt = QPointF(std::floor(pt.x()) + 0.5, std::floor(pt.y()) + 0.5);
+            if (runColumns > 0)
                 path.lineTo(pt);
             else
                 path.moveTo(pt);
-            started = true;
+            runLast = pt;
         }
+        ++runColumns;
         open = false;
+    };
+    // A line broken off: one that stayed within a pixel column (a lone point, a series that has
+    // just begun) would be no line at all, so it gets a dot.
+    const auto endRun = [&] {
+        flush();
+        if (runColumns == 1) // a crisp three-pixel square around it (corners on pixel centres)
+            path.addRect(QRectF(runLast.x() - 1, runLast.y() - 1, 2, 2));
+        runColumns = 0;
     };
     for (auto it = from; it != to; ++it) {
         const auto &pt = *it;
         if (!std::isfinite(pt.y())) {
-            flush();
-            started = false;
+            endRun();
             prev = QPointF(-INFINITY, 0);
             continue;
         }
         const QPointF at(xToPixel(pt.x(), plot), yToPixel(pt.y()));
-        if (pt.x() - prev.x() > gapMs) {
-            flush();
-            started = false;
-        }
+        if (pt.x() - prev.x() > gapMs)
+            endRun();
         prev = pt;
         const int c = int(std::floor(at.x()));
         if (!open || c != column) {
@@ -257,14 +267,71 @@ QPainterPath TimeSeriesChart::linePath(const QList<QPointF> &points, const QRect
             high = at;
         last = at;
     }
-    flush();
+    endRun();
     return path;
+}
+
+void TimeSeriesChart::invalidate()
+{
+    m_pictureValid = false;
+    update();
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutLegend();
+    m_pictureValid = false;
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+    case QEvent::LocaleChange:
+        m_pictureValid = false;
+        update();
+        break;
+    default:
+        break;
+    }
 }
 
 void TimeSeriesChart::paintEvent(QPaintEvent *)
 {
-    layoutLegend();
+    const qreal dpr = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * dpr).toSize();
+    if (!m_pictureValid || m_picture.size() != pixels || !qFuzzyCompare(m_picture.devicePixelRatio(), dpr)) {
+        m_picture = QPixmap(pixels);
+        m_picture.setDevicePixelRatio(dpr);
+        m_picture.fill(Qt::transparent);
+        QPainter cache(&m_picture);
+        renderChart(cache);
+        m_pictureValid = true;
+    }
     QPainter p(this);
+    p.drawPixmap(0, 0, m_picture);
+
+    // Drag selection and crosshair.
+    const auto plot = plotRect();
+    if (m_dragFrom >= 0 && m_dragTo >= 0 && std::abs(m_dragTo - m_dragFrom) > 3) {
+        auto sel = palette().color(QPalette::Highlight);
+        sel.setAlpha(60);
+        p.fillRect(QRect(QPoint(std::min(m_dragFrom, m_dragTo), plot.top()),
+                         QPoint(std::max(m_dragFrom, m_dragTo), plot.bottom())),
+                   sel);
+    } else if (m_hoverX >= plot.left() && m_hoverX <= plot.right()) {
+        p.setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DotLine));
+        p.drawLine(m_hoverX, plot.top(), m_hoverX, plot.bottom());
+    }
+}
+
+void TimeSeriesChart::renderChart(QPainter &p)
+{
+    layoutLegend();
     const auto shown = shownLines();
     const auto [lo, hi] = yBounds(shown);
     // The value axis is as wide as its widest label.
@@ -338,7 +405,10 @@ void TimeSeriesChart::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(plot.left(), yToPixel(value)), QPointF(plot.right(), yToPixel(value)));
     }
 
-    // The series. Stacked areas are filled top-down so lower ones stay visible.
+    // The series. Stacked areas are filled top-down so lower ones stay visible. Lines are one pixel
+    // wide: the raster engine draws those with its fast stroker (a 1.6-px antialiased pen went
+    // through the general one, about 30 times slower: 2.4 ms a series of 600 points against 0.07),
+    // and areas are filled without antialiasing, their edges being covered by the line.
     p.setRenderHint(QPainter::Antialiasing);
     p.setClipRect(plot.adjusted(0, -1, 1, 1));
     const double gapMs = m_stepMs > 0 ? 2.5 * double(m_stepMs) : INFINITY;
@@ -352,27 +422,17 @@ void TimeSeriesChart::paintEvent(QPaintEvent *)
             area.lineTo(QPointF(xToPixel(line.points.last().x(), plot), plot.bottom()));
             area.lineTo(QPointF(xToPixel(line.points.first().x(), plot), plot.bottom()));
             area.closeSubpath();
+            p.setRenderHint(QPainter::Antialiasing, false);
             p.fillPath(area, fill);
+            p.setRenderHint(QPainter::Antialiasing);
         }
-        p.setPen(QPen(line.color, 1.6));
+        p.setPen(QPen(line.color, 1.0));
         p.drawPath(path);
     }
     p.setClipping(false);
     p.setRenderHint(QPainter::Antialiasing, false);
     p.setPen(grid);
     p.drawRect(plot.adjusted(0, 0, -1, -1));
-
-    // Drag selection and crosshair.
-    if (m_dragFrom >= 0 && m_dragTo >= 0 && std::abs(m_dragTo - m_dragFrom) > 3) {
-        auto sel = palette().color(QPalette::Highlight);
-        sel.setAlpha(60);
-        p.fillRect(QRect(QPoint(std::min(m_dragFrom, m_dragTo), plot.top()),
-                         QPoint(std::max(m_dragFrom, m_dragTo), plot.bottom())),
-                   sel);
-    } else if (m_hoverX >= plot.left() && m_hoverX <= plot.right()) {
-        p.setPen(QPen(text, 1, Qt::DotLine));
-        p.drawLine(m_hoverX, plot.top(), m_hoverX, plot.bottom());
-    }
 
     // Legend: a click hides or shows the series.
     for (const auto &[r, name] : m_legend) {

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QList>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QPointF>
 #include <QRect>
 #include <QSet>
@@ -66,6 +67,8 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -73,6 +76,9 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    // What changes the picture throws the cached one away; the pointer's marks do not.
+    void invalidate();
+    void renderChart(QPainter &p);
     QRect plotRect() const;
     double xToPixel(double x, const QRect &plot) const;
     QPainterPath linePath(const QList<QPointF> &points, const QRect &plot, double gapMs,
@@ -100,6 +106,10 @@ private:
     int m_hoverX = -1;
     int m_dragFrom = -1;
     int m_dragTo = -1;
+    // Everything but the crosshair and the drag selection, drawn once per change: a hover or a
+    // window repaint (a view shown again) costs a copy, not every series again.
+    QPixmap m_picture;
+    bool m_pictureValid = false;
 };
 
 } // namespace wf

@@ -13,6 +13,8 @@ class TestTimeSeriesChart : public QObject
 private slots:
     void aDayOfPointsShowsTheVisibleHourExactly();
     void aFewNewPointsAtTheRightEdgeAreDrawn();
+    void theKeptPictureFollowsEveryChange();
+    void aLonePointIsADot();
 };
 
 namespace {
@@ -85,6 +87,88 @@ void TestTimeSeriesChart::aFewNewPointsAtTheRightEdgeAreDrawn()
     // At 20 of 40: about half-way up the plot (the legend's swatch is at the bottom).
     const double fraction = double(topmostRow(image, red)) / chart.height();
     QVERIFY2(fraction > 0.2 && fraction < 0.6, qPrintable(QStringLiteral("the newest minute is not drawn (%1)").arg(fraction)));
+}
+
+// The chart keeps its picture between changes (a hover or a view shown again costs a copy). Right
+// after each change — new points, a series hidden from the legend, a new size, a new range — the
+// picture painted is the new one, never the kept one.
+void TestTimeSeriesChart::theKeptPictureFollowsEveryChange()
+{
+    const qint64 endMs = 1'764'547'200'000;
+    const QColor red(220, 20, 20);
+    const auto lineAt = [&](double value, qint64 fromMs) {
+        wf::TimeSeriesChart::Line line;
+        line.name = QStringLiteral("errors");
+        line.color = red;
+        for (qint64 t = fromMs; t <= endMs; t += 15'000)
+            line.points.append(QPointF(double(t), value));
+        return line;
+    };
+    wf::TimeSeriesChart chart;
+    chart.resize(600, 300);
+    chart.setUtc(true);
+    chart.setYRange(0, 100);
+    chart.setRange(endMs - 3'600'000, endMs);
+    chart.setLines({lineAt(80, endMs - 3'600'000)}, 15'000);
+    const auto paint = [&chart] {
+        QImage image(chart.size(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        chart.render(&image);
+        return image;
+    };
+    const auto topFraction = [&](const QImage &image) { return double(topmostRow(image, red)) / image.height(); };
+    const double high = topFraction(paint());
+    QVERIFY2(high > 0.0 && high < 0.3, qPrintable(QStringLiteral("80 of 100 is drawn at %1 of the height").arg(high)));
+    QCOMPARE(topFraction(paint()), high); // painted again from the kept picture: the same
+
+    // New points: the line drops to 20.
+    chart.setLines({lineAt(20, endMs - 3'600'000)}, 15'000);
+    const double low = topFraction(paint());
+    QVERIFY2(low > 0.6, qPrintable(QStringLiteral("after new points the line is still at %1 of the height").arg(low)));
+
+    // Hidden from the legend: no line; shown again: back.
+    chart.setSeriesHidden(QStringLiteral("errors"), true);
+    const auto hidden = paint();
+    // Only the legend's swatch (faded) may carry the colour: nothing above the legend row.
+    const int hiddenTop = topmostRow(hidden, red);
+    QVERIFY2(hiddenTop < 0 || hiddenTop > hidden.height() - 30, "a hidden series is still drawn");
+    chart.setSeriesHidden(QStringLiteral("errors"), false);
+    QCOMPARE(topFraction(paint()), low);
+
+    // A new size: the picture is the new size's, the line at the same fraction.
+    chart.resize(800, 400);
+    const auto bigger = paint();
+    QCOMPARE(bigger.size(), QSize(800, 400));
+    QVERIFY2(std::abs(topFraction(bigger) - low) < 0.08, qPrintable(QStringLiteral("resized: %1 against %2").arg(topFraction(bigger)).arg(low)));
+
+    // A new range that the series does not reach: no line drawn in the plot.
+    chart.setRange(endMs - 7'200'000, endMs - 3'700'000);
+    const auto before = paint();
+    const int beforeTop = topmostRow(before, red);
+    QVERIFY2(beforeTop < 0 || beforeTop > before.height() - 30, "the old range's picture is still painted");
+}
+
+// A series that has one point so far (its first scrape, or a rate with two samples) on an hour's
+// chart: within one pixel column, no line to draw; it shows as a dot.
+void TestTimeSeriesChart::aLonePointIsADot()
+{
+    const qint64 endMs = 1'764'547'200'000;
+    const QColor red(220, 20, 20);
+    wf::TimeSeriesChart::Line line;
+    line.name = QStringLiteral("p95");
+    line.color = red;
+    line.points = {QPointF(double(endMs - 2000), 30.0)};
+    wf::TimeSeriesChart chart;
+    chart.resize(600, 300);
+    chart.setUtc(true);
+    chart.setYRange(0, 40);
+    chart.setRange(endMs - 3'600'000, endMs);
+    chart.setLines({line}, 5000);
+    QImage image(chart.size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    chart.render(&image);
+    const double fraction = double(topmostRow(image, red)) / chart.height();
+    QVERIFY2(fraction > 0.1 && fraction < 0.5, qPrintable(QStringLiteral("the lone point is not drawn (%1)").arg(fraction)));
 }
 
 QTEST_MAIN(TestTimeSeriesChart)
