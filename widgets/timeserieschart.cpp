@@ -394,7 +394,10 @@ void TimeSeriesChart::renderChart(QPainter &p)
         p.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
         const auto label = formatClock(t * 1000, m_utc, format);
         p.setPen(text);
-        p.drawText(QRectF(px - 50, plot.bottom() + 2, 100, kBottomAxis), Qt::AlignHCenter | Qt::AlignTop, label);
+        // Centred under its line, but kept inside the chart: the newest time is not cut off.
+        const double w = fm.horizontalAdvance(label) + 4;
+        const double left = std::clamp(px - w / 2, 0.0, std::max(0.0, width() - w));
+        p.drawText(QRectF(left, plot.bottom() + 2, w, kBottomAxis), Qt::AlignHCenter | Qt::AlignTop, label);
     }
 
     // Thresholds as dashed lines.
