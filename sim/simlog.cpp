@@ -94,7 +94,7 @@ void SimLog::write(Level level, const QString &sourceContext, const QString &mes
     all.insert(QStringLiteral("Environment"), m_environment);
     all.insert(QStringLiteral("Component"), QStringLiteral("alpaca-streaming"));
 
-    const auto now = QDateTime::currentDateTimeUtc();
+    const auto now = m_replayTime.isValid() ? m_replayTime : QDateTime::currentDateTimeUtc();
     // Serilog's field order (timestamp, level, sourceContext, message, properties, exception);
     // QJsonObject would sort the keys.
     const auto encode = [](const QJsonValue &v) {

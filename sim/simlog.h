@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -39,6 +40,10 @@ public:
     void write(Level level, const QString &sourceContext, const QString &messageTemplate,
                const QJsonObject &properties = {}, const QString &exception = {});
 
+    // Lines written while replaying the past (SimService::replay) are dated then; an invalid time
+    // goes back to the wall clock.
+    void setReplayTime(const QDateTime &at) { m_replayTime = at; }
+
     const std::deque<LogRecord> &records() const { return m_records; }
     qsizetype capacity() const { return m_capacity; }
     qint64 evicted() const { return m_evicted; }
@@ -59,6 +64,7 @@ private:
     std::deque<LogRecord> m_records;
     qint64 m_evicted = 0;
     qint64 m_lastNs = 0;
+    QDateTime m_replayTime;
     std::shared_ptr<spdlog::logger> m_out;
 };
 

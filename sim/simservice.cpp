@@ -55,6 +55,7 @@ SimService::SimService(const SimOptions &options, SimLog *log, QObject *parent)
         m_symbolNames << s.name;
     }
     buildMetrics();
+    m_log->setReplayTime(options.startedAt);
     m_log->write(SimLog::Level::Information, ctx(kAlpacaContext),
                  QStringLiteral("Connecting to Alpaca market data stream with key {ApiKeyId} (secret {SecretKey}), {Symbols} symbols, seed {Seed}"),
                  {{QStringLiteral("ApiKeyId"), QStringLiteral("key %1").arg(m_options.alpacaKeyId)},
@@ -65,6 +66,7 @@ SimService::SimService(const SimOptions &options, SimLog *log, QObject *parent)
                  QStringLiteral("Auth message sent: {Payload}"),
                  {{QStringLiteral("Payload"), QStringLiteral(R"({"action":"auth","key":"%1","secret":"%2"})")
                                                   .arg(m_options.alpacaKeyId, m_options.alpacaSecret)}});
+    m_log->setReplayTime({});
 }
 
 SimService::~SimService() = default;
@@ -174,6 +176,26 @@ void SimService::start()
         advance(dt, now);
     });
     m_timer->start(m_options.tickMs);
+}
+
+void SimService::replay(const QDateTime &from, const QDateTime &to, double tickSeconds, double sampleSeconds,
+                        const std::function<void(const QDateTime &)> &sample)
+{
+    const qint64 tickMs = std::max<qint64>(1, qint64(tickSeconds * 1000));
+    const qint64 sampleMs = std::max<qint64>(tickMs, qint64(sampleSeconds * 1000));
+    const qint64 fromMs = from.toMSecsSinceEpoch();
+    const qint64 toMs = to.toMSecsSinceEpoch();
+    qint64 nextSample = fromMs + sampleMs; // at `from` itself stands the last sample of what came before
+    for (qint64 t = fromMs; t <= toMs; t += tickMs) {
+        const auto at = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+        m_log->setReplayTime(at);
+        advance(t == fromMs ? 0.0 : double(tickMs) / 1000, at);
+        if (sample && t >= nextSample) {
+            sample(at);
+            nextSample += sampleMs;
+        }
+    }
+    m_log->setReplayTime({});
 }
 
 double SimService::lognormal(double median, double sigma)

@@ -15,6 +15,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <random>
@@ -35,6 +36,9 @@ struct SimOptions
     double staleAfterSeconds = 5;
     double hysteresisSeconds = 5;
     int tickMs = 100;
+    // When the service started (invalid: now); earlier when it first lives through the past
+    // (replay), so that its first log lines are dated before the replayed ones.
+    QDateTime startedAt;
     // The past before this run (history.h): the uptime percentage counts it in.
     double baselineTotalSeconds = 0;
     double baselineDownSeconds = 0;
@@ -55,6 +59,12 @@ public:
 
     void start(); // advances with the wall clock every tick
     void advance(double dtSeconds, const QDateTime &now);
+    // Lives through [from, to] before start(), in ticks of tickSeconds, its log lines dated then;
+    // sample(t) is called every sampleSeconds of that time (after `from`) with the metrics as
+    // they stood. The same seed and times give the same past and leave the same counters.
+    void replay(const QDateTime &from, const QDateTime &to, double tickSeconds, double sampleSeconds,
+                const std::function<void(const QDateTime &)> &sample = {});
+    std::vector<prometheus::MetricFamily> collect() const { return m_registry->Collect(); }
 
     // The drill API.
     void inject(FaultKind kind, double durationSeconds, const QDateTime &now);

@@ -181,8 +181,8 @@ bool DemoStack::launch(Child child, QString *error)
     switch (child) {
     case Simulator:
         args = {QStringLiteral("--listen"), listen, QStringLiteral("--quiet"), QStringLiteral("--log-file"),
-                m_dir.filePath(QStringLiteral("mytrader-sim.jsonl")), QStringLiteral("--seed"), QString::number(m_seed),
-                QStringLiteral("--history"), QString::number(kHistoryDays)};
+                m_dir.filePath(QStringLiteral("mytrader-sim.jsonl"))};
+        args += historyArguments();
         break;
     case Alertmanager:
         args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("alertmanager.yml")),
@@ -267,58 +267,76 @@ void DemoStack::runTool(const QString &program, const QStringList &args, const Q
     tool->start();
 }
 
+// The simulator that writes the past and the one that serves are given the same seed, the same end
+// and the scrape's labels: they live the same last hour, so the served counters go on from the
+// backfilled ones and each series is one from the past to now.
+QStringList DemoStack::historyArguments() const
+{
+    return {QStringLiteral("--seed"), QString::number(m_seed), QStringLiteral("--history"), QString::number(kHistoryDays),
+            QStringLiteral("--history-end"), QString::number(m_historyEnd), QStringLiteral("--history-labels"),
+            QStringLiteral("job=mytrader,instance=127.0.0.1:%1,environment=demo").arg(m_ports[Simulator])};
+}
+
 void DemoStack::start()
 {
     m_failed = false;
     m_readyEmitted = false;
     m_ready.fill(false);
     m_seed = QDateTime::currentMSecsSinceEpoch() % 1000000 + 1;
+    m_historyEnd = QDateTime::currentSecsSinceEpoch(); // the first scrape follows within seconds
     QString error;
     emit progress(1, kSteps, tr("Writing the configuration…"));
     if (!writeConfigs(&error)) {
         fail(error);
         return;
     }
-    if (m_programs.prometheus.isEmpty() || m_programs.promtool.isEmpty()) {
-        launchAll(); // no Prometheus to hold a history
+    // Alertmanager first, so that Prometheus' first notifications find it (shared/reference/stack.md),
+    // and the simulator, which lives through the last hour before it answers; meanwhile another run
+    // of it writes that hour and the 30 days before for Prometheus, which starts on the backfill.
+    if (!launchChild(Alertmanager, 2, tr("Starting Alertmanager…"))
+        || !launchChild(Simulator, 3, tr("Starting mytrader-sim…")))
+        return;
+    if (m_programs.prometheus.isEmpty() || m_programs.promtool.isEmpty()) { // no Prometheus to hold a history
+        emit progress(4, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
+        emit progress(5, kSteps, tr("Backfilling the history into Prometheus…"));
+        launchPrometheusAndWait();
         return;
     }
-    // The past first: 30 days of router history, backfilled into Prometheus' storage, so that the
-    // 30-day SLO panels have numbers from the first minute (the retention is longer than that).
+    // The past: 30 days of router history and the last hour of every metric, backfilled into
+    // Prometheus' storage, so that every chart and the 30-day SLO panels have their past on the
+    // first frame (the retention is longer than that).
     const auto history = m_dir.filePath(QStringLiteral("history.om"));
-    emit progress(2, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
-    runTool(m_programs.simulator,
-            {QStringLiteral("--history"), QString::number(kHistoryDays), QStringLiteral("--seed"), QString::number(m_seed),
-             QStringLiteral("--history-out"), history},
+    emit progress(4, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
+    runTool(m_programs.simulator, historyArguments() + QStringList{QStringLiteral("--history-out"), history},
             tr("Simulating the history"), [this, history] {
-                emit progress(3, kSteps, tr("Backfilling the history into Prometheus…"));
+                emit progress(5, kSteps, tr("Backfilling the history into Prometheus…"));
                 runTool(m_programs.promtool,
                         {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
                          QStringLiteral("--max-block-duration=%1h").arg((kHistoryDays + 1) * 24), history,
                          m_dir.filePath(QStringLiteral("prometheus"))},
-                        tr("Backfilling the history (promtool)"), [this] { launchAll(); });
+                        tr("Backfilling the history (promtool)"), [this] { launchPrometheusAndWait(); });
             });
 }
 
-void DemoStack::launchAll()
+bool DemoStack::launchChild(Child child, int step, const QString &text)
 {
-    QString error;
-    // Alertmanager first, so that Prometheus' first notifications find it (shared/reference/stack.md).
-    const std::pair<Child, QString> order[] = {{Alertmanager, tr("Starting Alertmanager…")},
-                                               {Simulator, tr("Starting mytrader-sim…")},
-                                               {Prometheus, tr("Starting Prometheus…")}};
-    int step = 4;
-    for (const auto &[child, text] : order) {
-        emit progress(step++, kSteps, text);
-        if (program(child).isEmpty()) {
-            m_ready[child] = true; // not installed: nothing to wait for
-            continue;
-        }
-        if (!launch(child, &error)) {
-            fail(error);
-            return;
-        }
+    emit progress(step, kSteps, text);
+    if (program(child).isEmpty()) {
+        m_ready[child] = true; // not installed: nothing to wait for
+        return true;
     }
+    QString error;
+    if (!launch(child, &error)) {
+        fail(error);
+        return false;
+    }
+    return true;
+}
+
+void DemoStack::launchPrometheusAndWait()
+{
+    if (!launchChild(Prometheus, 6, tr("Starting Prometheus…")))
+        return;
     emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_poll->start();

@@ -61,7 +61,8 @@ private:
     enum Child { Simulator, Alertmanager, Prometheus };
     bool writeConfigs(QString *error);
     void runTool(const QString &program, const QStringList &args, const QString &what, std::function<void()> next);
-    void launchAll();
+    bool launchChild(Child child, int step, const QString &text);
+    void launchPrometheusAndWait();
     void fail(const QString &message);
     bool launch(Child child, QString *error);
     void poll();
@@ -75,6 +76,8 @@ private:
     std::array<std::unique_ptr<QProcess>, 3> m_children;
     std::unique_ptr<QProcess> m_tool; // a one-off step: the history, the backfill
     quint64 m_seed = 0;
+    qint64 m_historyEnd = 0; // seconds since 1970: where the backfill ends and the simulator goes on
+    QStringList historyArguments() const;
     std::array<quint16, 3> m_ports{};
     std::array<bool, 3> m_ready{};
     QNetworkAccessManager *m_network;

@@ -1,6 +1,7 @@
 // The demo stack as `watchfloor --demo` starts it: every child answers, Prometheus scrapes the
 // simulator with the project's rules loaded, 30 days of backfilled history make the availability
-// SLO query answer from the first minute, and stop() leaves no process behind.
+// SLO query answer from the first minute, the last hour of every metric goes on into the scraped
+// series without a joint, and stop() leaves no process behind.
 
 #include "demo/demostack.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -20,6 +21,7 @@ private slots:
     void initTestCase();
     void everyChildAnswers();
     void historyIsBackfilled();
+    void theLastHourHasEveryMetricAndNoJoint();
     void rulesAreLoaded();
     void stopLeavesNothing();
 
@@ -86,6 +88,33 @@ void TestDemoStack::historyIsBackfilled()
     QVERIFY2(*availability > 99 && *availability <= 100, qPrintable(QString::number(*availability)));
     const auto failovers = value(QStringLiteral("max(max_over_time(datasource_router_failover_total[30d]))"));
     QVERIFY(failovers.value_or(0) >= 1);
+}
+
+// Every chart has its past on the first frame: the last hour holds every metric, as one series
+// with the scraped one (the same job and instance labels), and the counters go on from the
+// backfill without a reset, so a rate across the joint is the rate on either side.
+void TestDemoStack::theLastHourHasEveryMetricAndNoJoint()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(value(QStringLiteral(R"(count(count_over_time(up{job="mytrader"}[1m])))")).has_value(), 20000);
+    // Forty minutes ago, before the stack started: messages by type, latency buckets, processing.
+    for (const auto &query : {QStringLiteral("sum(rate(alpaca_messages_received_total[1m] offset 40m))"),
+                              QStringLiteral("sum(rate(alpaca_message_latency_seconds_count[1m] offset 40m))"),
+                              QStringLiteral("sum(rate(alpaca_streaming_processing_duration_ms_count[1m] offset 40m))")}) {
+        const auto v = value(query);
+        QVERIFY2(v && *v > 10, qPrintable(query + QStringLiteral(" = ") + QString::number(v.value_or(-1))));
+    }
+    QCOMPARE(value(QStringLiteral("count(alpaca_subscribed_symbols_count offset 40m)")).value_or(0), 1.0);
+    // One series from the past to now: the series forty minutes ago are the ones scraped now.
+    QCOMPARE(value(QStringLiteral(R"(count(alpaca_messages_received_total offset 40m unless on (job, instance, environment, type, symbol) alpaca_messages_received_total{job="mytrader"}))")), std::nullopt);
+    // A minute of live scrapes, then no reset over the joint and the same rate before and after.
+    QTest::qWait(15000);
+    QCOMPARE(value(QStringLiteral("sum(resets(alpaca_messages_received_total[2h]))")).value_or(-1), 0.0);
+    QCOMPARE(value(QStringLiteral("sum(resets(alpaca_message_latency_seconds_count[2h]))")).value_or(-1), 0.0);
+    const auto before = value(QStringLiteral("sum(rate(alpaca_messages_received_total[5m] offset 10m))"));
+    const auto across = value(QStringLiteral("sum(rate(alpaca_messages_received_total[1m]))"));
+    QVERIFY(before && across);
+    QVERIFY2(*across > 0.7 * *before && *across < 1.3 * *before,
+             qPrintable(QStringLiteral("%1 messages/s across the joint against %2 before").arg(*across).arg(*before)));
 }
 
 void TestDemoStack::rulesAreLoaded()
