@@ -284,6 +284,13 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
     m_pictureValid = false;
 }
 
+void TimeSeriesChart::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_picture = QPixmap();
+    m_pictureValid = false;
+}
+
 void TimeSeriesChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);

@@ -135,6 +135,12 @@ void TestTimeSeriesChart::theKeptPictureFollowsEveryChange()
     chart.setSeriesHidden(QStringLiteral("errors"), false);
     QCOMPARE(topFraction(paint()), low);
 
+    // Shown and hidden again (a view left: the picture is let go): painted anew, the same.
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.hide();
+    QCOMPARE(topFraction(paint()), low);
+
     // A new size: the picture is the new size's, the line at the same fraction.
     chart.resize(800, 400);
     const auto bigger = paint();
