@@ -4,6 +4,7 @@
 #include "cli/translations.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
+#include "wall/wallmode.h"
 #include "screenshotrunner.h"
 #include "store/settings.h"
 #include "telemetry/logging.h"
@@ -141,6 +142,8 @@ int main(int argc, char **argv)
     if (options.view)
         window.showView(*options.view);
     window.show();
+    if (options.wall)
+        window.wallMode()->setActive(true);
     wf::startup::mark("window-shown");
 
     if (!options.screenshotDir.isEmpty()) {

@@ -973,6 +973,10 @@
         <source>--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL.</source>
         <translation>--demo bringt eigene Endpunkte mit: Es lässt sich nicht mit --profile oder einer Endpunkt-URL kombinieren.</translation>
     </message>
+    <message>
+        <source>Open in wall mode: full screen, large type, cycling through the views chosen in Settings (F11 or Esc leaves it).</source>
+        <translation>Im Wandmodus öffnen: Vollbild, große Schrift, wechselt durch die in den Einstellungen gewählten Ansichten (F11 oder Esc beendet ihn).</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardPanel</name>
@@ -2531,6 +2535,18 @@ Open %2 in your web browser?</source>
         <source>%1 Last reported at %2.</source>
         <translation>%1 Zuletzt gemeldet um %2.</translation>
     </message>
+    <message>
+        <source>&amp;Wall mode</source>
+        <translation>&amp;Wandmodus</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, no menus, cycling through the views chosen in Settings</source>
+        <translation>Vollbild, große Schrift, keine Menüs, wechselt durch die in den Einstellungen gewählten Ansichten</translation>
+    </message>
+    <message>
+        <source>Leave wall mode</source>
+        <translation>Wandmodus beenden</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -3170,6 +3186,22 @@ Open %2 in your web browser?</source>
         <source>Das&amp;hboard folder:</source>
         <translation>Dash&amp;board-Ordner:</translation>
     </message>
+    <message>
+        <source>Wall mode (F11)</source>
+        <translation>Wandmodus (F11)</translation>
+    </message>
+    <message>
+        <source>The views wall mode shows in turn</source>
+        <translation>Die Ansichten, die der Wandmodus nacheinander zeigt</translation>
+    </message>
+    <message>
+        <source>stay</source>
+        <translation>bleiben</translation>
+    </message>
+    <message>
+        <source>Each &amp;view for:</source>
+        <translation>Jede &amp;Ansicht für:</translation>
+    </message>
 </context>
 <context>
     <name>wf::SilenceDialog</name>
@@ -3455,6 +3487,32 @@ Open %2 in your web browser?</source>
     <message>
         <source>Explore</source>
         <translation>Erkunden</translation>
+    </message>
+</context>
+<context>
+    <name>wf::WallBanner</name>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Quittieren…</translation>
+    </message>
+    <message>
+        <source>Acknowledge this alert (a silence in Alertmanager)</source>
+        <translation>Diesen Alarm quittieren (eine Stummschaltung in Alertmanager)</translation>
+    </message>
+    <message>
+        <source>Critical: %1 since %2</source>
+        <translation>Kritisch: %1 seit %2</translation>
+    </message>
+    <message>
+        <source>Critical: %1 — %2 (since %3)</source>
+        <translation>Kritisch: %1 — %2 (seit %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@
 #include "statuslight.h"
 #include "store/settings.h"
 #include "telemetry/logging.h"
+#include "wall/wallbanner.h"
+#include "wall/wallmode.h"
 #include "timerangepicker.h"
 #include "views/placeholderview.h"
 
@@ -39,6 +41,7 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -226,7 +229,13 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     });
 
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    m_wallBanner = new WallBanner(m_inbox, central); // across the top, in wall mode
+    outer->addWidget(m_wallBanner);
+    auto *layout = new QHBoxLayout;
+    outer->addLayout(layout, 1);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
@@ -249,6 +258,14 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     statusBar()->addWidget(m_conditions, 1);
     connect(statusBar(), &QStatusBar::messageChanged, m_conditions,
             [this](const QString &message) { m_conditions->setCovered(!message.isEmpty()); });
+    m_wall = new WallMode(this, {m_navigation, line}, [this](ViewId id) { showView(id); }, this);
+    applyWallSettings();
+    connect(m_wall, &WallMode::activeChanged, m_wallBanner, &WallBanner::setEnabled);
+    connect(m_wallBanner, &WallBanner::acknowledgeRequested, this, [this](const QString &fingerprint) {
+        auto *alerts = static_cast<AlertsView *>(view(ViewId::Alerts));
+        alerts->selectAlert(fingerprint);
+        alerts->acknowledge();
+    });
     createActions();
     createTopBar();
     for (auto *v : m_views)
@@ -345,6 +362,25 @@ void MainWindow::createActions()
     viewMenu->addMenu(m_tray->notificationsMenu());
     auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshNow);
     refresh->setShortcut(QKeySequence::Refresh);
+    viewMenu->addSeparator();
+    // Also the window's own: their shortcuts work while the wall hides the menu bar.
+    auto *wall = viewMenu->addAction(tr("&Wall mode"), m_wall, &WallMode::toggle);
+    wall->setObjectName(QStringLiteral("wallModeAction"));
+    wall->setCheckable(true);
+    wall->setShortcut(QKeySequence::FullScreen);
+    if (wall->shortcut().isEmpty())
+        wall->setShortcut(QKeySequence(Qt::Key_F11));
+    wall->setToolTip(tr("Full screen, large type, no menus, cycling through the views chosen in Settings"));
+    addAction(wall);
+    auto *leaveWall = new QAction(tr("Leave wall mode"), this);
+    leaveWall->setShortcut(QKeySequence(Qt::Key_Escape));
+    leaveWall->setEnabled(false);
+    connect(leaveWall, &QAction::triggered, m_wall, [this] { m_wall->setActive(false); });
+    addAction(leaveWall);
+    connect(m_wall, &WallMode::activeChanged, this, [wall, leaveWall](bool on) {
+        wall->setChecked(on);
+        leaveWall->setEnabled(on);
+    });
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     auto *start = helpMenu->addAction(tr("&Getting started"), this, [this] {
@@ -534,6 +570,16 @@ void MainWindow::openAlert(const QString &fingerprint)
     showView(ViewId::Alerts);
     if (!fingerprint.isEmpty())
         static_cast<AlertsView *>(view(ViewId::Alerts))->selectAlert(fingerprint);
+}
+
+void MainWindow::applyWallSettings()
+{
+    QList<ViewId> views;
+    for (const auto &name : m_settings.wallViews())
+        if (const auto id = viewFromName(name))
+            views.append(*id);
+    m_wall->setViews(views);
+    m_wall->setCycleSeconds(m_settings.wallCycleSeconds());
 }
 
 void MainWindow::updateAlertBadge()
@@ -824,6 +870,7 @@ void MainWindow::openSettings()
     dialog.selectProfile(m_transient ? QString() : m_profile.name);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    applyWallSettings();
     const auto chosen = dialog.selectedProfile();
     if (!m_transient || !chosen.isEmpty()) {
         const auto name = chosen.isEmpty() ? m_profile.name : chosen;
@@ -867,6 +914,7 @@ void MainWindow::hideEvent(QHideEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_wall->setActive(false); // the geometry and the bars as they are outside the wall
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.setLastView(viewName(currentView()));

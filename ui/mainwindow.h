@@ -45,6 +45,8 @@ class RouterTimeline;
 class RunbookLibrary;
 struct HealthSample;
 class ViewBase;
+class WallBanner;
+class WallMode;
 
 // The console's shell: navigation between the views, the top bar (profile, time range, refresh,
 // endpoint status lights), the menus and the status bar.
@@ -84,6 +86,8 @@ public:
     // The page shown instead of the views while no endpoint of the profile has ever answered.
     NoAnswerPage *noAnswerPage() const { return m_noAnswer; }
     DrillMenu *drillMenu() const { return m_drills; }
+    WallMode *wallMode() const { return m_wall; }
+    WallBanner *wallBanner() const { return m_wallBanner; }
     // The status bar's messages about conditions that last (endpoints down, alerts firing).
     ConditionMessages *conditionMessages() const { return m_conditions; }
 
@@ -108,6 +112,7 @@ private:
     void onEndpointStatusChanged();
     void onHealthSample(const HealthSample &sample);
     void updateAlertBadge();
+    void applyWallSettings();
     void zoomTo(const QDateTime &from, const QDateTime &to);
     void zoomOut();
     void applyTimeRange(const TimeRange &range);
@@ -125,6 +130,8 @@ private:
 
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
+    WallMode *m_wall = nullptr;
+    WallBanner *m_wallBanner = nullptr;
     DemoLauncher *m_demo = nullptr;
     ConditionMessages *m_conditions = nullptr;
     QStringList m_firingNotified; // the alerts the "Firing" message names

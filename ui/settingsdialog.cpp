@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "views/viewbase.h"
+
 #include "ackdialog.h"
 #include "alerts/alertinbox.h"
 
@@ -45,6 +47,32 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     auto *left = new QVBoxLayout;
     left->addWidget(m_list);
     left->addLayout(listButtons);
+
+    // Wall mode, for every profile: which views it shows in turn, and for how long each.
+    auto *wallBox = new QGroupBox(tr("Wall mode (F11)"), this);
+    m_wallViews = new QListWidget(wallBox);
+    m_wallViews->setObjectName(QStringLiteral("wallViews"));
+    const auto chosen = m_settings.wallViews();
+    for (const auto id : kAllViews) {
+        auto *item = new QListWidgetItem(ViewBase::title(id), m_wallViews);
+        item->setData(Qt::UserRole, viewName(id));
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(chosen.contains(viewName(id)) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_wallViews->setToolTip(tr("The views wall mode shows in turn"));
+    m_wallSeconds = new QSpinBox(wallBox);
+    m_wallSeconds->setObjectName(QStringLiteral("wallSeconds"));
+    m_wallSeconds->setRange(0, 3600);
+    m_wallSeconds->setSingleStep(5);
+    m_wallSeconds->setSuffix(tr(" s"));
+    m_wallSeconds->setSpecialValueText(tr("stay"));
+    m_wallSeconds->setValue(m_settings.wallCycleSeconds());
+    auto *wallForm = new QFormLayout;
+    wallForm->addRow(tr("Each &view for:"), m_wallSeconds);
+    auto *wallLayout = new QVBoxLayout(wallBox);
+    wallLayout->addWidget(m_wallViews);
+    wallLayout->addLayout(wallForm);
+    left->addWidget(wallBox);
 
     m_name = new QLineEdit(this);
     auto *general = new QFormLayout;
@@ -341,7 +369,8 @@ void SettingsDialog::onSelectionChanged()
     m_current = item ? item->data(Qt::UserRole).toString() : QString();
     const bool any = item != nullptr;
     for (auto *w : findChildren<QWidget *>()) {
-        if (w != m_list && (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QSpinBox *>(w)))
+        if (w != m_list && w != m_wallSeconds // wall mode is for every profile
+            && (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QSpinBox *>(w)))
             w->setEnabled(any);
     }
     if (any)
@@ -399,6 +428,13 @@ void SettingsDialog::testConnection()
 bool SettingsDialog::save()
 {
     storeForm();
+    QStringList wallViews;
+    for (int i = 0; i < m_wallViews->count(); ++i)
+        if (m_wallViews->item(i)->checkState() == Qt::Checked)
+            wallViews.append(m_wallViews->item(i)->data(Qt::UserRole).toString());
+    m_settings.setWallViews(wallViews);
+    // 1–4 s would leave no time to read a view: at least 5.
+    m_settings.setWallCycleSeconds(m_wallSeconds->value() == 0 ? 0 : std::max(m_wallSeconds->value(), 5));
     QStringList names;
     for (auto it = m_profiles.cbegin(); it != m_profiles.cend(); ++it) {
         if (const auto problem = validate(it.value()); !problem.isEmpty()) {

@@ -83,6 +83,8 @@ private:
     QComboBox *m_ackDefault = nullptr;
     QSpinBox *m_ackSafety = nullptr;
     QSpinBox *m_alertPoll = nullptr;
+    QListWidget *m_wallViews = nullptr; // for every profile: the views wall mode cycles through
+    QSpinBox *m_wallSeconds = nullptr;
     QLabel *m_error = nullptr;
     QString m_accepted;
 

@@ -60,6 +60,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   CommandLineText::tr("Start the demo stack (mytrader-sim, Prometheus, Alertmanager on free "
                                                       "local ports) and open the console on it, with the Drill menu."));
+    const QCommandLineOption wall(QStringLiteral("wall"),
+                                  CommandLineText::tr("Open in wall mode: full screen, large type, cycling through the "
+                                                      "views chosen in Settings (F11 or Esc leaves it)."));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       CommandLineText::tr("Log level: trace, debug, info, warn, error, critical or off."), CommandLineText::tr("level"),
                                       QStringLiteral("info"));
@@ -68,7 +71,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       .arg(availableLanguages().join(QStringLiteral(", "))),
                                   CommandLineText::tr("code"));
     parser.addOptions(
-        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, logLevel, lang});
+        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, wall, logLevel, lang});
 
     CommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -105,6 +108,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return fail(CommandLineText::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
 
     o.demo = parser.isSet(demo);
+    o.wall = parser.isSet(wall);
     if (o.demo && (parser.isSet(profile) || parser.isSet(prometheus) || parser.isSet(alertmanager) || parser.isSet(loki)
                    || parser.isSet(health)))
         return fail(CommandLineText::tr("--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL."));

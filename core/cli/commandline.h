@@ -23,6 +23,7 @@ struct LaunchOptions
     std::optional<ViewId> view;
     QString screenshotDir;
     bool demo = false; // start the demo stack and use it
+    bool wall = false; // open in wall mode
     spdlog::level::level_enum logLevel = spdlog::level::info;
     QString language; // empty: the system locale
 

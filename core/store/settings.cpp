@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "domain/viewid.h"
+
 #include <algorithm>
 
 #include <QCoreApplication>
@@ -218,6 +220,32 @@ QString Settings::timeRange() const
 void Settings::setTimeRange(const QString &range)
 {
     m_settings->setValue(QStringLiteral("window/timeRange"), range);
+}
+
+QStringList Settings::wallViews() const
+{
+    const QStringList byDefault{QStringLiteral("operations"), QStringLiteral("reliability"), QStringLiteral("alerts")};
+    QStringList views;
+    for (const auto &name : m_settings->value(QStringLiteral("wall/views"), byDefault).toStringList())
+        if (viewFromName(name.trimmed()) && !views.contains(name.trimmed()))
+            views.append(name.trimmed());
+    return views;
+}
+
+void Settings::setWallViews(const QStringList &views)
+{
+    m_settings->setValue(QStringLiteral("wall/views"), views);
+}
+
+int Settings::wallCycleSeconds() const
+{
+    const int seconds = m_settings->value(QStringLiteral("wall/cycleSeconds"), 30).toInt();
+    return seconds <= 0 ? 0 : std::clamp(seconds, 5, 3600);
+}
+
+void Settings::setWallCycleSeconds(int seconds)
+{
+    m_settings->setValue(QStringLiteral("wall/cycleSeconds"), seconds);
 }
 
 int Settings::historyRetentionDays() const

@@ -54,6 +54,12 @@ public:
     // How many lines the Logs view keeps before the oldest go ([logs] bufferLines, 1,000–5,000,000;
     // 100,000 by default).
     int logBufferLines() const;
+    // Wall mode ([wall] views, cycleSeconds): the views it cycles through (view names; by default
+    // Operations, Reliability, Alerts) and the seconds each stays (5–3600, 0: no cycling; 30).
+    QStringList wallViews() const;
+    void setWallViews(const QStringList &views);
+    int wallCycleSeconds() const;
+    void setWallCycleSeconds(int seconds);
     // The Logs view's last LogQL queries per profile, newest first (at most 50).
     QStringList logQueryHistory(const QString &profile) const;
     void setLogQueryHistory(const QString &profile, const QStringList &queries);

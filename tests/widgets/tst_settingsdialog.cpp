@@ -23,6 +23,7 @@ private slots:
     void editsExistingProfile();
     void saysWhereSecretsAre();
     void alertSettingsPerProfile();
+    void wallModeViewsAndSeconds();
 };
 
 static void setAuth(wf::SettingsDialog &dialog, wf::Endpoint e, wf::AuthKind kind)
@@ -168,4 +169,31 @@ void TestSettingsDialog::alertSettingsPerProfile()
 }
 
 QTEST_MAIN(TestSettingsDialog)
+// Wall mode's views and seconds are for every profile: usable with no profile at all, saved, and
+// read back as chosen (a time too short to read a view is raised to 5 s).
+void TestSettingsDialog::wallModeViewsAndSeconds()
+{
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    QCOMPARE(settings.wallViews(), (QStringList{QStringLiteral("operations"), QStringLiteral("reliability"), QStringLiteral("alerts")}));
+    wf::SettingsDialog dialog(settings);
+    auto *views = dialog.findChild<QListWidget *>(QStringLiteral("wallViews"));
+    auto *seconds = dialog.findChild<QSpinBox *>(QStringLiteral("wallSeconds"));
+    QVERIFY(views && seconds);
+    QVERIFY(seconds->isEnabled()); // no profile yet, and still usable
+    QCOMPARE(seconds->value(), 30);
+    for (int i = 0; i < views->count(); ++i) {
+        const auto name = views->item(i)->data(Qt::UserRole).toString();
+        views->item(i)->setCheckState(name == u"performance" || name == u"logs" ? Qt::Checked : Qt::Unchecked);
+    }
+    seconds->setValue(3);
+    QVERIFY2(dialog.save(), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(settings.wallViews(), (QStringList{QStringLiteral("performance"), QStringLiteral("logs")}));
+    QCOMPARE(settings.wallCycleSeconds(), 5);
+    seconds->setValue(0);
+    QVERIFY(dialog.save());
+    QCOMPARE(settings.wallCycleSeconds(), 0);
+    QCOMPARE(seconds->text(), QStringLiteral("stay"));
+}
+
 #include "tst_settingsdialog.moc"
