@@ -1,5 +1,6 @@
 #include "stattile.h"
 
+#include <QFontInfo>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -99,7 +100,9 @@ void StatTile::paintEvent(QPaintEvent *)
         auto font = this->font();
         font.setBold(true);
         // Fit the text: start large, shrink until it fits the cell.
-        int size = std::clamp(cell.height() / (item.caption.isEmpty() ? 2 : 3), 9, 30);
+        // At most about two and a half lines of the tile's type: 30 px at the usual size, more on a wall.
+        const int largest = std::max(30, int(QFontInfo(this->font()).pixelSize() * 2.4));
+        int size = std::clamp(cell.height() / (item.caption.isEmpty() ? 2 : 3), 9, largest);
         QFontMetrics fm(font);
         for (; size > 8; --size) {
             font.setPixelSize(size);

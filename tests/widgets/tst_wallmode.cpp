@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +69,7 @@ void TestWallMode::f11ShowsOnlyTheViewsAndEscGivesTheWindowBack()
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.wallMode()->isActive());
     QVERIFY(window.windowState() & Qt::WindowFullScreen);
+    QTRY_COMPARE(window.geometry(), window.screen()->geometry()); // the whole screen, window manager or not
     QVERIFY(!window.menuBar()->isVisible());
     QVERIFY(!w.topBar()->isVisible());
     QVERIFY(!window.statusBar()->isVisible());
@@ -82,6 +84,7 @@ void TestWallMode::f11ShowsOnlyTheViewsAndEscGivesTheWindowBack()
     QTest::keyClick(&window, Qt::Key_Escape);
     QVERIFY(!window.wallMode()->isActive());
     QVERIFY(!(window.windowState() & Qt::WindowFullScreen));
+    QTRY_COMPARE(window.size(), QSize(1280, 800)); // the size it had
     QVERIFY(window.menuBar()->isVisible() && w.topBar()->isVisible() && window.statusBar()->isVisible());
     QVERIFY(w.navigation()->isVisible());
     QCOMPARE(window.font().pointSizeF(), normalSize);

@@ -146,8 +146,7 @@ void DashboardView::build()
         if (!row.title.isEmpty()) {
             auto *heading = new QLabel(QCoreApplication::translate("Dashboard", row.title.toUtf8().constData()), page);
             auto font = heading->font();
-            font.setBold(true);
-            font.setPointSizeF(font.pointSizeF() * 1.05);
+            font.setBold(true); // bold only: the size follows the window's (wall mode's large type)
             heading->setFont(font);
             grid->addWidget(heading, gridRow++, 0, 1, 12);
         }

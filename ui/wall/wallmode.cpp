@@ -3,6 +3,7 @@
 #include "telemetry/logging.h"
 
 #include <QMainWindow>
+#include <QScreen>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTimer>
@@ -66,6 +67,11 @@ void WallMode::setActive(bool on)
         large.setPointSizeF(m_font.pointSizeF() * kTypeScale);
         m_window->setFont(large);
         m_states = m_window->windowState();
+        m_geometry = m_window->saveGeometry();
+        // The whole screen even where no window manager acts on "full screen" (a bare X server
+        // driving a wall display, a kiosk session); a geometry set after the state would end it.
+        if (auto *screen = m_window->screen())
+            m_window->setGeometry(screen->geometry());
         m_window->setWindowState(m_states | Qt::WindowFullScreen);
         m_index = -1;
         if (!m_views.isEmpty())
@@ -82,6 +88,7 @@ void WallMode::setActive(bool on)
         else
             m_window->setFont(QFont()); // back to following the application's
         m_window->setWindowState(m_states & ~Qt::WindowFullScreen);
+        m_window->restoreGeometry(m_geometry);
     }
     logging::get("ui")->info("wall mode {} views={} seconds={}", on ? "on" : "off", m_views.size(), m_seconds);
     emit activeChanged(on);

@@ -2,6 +2,7 @@
 
 #include "domain/viewid.h"
 
+#include <QByteArray>
 #include <QFont>
 #include <QList>
 #include <QObject>
@@ -56,6 +57,7 @@ private:
     QFont m_font;
     bool m_fontWasSet = false;
     Qt::WindowStates m_states;
+    QByteArray m_geometry;
 };
 
 } // namespace wf
