@@ -597,6 +597,27 @@
     </message>
 </context>
 <context>
+    <name>wf::AlertmanagerCluster</name>
+    <message>
+        <source>No Alertmanager is configured in this profile.</source>
+        <translation>In diesem Profil ist kein Alertmanager eingetragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n Alertmanager peers answered: %1</source>
+        <translation>
+            <numerusform>Der Alertmanager-Knoten hat nicht geantwortet: %1</numerusform>
+            <numerusform>Keiner der %n Alertmanager-Knoten hat geantwortet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n Alertmanager peers took it: %1</source>
+        <translation>
+            <numerusform>Der Alertmanager-Knoten hat es nicht angenommen: %1</numerusform>
+            <numerusform>Keiner der %n Alertmanager-Knoten hat es angenommen: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wf::AlertsView</name>
     <message>
         <source>&amp;Acknowledge…</source>

@@ -33,6 +33,7 @@ struct AmAlert
     QStringList silencedBy;
     QStringList inhibitedBy;
     QString generatorUrl;
+    QStringList peers; // in a cluster: the peers that list it (AlertmanagerCluster)
 };
 
 struct AmAlertGroup
@@ -52,6 +53,7 @@ struct Silence
     QDateTime updatedAt;
     QString createdBy;
     QString comment;
+    QStringList peers; // in a cluster: the peers that list it (AlertmanagerCluster)
 };
 
 struct AmStatus

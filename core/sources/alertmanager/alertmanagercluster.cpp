@@ -1,0 +1,185 @@
+#include "alertmanagercluster.h"
+
+#include <QPointer>
+
+#include <algorithm>
+
+namespace wf {
+
+AlertmanagerCluster::AlertmanagerCluster(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+AlertmanagerCluster::~AlertmanagerCluster() = default;
+
+QString AlertmanagerCluster::peerName(const QUrl &url)
+{
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+}
+
+void AlertmanagerCluster::setPeers(const Profile &profile, const QList<QUrl> &urls)
+{
+    m_members.clear();
+    m_state.clear();
+    for (const auto &url : urls) {
+        Member m;
+        m.http = std::make_unique<HttpClient>(m_network, Endpoint::Alertmanager);
+        auto peerProfile = profile;
+        peerProfile.endpoint(Endpoint::Alertmanager).url = url;
+        m.http->setProfile(peerProfile);
+        m.client = std::make_unique<AlertmanagerClient>(m.http.get());
+        m_members.push_back(std::move(m));
+        m_state.append(Peer{url, false, {}, {}});
+    }
+}
+
+void AlertmanagerCluster::snapshot(QObject *context, Callback<Snapshot> done)
+{
+    if (m_members.empty()) {
+        Error e;
+        e.kind = Error::Kind::NotConfigured;
+        e.message = tr("No Alertmanager is configured in this profile.");
+        done(e);
+        return;
+    }
+    struct Answers
+    {
+        std::vector<std::optional<Result<QList<AmAlert>>>> alerts;
+        std::vector<std::optional<Result<QList<Silence>>>> silences;
+        int waiting = 0;
+    };
+    auto answers = std::make_shared<Answers>();
+    answers->alerts.resize(m_members.size());
+    answers->silences.resize(m_members.size());
+    answers->waiting = int(2 * m_members.size());
+    QPointer<QObject> guard(context);
+    const auto asked = QDateTime::currentDateTimeUtc();
+    const auto finish = [this, answers, guard, done, asked] {
+        if (--answers->waiting > 0)
+            return;
+        Snapshot s;
+        QHash<QString, qsizetype> alertAt, silenceAt;
+        std::optional<Error> firstError;
+        for (std::size_t i = 0; i < m_members.size(); ++i) {
+            const auto &a = *answers->alerts[i];
+            const auto &sil = *answers->silences[i];
+            auto &peer = m_state[qsizetype(i)];
+            peer.askedAt = asked;
+            peer.answered = a.ok() && sil.ok();
+            peer.error = peer.answered ? QString() : (a.ok() ? sil.error() : a.error()).message;
+            if (!peer.answered) {
+                if (!firstError)
+                    firstError = a.ok() ? sil.error() : a.error();
+                continue;
+            }
+            const auto name = peerName(peer.url);
+            s.answered.append(peer.url);
+            for (auto alert : a.value()) {
+                const auto at = alertAt.constFind(alert.fingerprint);
+                if (at == alertAt.cend()) {
+                    alert.peers = {name};
+                    alertAt.insert(alert.fingerprint, s.alerts.size());
+                    s.alerts.append(alert);
+                    continue;
+                }
+                auto &kept = s.alerts[*at];
+                auto peers = kept.peers + QStringList{name};
+                if (alert.updatedAt > kept.updatedAt)
+                    kept = alert;
+                kept.peers = peers;
+            }
+            for (auto silence : sil.value()) {
+                const auto at = silenceAt.constFind(silence.id);
+                if (at == silenceAt.cend()) {
+                    silence.peers = {name};
+                    silenceAt.insert(silence.id, s.silences.size());
+                    s.silences.append(silence);
+                    continue;
+                }
+                auto &kept = s.silences[*at];
+                auto peers = kept.peers + QStringList{name};
+                if (silence.updatedAt > kept.updatedAt)
+                    kept = silence;
+                kept.peers = peers;
+            }
+        }
+        if (!guard)
+            return;
+        if (s.answered.isEmpty()) {
+            auto e = *firstError;
+            e.message = tr("None of the %n Alertmanager peers answered: %1", nullptr, int(m_members.size())).arg(e.message);
+            done(e);
+            return;
+        }
+        done(s);
+    };
+    for (std::size_t i = 0; i < m_members.size(); ++i) {
+        m_members[i].client->alerts({}, this, [answers, i, finish](const Result<QList<AmAlert>> &r) {
+            answers->alerts[i] = r;
+            finish();
+        });
+        m_members[i].client->silences({}, this, [answers, i, finish](const Result<QList<Silence>> &r) {
+            answers->silences[i] = r;
+            finish();
+        });
+    }
+}
+
+std::vector<int> AlertmanagerCluster::writeOrder() const
+{
+    std::vector<int> order(m_members.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::stable_partition(order.begin(), order.end(), [this](int i) { return m_state[i].answered; });
+    return order;
+}
+
+template <typename T>
+void AlertmanagerCluster::write(std::shared_ptr<std::vector<int>> order, std::size_t at,
+                                std::function<void(AlertmanagerClient *, Callback<T>)> call, QObject *context,
+                                Callback<T> done, std::shared_ptr<Error> first)
+{
+    if (at >= order->size()) {
+        auto e = first ? *first : Error{};
+        if (!first)
+            e.message = tr("No Alertmanager is configured in this profile.");
+        else if (order->size() > 1)
+            e.message = tr("None of the %n Alertmanager peers took it: %1", nullptr, int(order->size())).arg(e.message);
+        done(e);
+        return;
+    }
+    const int peer = (*order)[at];
+    QPointer<QObject> guard(context);
+    call(m_members[std::size_t(peer)].client.get(), [this, order, at, call, guard, done, first, peer](const Result<T> &r) {
+        if (!guard)
+            return;
+        const bool unreachable = !r.ok()
+            && (r.error().kind == Error::Kind::Network || r.error().kind == Error::Kind::Timeout
+                || r.error().kind == Error::Kind::Tls || (r.error().kind == Error::Kind::HttpStatus && r.error().httpStatus >= 500));
+        if (!unreachable) {
+            done(r); // written, or refused for what it is (every peer would say the same)
+            return;
+        }
+        m_state[peer].answered = false;
+        m_state[peer].error = r.error().message;
+        write<T>(order, at + 1, call, guard.data(), done, first ? first : std::make_shared<Error>(r.error()));
+    });
+}
+
+void AlertmanagerCluster::createSilence(const Silence &silence, QObject *context, Callback<QString> done)
+{
+    write<QString>(std::make_shared<std::vector<int>>(writeOrder()), 0,
+                   [this, silence](AlertmanagerClient *client, Callback<QString> cb) { client->createSilence(silence, this, cb); },
+                   context, std::move(done), nullptr);
+}
+
+void AlertmanagerCluster::expireSilence(const QString &id, QObject *context, Callback<Done> done)
+{
+    write<Done>(std::make_shared<std::vector<int>>(writeOrder()), 0,
+                [this, id](AlertmanagerClient *client, Callback<Done> cb) { client->expireSilence(id, this, cb); },
+                context, std::move(done), nullptr);
+}
+
+} // namespace wf
