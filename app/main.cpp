@@ -42,9 +42,12 @@ wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
                                                        {wf::Endpoint::Loki, o.loki},
                                                        {wf::Endpoint::Health, o.health}};
     for (const auto &[endpoint, url] : overrides) {
-        if (!url.isEmpty())
+        if (!url.isEmpty()) {
             profile.endpoint(endpoint).url = url;
+            profile.endpoint(endpoint).moreUrls.clear();
+        }
     }
+    profile.endpoint(wf::Endpoint::Alertmanager).moreUrls += o.alertmanagerPeers;
     return profile;
 }
 

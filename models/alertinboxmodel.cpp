@@ -76,7 +76,8 @@ void AlertInboxModel::setAlerts(const QList<InboxAlert> &alerts)
             if (a.alert.fingerprint != b.alert.fingerprint || a.state != b.state || a.ack.has_value() != b.ack.has_value()
                 || a.alert.labels != b.alert.labels || a.alert.annotations != b.alert.annotations
                 || (a.ack && (a.ack->author != b.ack->author || a.ack->pending != b.ack->pending || a.ack->endsAt != b.ack->endsAt
-                              || a.ack->restored != b.ack->restored)))
+                              || a.ack->restored != b.ack->restored || a.ack->peers != b.ack->peers
+                              || a.ack->peersAnswering != b.ack->peersAnswering)))
                 return false;
         }
         return true;
@@ -275,7 +276,11 @@ QVariant AlertInboxModel::alertData(const InboxAlert &item, int column, int role
                 ? tr("%1, until resolved").arg(item.ack->author)
                 : tr("%1, until %2").arg(item.ack->author, timeText(item.ack->endsAt));
             // Alertmanager lost its silence and the console made it again.
-            return item.ack->restored ? tr("%1 (restored)").arg(text) : text;
+            auto shown = item.ack->restored ? tr("%1 (restored)").arg(text) : text;
+            // A cluster: on how many of the peers that answer its silence is (gossip takes seconds).
+            if (item.ack->peersAnswering > 1)
+                shown = tr("%1 — on %2 of %3").arg(shown).arg(item.ack->peers.size()).arg(item.ack->peersAnswering);
+            return shown;
         }
     }
     return {};

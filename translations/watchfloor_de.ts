@@ -466,6 +466,10 @@
         <source>%1 (restored)</source>
         <translation>%1 (wiederhergestellt)</translation>
     </message>
+    <message>
+        <source>%1 — on %2 of %3</source>
+        <translation>%1 — auf %2 von %3</translation>
+    </message>
 </context>
 <context>
     <name>wf::AlertNotifier</name>
@@ -615,6 +619,21 @@
             <numerusform>Der Alertmanager-Knoten hat es nicht angenommen: %1</numerusform>
             <numerusform>Keiner der %n Alertmanager-Knoten hat es angenommen: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n peers of the cluster answer.</source>
+        <translation>
+            <numerusform>Der Knoten des Clusters antwortet.</numerusform>
+            <numerusform>Alle %n Knoten des Clusters antworten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 peers of the cluster answer. %3</source>
+        <translation>%1 von %2 Knoten des Clusters antworten. %3</translation>
     </message>
 </context>
 <context>
@@ -867,6 +886,14 @@
         <source>Alertmanager: %1</source>
         <translation>Alertmanager: %1</translation>
     </message>
+    <message>
+        <source>Listed by %1.</source>
+        <translation>Gelistet von %1.</translation>
+    </message>
+    <message>
+        <source>Its silence is on %1 of the %2 peers that answer: %3.</source>
+        <translation>Seine Stummschaltung liegt auf %1 der %2 antwortenden Knoten: %3.</translation>
+    </message>
 </context>
 <context>
     <name>wf::CommandLine</name>
@@ -917,10 +944,6 @@
     <message>
         <source>url</source>
         <translation>url</translation>
-    </message>
-    <message>
-        <source>Alertmanager base URL (overrides the profile).</source>
-        <translation>Basis-URL von Alertmanager (ersetzt die des Profils).</translation>
     </message>
     <message>
         <source>Loki base URL (overrides the profile).</source>
@@ -997,6 +1020,14 @@
     <message>
         <source>Open in wall mode: full screen, large type, cycling through the views chosen in Settings (F11 or Esc leaves it).</source>
         <translation>Im Wandmodus öffnen: Vollbild, große Schrift, wechselt durch die in den Einstellungen gewählten Ansichten (F11 oder Esc beendet ihn).</translation>
+    </message>
+    <message>
+        <source>Alertmanager base URL (overrides the profile); a cluster&apos;s peers separated by commas.</source>
+        <translation>Alertmanager-Basis-URL (ersetzt die des Profils); die Knoten eines Clusters durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>url[,url…]</source>
+        <translation>url[,url…]</translation>
     </message>
 </context>
 <context>
@@ -3222,6 +3253,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>Each &amp;view for:</source>
         <translation>Jede &amp;Ansicht für:</translation>
+    </message>
+    <message>
+        <source>A cluster: every peer&apos;s URL, separated by commas</source>
+        <translation>Ein Cluster: die URL jedes Knotens, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>%1 takes one URL (only Alertmanager takes a cluster&apos;s peers, separated by commas).</source>
+        <translation>%1 nimmt eine URL (nur Alertmanager nimmt die Knoten eines Clusters, durch Kommas getrennt).</translation>
     </message>
 </context>
 <context>

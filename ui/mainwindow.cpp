@@ -29,6 +29,7 @@
 #include "settingsdialog.h"
 #include "statuslight.h"
 #include "store/settings.h"
+#include "sources/alertmanager/alertmanagercluster.h"
 #include "telemetry/logging.h"
 #include "wall/wallbanner.h"
 #include "wall/wallmode.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     if (QString error; !m_acks->open(&error))
         logging::get("ui")->error("acknowledgement store {} unusable: {}", m_acks->path().toStdString(), error.toStdString());
     m_inbox = new AlertInbox(m_alertmanager, m_acks.get(), this);
+    m_amCluster = new AlertmanagerCluster(m_network, this); // a profile with several Alertmanager URLs
     m_history = std::make_unique<AlertHistory>(settingsDir == Settings::defaultConfigDir() ? QString() : settingsDir);
     m_history->setRetentionDays(settings.historyRetentionDays());
     if (QString error; !m_history->open(&error))
@@ -283,7 +285,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_profileLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_profileLabel);
 
-    connect(m_probe, &EndpointProbe::probed, m_status, &EndpointStatusModel::update);
+    connect(m_probe, &EndpointProbe::probed, m_status, [this](Endpoint endpoint, const ProbeResult &result) {
+        if (endpoint != Endpoint::Alertmanager || !m_inbox->cluster())
+            m_status->update(endpoint, result);
+    });
+    // A cluster's light: every peer's answer to the inbox's asks (one down: amber, all: red).
+    connect(m_inbox, &AlertInbox::updated, m_status, [this] {
+        if (m_inbox->cluster())
+            m_status->update(Endpoint::Alertmanager, m_amCluster->health());
+    });
     // The lights follow the views' own requests too, not only the probes: "ready" and sending garbage is a fault.
     for (auto *http : {m_promHttp, m_amHttp, m_lokiHttp}) {
         connect(http, &HttpClient::answerRead, m_status, [this, e = http->endpoint()] { m_status->noteRequest(e, nullptr); });
@@ -511,6 +521,9 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_healthHttp->setProfile(profile);
     m_inbox->stop();
     m_amHttp->setProfile(profile);
+    const auto amUrls = profile.endpoint(Endpoint::Alertmanager).urls();
+    m_amCluster->setPeers(profile, amUrls.size() > 1 ? amUrls : QList<QUrl>{});
+    m_inbox->setCluster(amUrls.size() > 1 ? m_amCluster : nullptr);
     m_lokiHttp->setProfile(profile);
     static_cast<LogsView *>(view(ViewId::Logs))->setProfile(profile);
     static_cast<LogsView *>(view(ViewId::Logs))->setHistory(m_settings.logQueryHistory(profile.name));

@@ -31,6 +31,7 @@ class AlertHistory;
 class AlertInbox;
 class AlertTray;
 class AlertmanagerClient;
+class AlertmanagerCluster;
 class ConditionMessages;
 class DemoLauncher;
 class NoAnswerPage;
@@ -131,6 +132,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
     WallMode *m_wall = nullptr;
+    AlertmanagerCluster *m_amCluster = nullptr;
     WallBanner *m_wallBanner = nullptr;
     DemoLauncher *m_demo = nullptr;
     ConditionMessages *m_conditions = nullptr;

@@ -89,6 +89,8 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
         auto &row = m_rows[std::size_t(e)];
         row.url = new QLineEdit(endpointsBox);
         row.url->setMinimumWidth(260);
+        if (e == Endpoint::Alertmanager)
+            row.url->setToolTip(tr("A cluster: every peer's URL, separated by commas"));
         row.url->setPlaceholderText(e == Endpoint::Health ? tr("http://host:5002/api/health/alpaca")
                                                           : tr("http://host:port"));
         row.auth = new QComboBox(endpointsBox);
@@ -317,7 +319,12 @@ void SettingsDialog::storeForm()
     for (const auto e : kAllEndpoints) {
         const auto &row = m_rows[std::size_t(e)];
         auto &ep = p.endpoint(e);
-        ep.url = QUrl(row.url->text().trimmed());
+        // Alertmanager: a cluster's peers, separated by commas.
+        const auto parts = row.url->text().split(u',', Qt::SkipEmptyParts);
+        ep.url = parts.isEmpty() ? QUrl() : QUrl(parts.first().trimmed());
+        ep.moreUrls.clear();
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            ep.moreUrls.append(QUrl(parts.at(i).trimmed()));
         ep.auth.kind = AuthKind(row.auth->currentData().toInt());
         ep.auth.username = row.user->text();
         ep.auth.secret = row.secret->text();
@@ -341,7 +348,10 @@ void SettingsDialog::loadForm(const Profile &p)
     for (const auto e : kAllEndpoints) {
         const auto &row = m_rows[std::size_t(e)];
         const auto &ep = p.endpoint(e);
-        row.url->setText(ep.url.toString());
+        QStringList urls;
+        for (const auto &url : ep.urls())
+            urls.append(url.toString());
+        row.url->setText(urls.join(QStringLiteral(", ")));
         row.auth->setCurrentIndex(row.auth->findData(int(ep.auth.kind)));
         row.user->setText(ep.auth.username);
         row.secret->setText(ep.auth.secret);
@@ -396,12 +406,15 @@ QString SettingsDialog::validate(const Profile &p) const
                   "contain control characters.")
             .arg(p.name);
     for (const auto e : kAllEndpoints) {
-        const auto &url = p.endpoint(e).url;
-        if (url.isEmpty())
+        if (e != Endpoint::Alertmanager && !p.endpoint(e).moreUrls.isEmpty())
+            return tr("%1 takes one URL (only Alertmanager takes a cluster's peers, separated by commas).")
+                .arg(EndpointStatusModel::endpointTitle(e));
+        for (const auto &url : p.endpoint(e).urls())
+            if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+                return tr("%1: “%2” is not an http:// or https:// URL with a host.")
+                    .arg(EndpointStatusModel::endpointTitle(e), url.toString());
+        if (p.endpoint(e).url.isEmpty())
             continue;
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-            return tr("%1: “%2” is not an http:// or https:// URL with a host.")
-                .arg(EndpointStatusModel::endpointTitle(e), url.toString());
         if (p.endpoint(e).auth.kind == AuthKind::Basic && p.endpoint(e).auth.username.isEmpty())
             return tr("%1: basic authentication needs a user name.").arg(EndpointStatusModel::endpointTitle(e));
     }

@@ -1,11 +1,15 @@
 #include "alertinbox.h"
 
+#include "sources/alertmanager/alertmanagercluster.h"
+
 #include "telemetry/logging.h"
 
 #include <QDir>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 #include <memory>
 
@@ -166,6 +170,35 @@ void AlertInbox::refresh()
         m_lastRefresh = QDateTime::currentDateTimeUtc();
         onSnapshot(a.value(), s.value(), askedAt);
     };
+    askAlertsAndSilences([alerts, silences, both](const Result<QList<AmAlert>> &a, const Result<QList<Silence>> &s) {
+        *alerts = a;
+        *silences = s;
+        both();
+    });
+}
+
+void AlertInbox::setCluster(AlertmanagerCluster *cluster)
+{
+    m_cluster = cluster;
+}
+
+void AlertInbox::askAlertsAndSilences(std::function<void(const Result<QList<AmAlert>> &, const Result<QList<Silence>> &)> done)
+{
+    if (m_cluster) {
+        m_cluster->snapshot(this, [done](const Result<AlertmanagerCluster::Snapshot> &r) {
+            if (r)
+                done(r->alerts, r->silences);
+            else
+                done(r.error(), r.error());
+        });
+        return;
+    }
+    auto alerts = std::make_shared<std::optional<Result<QList<AmAlert>>>>();
+    auto silences = std::make_shared<std::optional<Result<QList<Silence>>>>();
+    const auto both = [alerts, silences, done] {
+        if (alerts->has_value() && silences->has_value())
+            done(**alerts, **silences);
+    };
     m_client->alerts({}, this, [alerts, both](const Result<QList<AmAlert>> &r) {
         *alerts = r;
         both();
@@ -174,6 +207,36 @@ void AlertInbox::refresh()
         *silences = r;
         both();
     });
+}
+
+void AlertInbox::askSilences(std::function<void(const Result<QList<Silence>> &)> done)
+{
+    if (m_cluster) {
+        m_cluster->snapshot(this, [done](const Result<AlertmanagerCluster::Snapshot> &r) {
+            if (r)
+                done(r->silences);
+            else
+                done(r.error());
+        });
+        return;
+    }
+    m_client->silences({}, this, std::move(done));
+}
+
+void AlertInbox::writeSilence(const Silence &silence, QObject *context, AlertmanagerClient::Callback<QString> done)
+{
+    if (m_cluster)
+        m_cluster->createSilence(silence, context, std::move(done));
+    else
+        m_client->createSilence(silence, context, std::move(done));
+}
+
+void AlertInbox::writeExpiry(const QString &id, QObject *context, AlertmanagerClient::Callback<Done> done)
+{
+    if (m_cluster)
+        m_cluster->expireSilence(id, context, std::move(done));
+    else
+        m_client->expireSilence(id, context, std::move(done));
 }
 
 QString AlertInbox::acknowledge(const AmAlert &alert, AckRecord::Mode mode, int seconds, const QString &note,
@@ -220,7 +283,7 @@ void AlertInbox::send(const QString &ackId)
     m_sending.insert(ackId);
     ++m_acks[ackId].attempts;
     // Exactly once: an earlier attempt may have created the silence although its answer was lost.
-    m_client->silences({}, this, [this, ackId](const Result<QList<Silence>> &existing) {
+    askSilences([this, ackId](const Result<QList<Silence>> &existing) {
         if (!m_acks.contains(ackId)) {
             m_sending.remove(ackId);
             return;
@@ -243,7 +306,7 @@ void AlertInbox::send(const QString &ackId)
         s.endsAt = r.endsAt;
         s.createdBy = r.author;
         s.comment = silenceComment(r);
-        m_client->createSilence(s, this, [this, ackId](const Result<QString> &id) {
+        writeSilence(s, this, [this, ackId](const Result<QString> &id) {
             if (!id)
                 sendFailed(ackId, id.error().message);
             else
@@ -343,7 +406,7 @@ void AlertInbox::unacknowledge(const QString &fingerprint)
 void AlertInbox::saveSilence(const Silence &silence, QObject *context, AlertmanagerClient::Callback<QString> done)
 {
     logging::get("alerts")->info("save silence id={} by={}", silence.id.toStdString(), silence.createdBy.toStdString());
-    m_client->createSilence(silence, context, [this, done = std::move(done)](const Result<QString> &r) {
+    writeSilence(silence, context, [this, done = std::move(done)](const Result<QString> &r) {
         if (!r)
             logging::get("alerts")->warn("cannot save silence: {}", r.error().message.toStdString());
         done(r);
@@ -353,7 +416,7 @@ void AlertInbox::saveSilence(const Silence &silence, QObject *context, Alertmana
 
 void AlertInbox::expireSilence(const QString &silenceId, QObject *context, AlertmanagerClient::Callback<Done> done)
 {
-    m_client->expireSilence(silenceId, context, [this, silenceId, done = std::move(done)](const Result<Done> &r) {
+    writeExpiry(silenceId, context, [this, silenceId, done = std::move(done)](const Result<Done> &r) {
         if (r)
             logging::get("alerts")->info("expired silence={} by hand", silenceId.toStdString());
         else
@@ -372,7 +435,7 @@ void AlertInbox::expireSilence(const QString &silenceId, const QString &why)
     for (auto &s : m_silences)
         if (s.id == silenceId)
             s.state = QStringLiteral("expired");
-    m_client->expireSilence(silenceId, this, [this, silenceId](const Result<Done> &r) {
+    writeExpiry(silenceId, this, [this, silenceId](const Result<Done> &r) {
         m_expiring.remove(silenceId);
         if (!r)
             logging::get("alerts")->warn("cannot expire silence={}: {}", silenceId.toStdString(), r.error().message.toStdString());
@@ -501,14 +564,19 @@ void AlertInbox::rebuild()
                 continue;
             if (const auto marker = parseComment(s.comment)) {
                 item.ack = AckInfo{s.id, marker->ackId, s.createdBy, marker->note, marker->mode, s.endsAt, false, {},
-                                   m_restored.contains(marker->ackId)};
+                                   m_restored.contains(marker->ackId), {}, 0};
+                if (m_cluster) {
+                    item.ack->peers = s.peers;
+                    item.ack->peersAnswering = int(std::count_if(m_cluster->peers().cbegin(), m_cluster->peers().cend(),
+                                                                 [](const auto &p) { return p.answered; }));
+                }
                 break;
             }
         }
         if (!item.ack) {
             for (const auto &r : std::as_const(m_acks)) {
                 if (r.fingerprint == a.fingerprint && r.state == AckRecord::State::Pending) {
-                    item.ack = AckInfo{{}, r.id, r.author, r.note, r.mode, r.endsAt, true, r.lastError, m_restored.contains(r.id)};
+                    item.ack = AckInfo{{}, r.id, r.author, r.note, r.mode, r.endsAt, true, r.lastError, m_restored.contains(r.id), {}, 0};
                     break;
                 }
             }

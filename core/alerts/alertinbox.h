@@ -13,6 +13,10 @@
 class QTimer;
 
 namespace wf {
+class AlertmanagerCluster;
+}
+
+namespace wf {
 
 // An acknowledgement as Alertmanager shows it: a silence whose comment carries our marker, from
 // this console or another one (so every console shows who acknowledged and until when).
@@ -27,6 +31,9 @@ struct AckInfo
     bool pending = false; // not confirmed by Alertmanager yet
     QString lastError;    // why it is still pending
     bool restored = false; // Alertmanager lost its silence and the console made it again
+    // In a cluster: the peers that list its silence, of how many that answer (0: not a cluster).
+    QStringList peers{};
+    int peersAnswering = 0;
 };
 
 struct InboxAlert
@@ -55,6 +62,11 @@ public:
     static constexpr int kMaxRetryMs = 60'000;
 
     AlertInbox(AlertmanagerClient *client, AckStore *store, QObject *parent = nullptr);
+
+    // A cluster of two or more peers: asked through it instead of the one client (nullptr: the
+    // client). Acknowledgements then say on how many of the peers that answer their silence is.
+    void setCluster(AlertmanagerCluster *cluster);
+    AlertmanagerCluster *cluster() const { return m_cluster; }
 
     // Loads this profile's pending acknowledgements and sends them.
     void setProfileName(const QString &profile);
@@ -118,6 +130,12 @@ private:
     void rebuild();
 
     AlertmanagerClient *m_client;
+    AlertmanagerCluster *m_cluster = nullptr;
+    // The one client's calls, or the cluster's.
+    void askAlertsAndSilences(std::function<void(const Result<QList<AmAlert>> &, const Result<QList<Silence>> &)> done);
+    void askSilences(std::function<void(const Result<QList<Silence>> &)> done);
+    void writeSilence(const Silence &silence, QObject *context, AlertmanagerClient::Callback<QString> done);
+    void writeExpiry(const QString &id, QObject *context, AlertmanagerClient::Callback<Done> done);
     AckStore *m_store;
     QString m_profile;
     QTimer *m_poll;

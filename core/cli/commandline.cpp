@@ -46,7 +46,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption prometheus(QStringLiteral("prometheus"),
                                         CommandLineText::tr("Prometheus base URL (overrides the profile)."), CommandLineText::tr("url"));
     const QCommandLineOption alertmanager(QStringLiteral("alertmanager"),
-                                          CommandLineText::tr("Alertmanager base URL (overrides the profile)."), CommandLineText::tr("url"));
+                                          CommandLineText::tr("Alertmanager base URL (overrides the profile); a cluster's peers separated by commas."),
+                                          CommandLineText::tr("url[,url…]"));
     const QCommandLineOption loki(QStringLiteral("loki"), CommandLineText::tr("Loki base URL (overrides the profile)."), CommandLineText::tr("url"));
     const QCommandLineOption health(QStringLiteral("health"),
                                     CommandLineText::tr("Health endpoint URL of the service (overrides the profile)."), CommandLineText::tr("url"));
@@ -120,9 +121,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const std::pair<const QCommandLineOption *, QUrl *> urls[] = {
         {&prometheus, &o.prometheus}, {&alertmanager, &o.alertmanager}, {&loki, &o.loki}, {&health, &o.health}};
     for (const auto &[option, target] : urls) {
-        if (parser.isSet(*option)) {
-            if (const auto error = checkUrl(option->names().constFirst(), parser.value(*option), *target))
+        if (!parser.isSet(*option))
+            continue;
+        // Alertmanager: a cluster's peers, separated by commas; the others take one URL.
+        auto values = parser.value(*option).split(u',', Qt::SkipEmptyParts);
+        if (option != &alertmanager || values.isEmpty())
+            values = QStringList{parser.value(*option)};
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QUrl url;
+            if (const auto error = checkUrl(option->names().constFirst(), values.at(i).trimmed(), url))
                 return fail(*error);
+            if (i == 0)
+                *target = url;
+            else
+                o.alertmanagerPeers.append(url);
         }
     }
     if (parser.isSet(view)) {

@@ -18,6 +18,7 @@ struct LaunchOptions
     QString profile;
     QUrl prometheus;
     QUrl alertmanager;
+    QList<QUrl> alertmanagerPeers; // --alertmanager URL,URL,…: the cluster's other peers
     QUrl loki;
     QUrl health;
     std::optional<ViewId> view;

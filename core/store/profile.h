@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QList>
 #include <QUrl>
 
 #include <array>
@@ -32,6 +33,10 @@ struct EndpointConfig
 {
     QUrl url;
     EndpointAuth auth;
+    // Further members of the same service, asked as one with url: an Alertmanager cluster's peers.
+    QList<QUrl> moreUrls;
+
+    QList<QUrl> urls() const { return url.isEmpty() ? moreUrls : QList<QUrl>{url} + moreUrls; }
 
     friend bool operator==(const EndpointConfig &, const EndpointConfig &) = default;
 };

@@ -68,6 +68,9 @@ std::optional<Profile> Settings::profile(const QString &name) const
         auto &ep = p.endpoint(e);
         const auto key = endpointKey(e);
         ep.url = QUrl(m_settings->value(key + QStringLiteral("/url")).toString());
+        for (const auto &more : m_settings->value(key + QStringLiteral("/moreUrls")).toStringList())
+            if (const QUrl url(more); url.isValid() && !url.isEmpty())
+                ep.moreUrls.append(url);
         ep.auth.kind =
             authKindFromKey(m_settings->value(key + QStringLiteral("/auth"), QStringLiteral("none")).toString())
                 .value_or(AuthKind::None);
@@ -118,6 +121,12 @@ bool Settings::saveProfile(const Profile &p)
         const auto &ep = p.endpoint(e);
         const auto key = endpointKey(e);
         m_settings->setValue(key + QStringLiteral("/url"), ep.url.toString());
+        if (!ep.moreUrls.isEmpty()) {
+            QStringList more;
+            for (const auto &url : ep.moreUrls)
+                more.append(url.toString());
+            m_settings->setValue(key + QStringLiteral("/moreUrls"), more);
+        }
         m_settings->setValue(key + QStringLiteral("/auth"), authKindKey(ep.auth.kind));
         if (ep.auth.kind == AuthKind::Basic)
             m_settings->setValue(key + QStringLiteral("/username"), ep.auth.username);

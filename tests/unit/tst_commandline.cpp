@@ -10,6 +10,7 @@ class TestCommandLine : public QObject
 private slots:
     void valid_data();
     void valid();
+    void alertmanagerCluster();
     void rejected_data();
     void rejected();
     void helpAndVersion();
@@ -20,6 +21,22 @@ static CommandLine parse(QStringList args)
 {
     args.prepend(QStringLiteral("watchfloor"));
     return wf::parseCommandLine(args);
+}
+
+// --alertmanager takes a cluster's peers separated by commas; every one must be a URL.
+void TestCommandLine::alertmanagerCluster()
+{
+    const auto cl = parse({QStringLiteral("--alertmanager"), QStringLiteral("http://am-1:9093, http://am-2:9093,http://am-3:9093")});
+    QCOMPARE(cl.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(cl.options.alertmanager, QUrl(QStringLiteral("http://am-1:9093")));
+    QCOMPARE(cl.options.alertmanagerPeers,
+             (QList<QUrl>{QUrl(QStringLiteral("http://am-2:9093")), QUrl(QStringLiteral("http://am-3:9093"))}));
+    const auto bad = parse({QStringLiteral("--alertmanager"), QStringLiteral("http://am-1:9093,am-2")});
+    QCOMPARE(bad.outcome, CommandLine::Outcome::Error);
+    QVERIFY2(bad.text.contains(QStringLiteral("“am-2”")), qPrintable(bad.text));
+    // The other endpoints take one URL: a comma is not a separator there.
+    const auto prom = parse({QStringLiteral("--prometheus"), QStringLiteral("http://p1:9090,http://p2:9090")});
+    QVERIFY(prom.options.alertmanagerPeers.isEmpty());
 }
 
 void TestCommandLine::valid_data()

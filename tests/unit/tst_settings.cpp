@@ -37,6 +37,8 @@ wf::Profile TestSettings::sample()
     p.endpoint(wf::Endpoint::Prometheus).auth = {wf::AuthKind::Basic, QStringLiteral("jane"),
                                                  QStringLiteral("s3cret-pa55word")};
     p.endpoint(wf::Endpoint::Loki).auth = {wf::AuthKind::Bearer, QString(), QStringLiteral("tok-0123456789")};
+    p.endpoint(wf::Endpoint::Alertmanager).moreUrls = {QUrl(QStringLiteral("http://am-2.example:9093")),
+                                                       QUrl(QStringLiteral("http://am-3.example:9093"))};
     p.caFile = QStringLiteral("/etc/ssl/corp-ca.pem");
     p.lokiTenant = QStringLiteral("tenant-a");
     p.refreshSeconds = 15;

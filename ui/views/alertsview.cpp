@@ -1,5 +1,7 @@
 #include "alertsview.h"
 
+#include "sources/alertmanager/alertmanagercluster.h"
+
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
 #include "alertqualitymodel.h"
@@ -628,6 +630,17 @@ void AlertsView::showDetails()
                                                         item->ack->lastError.isEmpty() ? QString() : tr(": %1").arg(item->ack->lastError))
                                              : tr("Acknowledged by %1 %2: “%3”.").arg(item->ack->author, until, item->ack->note))
                              .toHtmlEscaped());
+    }
+    // A cluster: which peers list the alert, and the acknowledgement's silence.
+    if (m_inbox->cluster() && !a.peers.isEmpty()) {
+        html += QStringLiteral("<p>%1</p>").arg(tr("Listed by %1.").arg(a.peers.join(QStringLiteral(", "))).toHtmlEscaped());
+        if (item->ack && !item->ack->pending)
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(tr("Its silence is on %1 of the %2 peers that answer: %3.")
+                                 .arg(item->ack->peers.size())
+                                 .arg(item->ack->peersAnswering)
+                                 .arg(item->ack->peers.join(QStringLiteral(", ")))
+                                 .toHtmlEscaped());
     }
     if (const auto d = a.annotations.value(QStringLiteral("description")); !d.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(d.toHtmlEscaped());

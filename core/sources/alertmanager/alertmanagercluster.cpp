@@ -127,6 +127,31 @@ void AlertmanagerCluster::snapshot(QObject *context, Callback<Snapshot> done)
     }
 }
 
+ProbeResult AlertmanagerCluster::health() const
+{
+    ProbeResult r;
+    QStringList silent;
+    int answered = 0;
+    for (const auto &p : m_state) {
+        if (p.answered)
+            ++answered;
+        else if (p.askedAt.isValid())
+            silent.append(tr("%1: %2").arg(peerName(p.url), p.error));
+        if (p.askedAt > r.checkedAt)
+            r.checkedAt = p.askedAt;
+    }
+    if (!r.checkedAt.isValid())
+        return r; // not asked yet: Unknown
+    if (answered == size()) {
+        r.state = ProbeResult::State::Ready;
+        r.message = tr("All %n peers of the cluster answer.", nullptr, size());
+    } else {
+        r.state = answered > 0 ? ProbeResult::State::Degraded : ProbeResult::State::Down;
+        r.message = tr("%1 of %2 peers of the cluster answer. %3").arg(answered).arg(size()).arg(silent.join(QStringLiteral("; ")));
+    }
+    return r;
+}
+
 std::vector<int> AlertmanagerCluster::writeOrder() const
 {
     std::vector<int> order(m_members.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alertmanagerclient.h"
+#include "net/endpointprobe.h"
 #include "store/profile.h"
 
 #include <QDateTime>
@@ -54,6 +55,9 @@ public:
     void expireSilence(const QString &id, QObject *context, Callback<Done> done);
 
     static QString peerName(const QUrl &url); // host:port
+    // The light: ready when every peer answered the last ask, degraded (amber) when some did —
+    // the cluster still works — and down when none did; the message names the peers that did not.
+    ProbeResult health() const;
 
 private:
     struct Member
