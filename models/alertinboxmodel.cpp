@@ -74,7 +74,7 @@ void AlertInboxModel::setAlerts(const QList<InboxAlert> &alerts)
         for (qsizetype i = 0; i < alerts.size(); ++i) {
             const auto &a = alerts.at(i), &b = m_alerts.at(i);
             if (a.alert.fingerprint != b.alert.fingerprint || a.state != b.state || a.ack.has_value() != b.ack.has_value()
-                || a.alert.labels != b.alert.labels || a.alert.annotations != b.alert.annotations
+                || a.alert.labels != b.alert.labels || a.alert.annotations != b.alert.annotations || a.missingOn != b.missingOn
                 || (a.ack && (a.ack->author != b.ack->author || a.ack->pending != b.ack->pending || a.ack->endsAt != b.ack->endsAt
                               || a.ack->restored != b.ack->restored || a.ack->peers != b.ack->peers
                               || a.ack->peersAnswering != b.ack->peersAnswering)))
@@ -267,7 +267,10 @@ QVariant AlertInboxModel::alertData(const InboxAlert &item, int column, int role
         const auto end = item.state == InboxAlert::State::Resolved ? item.resolvedAt : now;
         return a.startsAt.isValid() ? durationText(std::max<qint64>(0, a.startsAt.secsTo(end))) : QString();
     }
-    case State: return stateText(item.state);
+    case State:
+        // A cluster whose peers disagree about it: said where the state is read.
+        return item.missingOn.isEmpty() ? stateText(item.state)
+                                        : tr("%1 — not on %2").arg(stateText(item.state), item.missingOn.join(QStringLiteral(", ")));
     case Acknowledged:
         if (!item.ack)
             return {};

@@ -470,6 +470,10 @@
         <source>%1 — on %2 of %3</source>
         <translation>%1 — auf %2 von %3</translation>
     </message>
+    <message>
+        <source>%1 — not on %2</source>
+        <translation>%1 — nicht auf %2</translation>
+    </message>
 </context>
 <context>
     <name>wf::AlertNotifier</name>
@@ -893,6 +897,10 @@
     <message>
         <source>Its silence is on %1 of the %2 peers that answer: %3.</source>
         <translation>Seine Stummschaltung liegt auf %1 der %2 antwortenden Knoten: %3.</translation>
+    </message>
+    <message>
+        <source>Not listed by %1 for more than one poll: the peers disagree (does every alert source reach every peer?).</source>
+        <translation>Seit mehr als einer Abfrage nicht gelistet von %1: die Knoten sind uneins (erreicht jede Alarmquelle jeden Knoten?).</translation>
     </message>
 </context>
 <context>

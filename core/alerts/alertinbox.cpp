@@ -471,6 +471,17 @@ void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &
 
     m_current = alerts;
     m_silences = silences;
+    // A cluster: which alerts some answering peer lacks, and for how many polls running.
+    m_answering.clear();
+    if (m_cluster)
+        for (const auto &p : m_cluster->peers())
+            if (p.answered)
+                m_answering.append(AlertmanagerCluster::peerName(p.url));
+    QHash<QString, int> partial;
+    for (const auto &a : alerts)
+        if (m_cluster && a.peers.size() < m_answering.size())
+            partial.insert(a.fingerprint, m_partialPolls.value(a.fingerprint) + 1);
+    m_partialPolls = partial;
 
     // Pending acknowledgements whose silence exists already (created by an attempt whose answer
     // was lost, or before a restart): adopt it.
@@ -558,6 +569,10 @@ void AlertInbox::rebuild()
     for (const auto &a : std::as_const(m_current)) {
         InboxAlert item;
         item.alert = a;
+        if (m_partialPolls.value(a.fingerprint) >= 2)
+            for (const auto &peer : std::as_const(m_answering))
+                if (!a.peers.contains(peer))
+                    item.missingOn.append(peer);
         // An acknowledgement: a silence of ours among those silencing it (any console's).
         for (const auto &s : std::as_const(m_silences)) {
             if (s.state == u"expired" || !(a.silencedBy.contains(s.id) || (s.state == u"active" && matches(s.matchers, a.labels))))

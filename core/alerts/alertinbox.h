@@ -43,6 +43,9 @@ struct InboxAlert
     State state = State::Firing;
     std::optional<AckInfo> ack;
     QDateTime resolvedAt;
+    // A cluster's peers that answered without it at two polls running: the peers disagree (an
+    // alert source that does not reach every peer, a peer that lost its state).
+    QStringList missingOn{};
 };
 
 // The alert inbox's engine: polls Alertmanager's alerts and silences, and acknowledges alerts as
@@ -131,6 +134,8 @@ private:
 
     AlertmanagerClient *m_client;
     AlertmanagerCluster *m_cluster = nullptr;
+    QStringList m_answering;              // the cluster's peers that answered the last poll
+    QHash<QString, int> m_partialPolls;   // by fingerprint: polls running at which some of them lacked it
     // The one client's calls, or the cluster's.
     void askAlertsAndSilences(std::function<void(const Result<QList<AmAlert>> &, const Result<QList<Silence>> &)> done);
     void askSilences(std::function<void(const Result<QList<Silence>> &)> done);

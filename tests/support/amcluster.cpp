@@ -171,25 +171,27 @@ bool AlertmanagerPeers::restart(int peer)
 
 bool AlertmanagerPeers::postAlerts(const QJsonArray &alerts)
 {
-    QNetworkAccessManager network;
-    for (int i = 0; i < size(); ++i) {
-        if (!isRunning(i))
-            continue;
-        QNetworkRequest request(url(i).resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setTransferTimeout(10000);
-        auto *reply = network.post(request, QJsonDocument(alerts).toJson(QJsonDocument::Compact));
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const bool ok = reply->error() == QNetworkReply::NoError;
-        if (!ok)
-            m_error = QStringLiteral("posting alerts to peer %1: %2").arg(i).arg(reply->errorString());
-        reply->deleteLater();
-        if (!ok)
+    for (int i = 0; i < size(); ++i)
+        if (isRunning(i) && !postAlertsTo(i, alerts))
             return false;
-    }
     return true;
+}
+
+bool AlertmanagerPeers::postAlertsTo(int i, const QJsonArray &alerts)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url(i).resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(10000);
+    auto *reply = network.post(request, QJsonDocument(alerts).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const bool ok = reply->error() == QNetworkReply::NoError;
+    if (!ok)
+        m_error = QStringLiteral("posting alerts to peer %1: %2").arg(i).arg(reply->errorString());
+    reply->deleteLater();
+    return ok;
 }
 
 QStringList AlertmanagerPeers::silenceIds(int peer) const

@@ -29,6 +29,8 @@ public:
     bool restart(int peer);
     // Posts alerts to every running peer, as Prometheus does to each Alertmanager it knows.
     bool postAlerts(const QJsonArray &alerts);
+    // To one peer only: the others never hear of them (alerts are not gossiped), so they disagree.
+    bool postAlertsTo(int peer, const QJsonArray &alerts);
     // The ids of the silences a peer lists (all states), or an empty list if it does not answer.
     QStringList silenceIds(int peer) const;
     QString errorString() const { return m_error; }

@@ -634,6 +634,12 @@ void AlertsView::showDetails()
     // A cluster: which peers list the alert, and the acknowledgement's silence.
     if (m_inbox->cluster() && !a.peers.isEmpty()) {
         html += QStringLiteral("<p>%1</p>").arg(tr("Listed by %1.").arg(a.peers.join(QStringLiteral(", "))).toHtmlEscaped());
+        if (!item->missingOn.isEmpty())
+            html += QStringLiteral("<p><b>%1</b></p>")
+                        .arg(tr("Not listed by %1 for more than one poll: the peers disagree (does every alert source "
+                                "reach every peer?).")
+                                 .arg(item->missingOn.join(QStringLiteral(", ")))
+                                 .toHtmlEscaped());
         if (item->ack && !item->ack->pending)
             html += QStringLiteral("<p>%1</p>")
                         .arg(tr("Its silence is on %1 of the %2 peers that answer: %3.")
