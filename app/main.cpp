@@ -48,6 +48,7 @@ wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
         }
     }
     profile.endpoint(wf::Endpoint::Alertmanager).moreUrls += o.alertmanagerPeers;
+    profile.endpoint(wf::Endpoint::Prometheus).moreUrls += o.prometheusReplicas;
     return profile;
 }
 

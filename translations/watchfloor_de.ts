@@ -946,10 +946,6 @@
         <translation>name</translation>
     </message>
     <message>
-        <source>Prometheus base URL (overrides the profile).</source>
-        <translation>Basis-URL von Prometheus (ersetzt die des Profils).</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -1036,6 +1032,10 @@
     <message>
         <source>url[,url…]</source>
         <translation>url[,url…]</translation>
+    </message>
+    <message>
+        <source>Prometheus base URL (overrides the profile); an HA pair&apos;s replicas separated by commas.</source>
+        <translation>Prometheus-Basis-URL (ersetzt die des Profils); die Replikate eines HA-Paars durch Kommas getrennt.</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +2692,10 @@ Open %2 in your web browser?</source>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>Answered by the replica %1: the first did not answer.</source>
+        <translation>Beantwortet vom Replikat %1: das erste hat nicht geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>wf::PlaceholderView</name>
@@ -3267,8 +3271,12 @@ Open %2 in your web browser?</source>
         <translation>Ein Cluster: die URL jedes Knotens, durch Kommas getrennt</translation>
     </message>
     <message>
-        <source>%1 takes one URL (only Alertmanager takes a cluster&apos;s peers, separated by commas).</source>
-        <translation>%1 nimmt eine URL (nur Alertmanager nimmt die Knoten eines Clusters, durch Kommas getrennt).</translation>
+        <source>An HA pair: every replica&apos;s URL, separated by commas; the first that answers is asked</source>
+        <translation>Ein HA-Paar: die URL jedes Replikats, durch Kommas getrennt; gefragt wird das erste, das antwortet</translation>
+    </message>
+    <message>
+        <source>%1 takes one URL (Alertmanager takes a cluster&apos;s peers and Prometheus an HA pair&apos;s replicas, separated by commas).</source>
+        <translation>%1 nimmt eine URL (Alertmanager nimmt die Knoten eines Clusters und Prometheus die Replikate eines HA-Paars, durch Kommas getrennt).</translation>
     </message>
 </context>
 <context>

@@ -383,8 +383,15 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
             r.error = result.error();
         }
     }
-    if (mine)
-        render();
+    if (!mine)
+        return;
+    // An HA pair: say which replica answered when it was not the first.
+    QString replica;
+    for (const auto &r : m_requests)
+        if (r.data && !r.data->servedBy.isEmpty())
+            replica = r.data->servedBy.toDisplayString();
+    m_frame->setAnsweredBy(replica);
+    render();
 }
 
 void DashboardPanel::markFirstPaint(bool fromPrometheus)

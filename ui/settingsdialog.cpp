@@ -91,6 +91,8 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
         row.url->setMinimumWidth(260);
         if (e == Endpoint::Alertmanager)
             row.url->setToolTip(tr("A cluster: every peer's URL, separated by commas"));
+        else if (e == Endpoint::Prometheus)
+            row.url->setToolTip(tr("An HA pair: every replica's URL, separated by commas; the first that answers is asked"));
         row.url->setPlaceholderText(e == Endpoint::Health ? tr("http://host:5002/api/health/alpaca")
                                                           : tr("http://host:port"));
         row.auth = new QComboBox(endpointsBox);
@@ -406,8 +408,9 @@ QString SettingsDialog::validate(const Profile &p) const
                   "contain control characters.")
             .arg(p.name);
     for (const auto e : kAllEndpoints) {
-        if (e != Endpoint::Alertmanager && !p.endpoint(e).moreUrls.isEmpty())
-            return tr("%1 takes one URL (only Alertmanager takes a cluster's peers, separated by commas).")
+        if (e != Endpoint::Alertmanager && e != Endpoint::Prometheus && !p.endpoint(e).moreUrls.isEmpty())
+            return tr("%1 takes one URL (Alertmanager takes a cluster's peers and Prometheus an HA pair's "
+                      "replicas, separated by commas).")
                 .arg(EndpointStatusModel::endpointTitle(e));
         for (const auto &url : p.endpoint(e).urls())
             if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())

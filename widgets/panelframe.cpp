@@ -44,7 +44,24 @@ void PanelFrame::setContent(QWidget *content)
 
 void PanelFrame::setDescription(const QString &text)
 {
-    m_title->setToolTip(text);
+    m_description = text;
+    setAnsweredBy(m_answeredBy);
+}
+
+void PanelFrame::setAnsweredBy(const QString &replica)
+{
+    m_answeredBy = replica;
+    QStringList lines;
+    if (!m_description.isEmpty())
+        lines.append(m_description);
+    if (!replica.isEmpty())
+        lines.append(tr("Answered by the replica %1: the first did not answer.").arg(replica));
+    m_title->setToolTip(lines.join(u'\n'));
+}
+
+QString PanelFrame::titleToolTip() const
+{
+    return m_title->toolTip();
 }
 
 QString PanelFrame::title() const

@@ -21,6 +21,9 @@ public:
     void setContent(QWidget *content);
     QWidget *content() const { return m_content; }
     void setDescription(const QString &text);
+    // An HA pair's replica that answered instead of the first: said in the title's tooltip.
+    void setAnsweredBy(const QString &replica);
+    QString titleToolTip() const;
     // text: the error, or for Stale the error and the time of the last good data; details, when
     // the text is a short form of it, go into the tooltip.
     void setState(State state, const QString &text = {}, const QString &details = {});
@@ -36,6 +39,8 @@ private:
     QWidget *m_content = nullptr;
     State m_state = State::Loading;
     QString m_stateText;
+    QString m_description;
+    QString m_answeredBy;
 };
 
 } // namespace wf

@@ -44,7 +44,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption version(QStringLiteral("version"), CommandLineText::tr("Show the version and exit."));
     const QCommandLineOption profile(QStringLiteral("profile"), CommandLineText::tr("Open the profile <name>."), CommandLineText::tr("name"));
     const QCommandLineOption prometheus(QStringLiteral("prometheus"),
-                                        CommandLineText::tr("Prometheus base URL (overrides the profile)."), CommandLineText::tr("url"));
+                                        CommandLineText::tr("Prometheus base URL (overrides the profile); an HA pair's replicas separated by commas."),
+                                        CommandLineText::tr("url[,url…]"));
     const QCommandLineOption alertmanager(QStringLiteral("alertmanager"),
                                           CommandLineText::tr("Alertmanager base URL (overrides the profile); a cluster's peers separated by commas."),
                                           CommandLineText::tr("url[,url…]"));
@@ -123,9 +124,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     for (const auto &[option, target] : urls) {
         if (!parser.isSet(*option))
             continue;
-        // Alertmanager: a cluster's peers, separated by commas; the others take one URL.
+        // Alertmanager: a cluster's peers, Prometheus: an HA pair's replicas, separated by commas;
+        // the others take one URL.
         auto values = parser.value(*option).split(u',', Qt::SkipEmptyParts);
-        if (option != &alertmanager || values.isEmpty())
+        if ((option != &alertmanager && option != &prometheus) || values.isEmpty())
             values = QStringList{parser.value(*option)};
         for (qsizetype i = 0; i < values.size(); ++i) {
             QUrl url;
@@ -134,7 +136,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
             if (i == 0)
                 *target = url;
             else
-                o.alertmanagerPeers.append(url);
+                (option == &alertmanager ? o.alertmanagerPeers : o.prometheusReplicas).append(url);
         }
     }
     if (parser.isSet(view)) {

@@ -19,6 +19,7 @@ struct LaunchOptions
     QUrl prometheus;
     QUrl alertmanager;
     QList<QUrl> alertmanagerPeers; // --alertmanager URL,URL,…: the cluster's other peers
+    QList<QUrl> prometheusReplicas; // --prometheus URL,URL,…: an HA pair's other replicas
     QUrl loki;
     QUrl health;
     std::optional<ViewId> view;

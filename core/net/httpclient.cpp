@@ -78,11 +78,52 @@ void HttpClient::setProfile(const Profile &profile)
 {
     cancelAll();
     m_profile = profile;
+    m_replicaRestUntil.assign(std::size_t(replicaCount()), 0);
+}
+
+int HttpClient::replicaCount() const
+{
+    // Only Prometheus answers the same from each member; Alertmanager peers are a cluster
+    // (AlertmanagerCluster), not replicas to pick one of.
+    if (m_kind != Endpoint::Prometheus)
+        return 1;
+    return std::clamp(int(m_profile.endpoint(m_kind).urls().size()), 1, 32);
+}
+
+QUrl HttpClient::replicaUrl(int replica) const
+{
+    const auto urls = m_profile.endpoint(m_kind).urls();
+    return replica > 0 && replica < urls.size() ? urls.at(replica) : baseUrl();
+}
+
+int HttpClient::preferredReplica() const
+{
+    const auto now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < int(m_replicaRestUntil.size()); ++i)
+        if (m_replicaRestUntil[std::size_t(i)] <= now)
+            return i;
+    return 0; // all resting: the first again
+}
+
+int HttpClient::nextReplica(const Pending &p) const
+{
+    const int n = replicaCount();
+    for (int step = 1; step < n; ++step) {
+        const int candidate = (p.replica + step) % n;
+        if (!(p.tried & (1u << candidate)))
+            return candidate;
+    }
+    return -1;
 }
 
 QUrl HttpClient::urlFor(const HttpRequest &request) const
 {
-    QUrl url = baseUrl();
+    return urlFor(request, 0);
+}
+
+QUrl HttpClient::urlFor(const HttpRequest &request, int replica) const
+{
+    QUrl url = replicaUrl(replica);
     auto path = url.path();
     while (path.endsWith(u'/'))
         path.chop(1);
@@ -149,10 +190,13 @@ void HttpClient::start(Pending &p)
     p.body.clear(); // a retry starts its answer afresh
     // The total timeout is the request's, retries included: a server that hangs is said within it.
     const auto now = QDateTime::currentMSecsSinceEpoch();
-    if (p.attempt == 1)
+    if (p.attempt == 1) {
         p.firstAttemptMs = now;
+        p.replica = preferredReplica();
+    }
+    p.tried |= 1u << p.replica;
     const int timeout = int(std::max<qint64>(budgetMs(p) - (now - p.firstAttemptMs), 1000));
-    auto request = makeRequest(urlFor(p.request), m_profile.endpoint(m_kind), m_profile, m_kind, 0);
+    auto request = makeRequest(urlFor(p.request, p.replica), m_profile.endpoint(m_kind), m_profile, m_kind, 0);
     if (!p.request.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, p.request.contentType);
     switch (p.request.method) {
@@ -355,6 +399,9 @@ void HttpClient::onFinished(RequestId id)
         r.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         r.elapsedMs = QDateTime::currentMSecsSinceEpoch() - p.startedMs;
         r.attempts = p.attempt;
+        r.servedBy = replicaUrl(p.replica);
+        if (std::size_t(p.replica) < m_replicaRestUntil.size())
+            m_replicaRestUntil[std::size_t(p.replica)] = 0;
         if (r.body.size() > m_options.maxResponseBytes) {
             p.aborted = true;
             p.abortReason = Error::Kind::TooLarge;
@@ -369,6 +416,22 @@ void HttpClient::onFinished(RequestId id)
     const auto error = scrubbed(errorFor(p, reply));
     const int retryAfter = reply->rawHeader("Retry-After").toInt();
     const int wait = backoffMs(p.attempt, retryAfter);
+    // Another replica, at once: this one rests, and the request asks the next it has not asked.
+    if (replicaCount() > 1
+        && (error.kind == Error::Kind::Network || error.kind == Error::Kind::Timeout || error.kind == Error::Kind::Tls
+            || (error.kind == Error::Kind::HttpStatus && (error.httpStatus >= 500 || error.httpStatus == 429)))) {
+        const auto nowMs = QDateTime::currentMSecsSinceEpoch();
+        m_replicaRestUntil[std::size_t(p.replica)] = nowMs + m_options.replicaRestMs;
+        if (const int next = nextReplica(p); next >= 0 && nowMs - p.firstAttemptMs < budgetMs(p)) {
+            logging::get("net")->warn("service={} path={} replica={} failed ({}); asking replica {}", serviceName().toStdString(),
+                                      p.request.path.toStdString(), replicaUrl(p.replica).toString().toStdString(),
+                                      error.message.toStdString(), replicaUrl(next).toString().toStdString());
+            release(p);
+            p.replica = next;
+            start(p);
+            return;
+        }
+    }
     const bool inTime = QDateTime::currentMSecsSinceEpoch() - p.firstAttemptMs + wait < budgetMs(p);
     if (inTime && shouldRetry(p, error)) {
         logging::get("net")->info("retry service={} path={} attempt={} wait_ms={} reason=\"{}\"",

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <functional>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -39,6 +40,7 @@ struct HttpResponse
     QByteArray contentType;
     qint64 elapsedMs = 0;
     int attempts = 1;
+    QUrl servedBy; // the base URL that answered: with replicas, not always the first
 };
 
 using RequestId = quint64;
@@ -64,6 +66,7 @@ public:
         int maxBackoffMs = 10'000;
         int maxInFlight = 6;
         qint64 maxResponseBytes = 32 * 1024 * 1024; // 50 series × 11,000 points is about 15 MB
+        int replicaRestMs = 30'000; // Prometheus replicas: one that failed is passed over this long
     };
     using Callback = std::function<void(const Result<HttpResponse> &)>;
 
@@ -74,6 +77,10 @@ public:
     void setOptions(const Options &options) { m_options = options; }
     const Options &options() const { return m_options; }
     QUrl baseUrl() const { return m_profile.endpoint(m_kind).url; }
+    // Prometheus replicas (an HA pair: the profile's URL and its further ones): a request goes to
+    // the first that has not failed in the last replicaRestMs, and on a failure to reach it or a
+    // 5xx straight to the next, within the same request.
+    int replicaCount() const;
     Endpoint endpoint() const { return m_kind; }
     QString serviceName() const; // "Prometheus", … for messages
 
@@ -84,7 +91,8 @@ public:
 
     int inFlight() const { return int(m_active.size()); }
     int queued() const { return int(m_queue.size()); }
-    QUrl urlFor(const HttpRequest &request) const;
+    QUrl urlFor(const HttpRequest &request) const; // on the first replica
+    QUrl urlFor(const HttpRequest &request, int replica) const;
 
     // What real requests (not the readiness probe) learn about the endpoint, for its light. The
     // client that reads a 2xx body reports how that went (nullptr: read; else why not: malformed,
@@ -119,6 +127,8 @@ private:
         QTimer *retryTimer = nullptr;
         Error::Kind abortReason = Error::Kind::Canceled;
         bool aborted = false;
+        int replica = 0;      // which of the replicas this attempt asks
+        quint32 tried = 0;    // the replicas this request has asked (bits)
     };
 
     void pump();
@@ -126,6 +136,9 @@ private:
     void onFinished(RequestId id);
     void finish(RequestId id, const Result<HttpResponse> &result);
     bool shouldRetry(const Pending &pending, const Error &error) const;
+    int preferredReplica() const;
+    int nextReplica(const Pending &pending) const; // -1: none left to ask
+    QUrl replicaUrl(int replica) const;
     int budgetMs(const Pending &pending) const;
     int backoffMs(int attempt, int retryAfterSeconds) const;
     void abortWith(Pending &pending, Error::Kind reason);
@@ -135,6 +148,7 @@ private:
 
     QNetworkAccessManager *m_network;
     Endpoint m_kind;
+    std::vector<qint64> m_replicaRestUntil; // ms since the epoch, by replica
     static constexpr qint64 kRepeatedFailureLogMs = 60'000;
     static constexpr qint64 kReadBufferBytes = 1024 * 1024; // read ahead by the network thread, per reply
     QString m_lastFailure; // path, kind and message of the last failure logged as a warning

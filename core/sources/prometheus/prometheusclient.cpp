@@ -3,6 +3,8 @@
 #include "domain/querytext.h"
 #include "net/asyncparse.h"
 
+#include <type_traits>
+
 
 namespace wf {
 
@@ -41,10 +43,20 @@ RequestId PrometheusClient::call(HttpRequest request, QObject *context, Callback
             done(prom::fromHttpError(response.error()));
             return;
         }
+        // An HA pair: which replica answered, when it was not the first (the panels say so).
+        const auto servedBy = response->servedBy.isEmpty() || response->servedBy == m_http->baseUrl() ? QUrl() : response->servedBy;
         // How the body read goes to the endpoint's light too: an answer it cannot read is a fault.
-        auto reported = [http = QPointer<HttpClient>(m_http), done](const Result<T> &r) {
+        auto reported = [http = QPointer<HttpClient>(m_http), done, servedBy](const Result<T> &r) {
             if (http)
                 http->reportRead(r ? nullptr : &r.error());
+            if constexpr (std::is_same_v<T, PromResult>) {
+                if (r && !servedBy.isEmpty()) {
+                    auto answered = r.value();
+                    answered.servedBy = servedBy;
+                    done(answered);
+                    return;
+                }
+            }
             done(r);
         };
         parseBody<T>(this, guard, hasContext, response->body, kParseOffThreadBytes, parse, reported);

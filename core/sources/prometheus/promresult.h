@@ -8,6 +8,7 @@
 #include <QList>
 #include <QMap>
 #include <QStringList>
+#include <QUrl>
 
 #include <vector>
 
@@ -36,6 +37,7 @@ struct PromResult
     Sample scalar;              // scalar, and the time of a string
     QString text;               // string
     QStringList warnings;       // the server's warnings: show them, they are not failures
+    QUrl servedBy;              // an HA pair: the replica that answered, when not the first
 };
 
 struct AlertingRule
