@@ -179,19 +179,7 @@ bool AlertmanagerPeers::postAlerts(const QJsonArray &alerts)
 
 bool AlertmanagerPeers::postAlertsTo(int i, const QJsonArray &alerts)
 {
-    QNetworkAccessManager network;
-    QNetworkRequest request(url(i).resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(10000);
-    auto *reply = network.post(request, QJsonDocument(alerts).toJson(QJsonDocument::Compact));
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const bool ok = reply->error() == QNetworkReply::NoError;
-    if (!ok)
-        m_error = QStringLiteral("posting alerts to peer %1: %2").arg(i).arg(reply->errorString());
-    reply->deleteLater();
-    return ok;
+    return MonitoringStack::postAlertsTo(url(i), alerts, &m_error);
 }
 
 QStringList AlertmanagerPeers::silenceIds(int peer) const

@@ -253,8 +253,13 @@ void MonitoringStack::stopAlertmanager()
 
 bool MonitoringStack::postAlerts(const QJsonArray &alerts)
 {
+    return postAlertsTo(alertmanagerUrl(), alerts, &m_error);
+}
+
+bool MonitoringStack::postAlertsTo(const QUrl &alertmanager, const QJsonArray &alerts, QString *error)
+{
     QNetworkAccessManager network;
-    QNetworkRequest request(alertmanagerUrl().resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
+    QNetworkRequest request(alertmanager.resolved(QUrl(QStringLiteral("/api/v2/alerts"))));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(10000);
     auto *reply = network.post(request, QJsonDocument(alerts).toJson(QJsonDocument::Compact));
@@ -263,7 +268,7 @@ bool MonitoringStack::postAlerts(const QJsonArray &alerts)
     loop.exec();
     const bool ok = reply->error() == QNetworkReply::NoError;
     if (!ok)
-        m_error = QStringLiteral("posting alerts: ") + reply->errorString();
+        *error = QStringLiteral("posting alerts to %1: %2").arg(alertmanager.toString(), reply->errorString());
     reply->deleteLater();
     return ok;
 }

@@ -56,6 +56,8 @@ public:
     // Posts alerts (Alertmanager API v2 JSON objects) to the running Alertmanager, as Prometheus
     // does; true when it answered 200 within 10 s.
     bool postAlerts(const QJsonArray &alerts);
+    // The same to any Alertmanager (a cluster's peer); *error says why not.
+    static bool postAlertsTo(const QUrl &alertmanager, const QJsonArray &alerts, QString *error);
 
     static quint16 freePort();
     // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile).

@@ -5,6 +5,27 @@
 #include <algorithm>
 
 namespace wf {
+namespace {
+
+// One entry per key: the newest version (by updatedAt), with every peer that listed it.
+template <typename T>
+void mergeListed(QList<T> &into, QHash<QString, qsizetype> &at, const T &item, const QString &key, const QString &peer)
+{
+    const auto found = at.constFind(key);
+    if (found == at.cend()) {
+        at.insert(key, into.size());
+        into.append(item);
+        into.last().peers = {peer};
+        return;
+    }
+    auto &kept = into[*found];
+    const auto peers = kept.peers + QStringList{peer};
+    if (item.updatedAt > kept.updatedAt)
+        kept = item;
+    kept.peers = peers;
+}
+
+} // namespace
 
 AlertmanagerCluster::AlertmanagerCluster(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -76,34 +97,10 @@ void AlertmanagerCluster::snapshot(QObject *context, Callback<Snapshot> done)
             }
             const auto name = peerName(peer.url);
             s.answered.append(peer.url);
-            for (auto alert : a.value()) {
-                const auto at = alertAt.constFind(alert.fingerprint);
-                if (at == alertAt.cend()) {
-                    alert.peers = {name};
-                    alertAt.insert(alert.fingerprint, s.alerts.size());
-                    s.alerts.append(alert);
-                    continue;
-                }
-                auto &kept = s.alerts[*at];
-                auto peers = kept.peers + QStringList{name};
-                if (alert.updatedAt > kept.updatedAt)
-                    kept = alert;
-                kept.peers = peers;
-            }
-            for (auto silence : sil.value()) {
-                const auto at = silenceAt.constFind(silence.id);
-                if (at == silenceAt.cend()) {
-                    silence.peers = {name};
-                    silenceAt.insert(silence.id, s.silences.size());
-                    s.silences.append(silence);
-                    continue;
-                }
-                auto &kept = s.silences[*at];
-                auto peers = kept.peers + QStringList{name};
-                if (silence.updatedAt > kept.updatedAt)
-                    kept = silence;
-                kept.peers = peers;
-            }
+            for (const auto &alert : a.value())
+                mergeListed(s.alerts, alertAt, alert, alert.fingerprint, name);
+            for (const auto &silence : sil.value())
+                mergeListed(s.silences, silenceAt, silence, silence.id, name);
         }
         if (!guard)
             return;
