@@ -152,6 +152,15 @@ bool DemoStack::isRunning() const
                        [](const auto &c) { return c && c->state() != QProcess::NotRunning; });
 }
 
+bool DemoStack::writePrometheusConfig()
+{
+    auto prometheus = resource(QStringLiteral(":/demo/prometheus.yml"));
+    prometheus.replace("@ALERTMANAGER_PORT@", QByteArray::number(m_ports[Alertmanager]))
+        .replace("@SIMULATOR_PORT@", QByteArray::number(m_ports[Simulator]))
+        .replace("@PROMETHEUS_PORT@", QByteArray::number(m_ports[Prometheus]));
+    return !prometheus.isEmpty() && writeFile(m_dir.filePath(QStringLiteral("prometheus.yml")), prometheus);
+}
+
 bool DemoStack::writeConfigs(QString *error)
 {
     if (!m_dir.isValid()) {
@@ -160,12 +169,7 @@ bool DemoStack::writeConfigs(QString *error)
     }
     for (auto &port : m_ports)
         port = freePort();
-    auto prometheus = resource(QStringLiteral(":/demo/prometheus.yml"));
-    prometheus.replace("@ALERTMANAGER_PORT@", QByteArray::number(m_ports[Alertmanager]))
-        .replace("@SIMULATOR_PORT@", QByteArray::number(m_ports[Simulator]))
-        .replace("@PROMETHEUS_PORT@", QByteArray::number(m_ports[Prometheus]));
-    const bool ok = !prometheus.isEmpty()
-        && writeFile(m_dir.filePath(QStringLiteral("prometheus.yml")), prometheus)
+    const bool ok = writePrometheusConfig()
         && writeFile(m_dir.filePath(QStringLiteral("alpaca-alerts.yml")), resource(QStringLiteral(":/alerts/alpaca-alerts.yml")))
         && writeFile(m_dir.filePath(QStringLiteral("alertmanager.yml")), resource(QStringLiteral(":/demo/alertmanager.yml")));
     if (!ok)
@@ -335,6 +339,13 @@ bool DemoStack::launchChild(Child child, int step, const QString &text)
 
 void DemoStack::launchPrometheusAndWait()
 {
+    // Its port is taken now, not at the start: writing the history took seconds, and another
+    // program may have bound the port found free then.
+    m_ports[Prometheus] = freePort();
+    if (!writePrometheusConfig()) {
+        fail(tr("Cannot write the demo stack's configuration to %1.").arg(m_dir.path()));
+        return;
+    }
     if (!launchChild(Prometheus, 6, tr("Starting Prometheus…")))
         return;
     emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));

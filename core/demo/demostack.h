@@ -63,6 +63,7 @@ private:
     void runTool(const QString &program, const QStringList &args, const QString &what, std::function<void()> next);
     bool launchChild(Child child, int step, const QString &text);
     void launchPrometheusAndWait();
+    bool writePrometheusConfig(); // with the ports as they are now
     void fail(const QString &message);
     bool launch(Child child, QString *error);
     void poll();
