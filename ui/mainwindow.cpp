@@ -262,7 +262,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             [this](const QString &message) { m_conditions->setCovered(!message.isEmpty()); });
     m_wall = new WallMode(this, {m_navigation, line}, [this](ViewId id) { showView(id); }, this);
     applyWallSettings();
-    connect(m_wall, &WallMode::activeChanged, m_wallBanner, &WallBanner::setEnabled);
+    connect(m_wall, &WallMode::activeChanged, m_wallBanner, &WallBanner::setOnWall);
     connect(m_wallBanner, &WallBanner::acknowledgeRequested, this, [this](const QString &fingerprint) {
         auto *alerts = static_cast<AlertsView *>(view(ViewId::Alerts));
         alerts->selectAlert(fingerprint);

@@ -36,23 +36,18 @@ WallBanner::WallBanner(AlertInbox *inbox, QWidget *parent)
         if (!m_fingerprint.isEmpty())
             emit acknowledgeRequested(m_fingerprint);
     });
-    connect(m_inbox, &AlertInbox::updated, this, &WallBanner::update);
-    connect(m_inbox, &AlertInbox::ackChanged, this, &WallBanner::update);
+    connect(m_inbox, &AlertInbox::updated, this, &WallBanner::showCritical);
+    connect(m_inbox, &AlertInbox::ackChanged, this, &WallBanner::showCritical);
     hide();
 }
 
-void WallBanner::setEnabled(bool on)
+void WallBanner::setOnWall(bool on)
 {
     m_on = on;
-    update();
+    showCritical();
 }
 
-QString WallBanner::text() const
-{
-    return isVisible() || !m_fingerprint.isEmpty() ? m_label->text() : QString();
-}
-
-void WallBanner::update()
+void WallBanner::showCritical()
 {
     QList<const InboxAlert *> critical;
     for (const auto &a : m_inbox->alerts())

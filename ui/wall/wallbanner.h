@@ -18,17 +18,13 @@ class WallBanner : public QFrame
 public:
     explicit WallBanner(AlertInbox *inbox, QWidget *parent = nullptr);
 
-    void setEnabled(bool on); // wall mode on or off
-    bool isEnabledOnWall() const { return m_on; }
-    // The alert the banner names (the oldest critical one nobody acknowledged), or empty.
-    QString fingerprint() const { return m_fingerprint; }
-    QString text() const;
+    void setOnWall(bool on); // wall mode on or off
 
 signals:
     void acknowledgeRequested(const QString &fingerprint);
 
 private:
-    void update();
+    void showCritical(); // from the inbox as it is now
 
     AlertInbox *m_inbox;
     QLabel *m_label;
