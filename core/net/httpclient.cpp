@@ -116,11 +116,6 @@ int HttpClient::nextReplica(const Pending &p) const
     return -1;
 }
 
-QUrl HttpClient::urlFor(const HttpRequest &request) const
-{
-    return urlFor(request, 0);
-}
-
 QUrl HttpClient::urlFor(const HttpRequest &request, int replica) const
 {
     QUrl url = replicaUrl(replica);
@@ -288,7 +283,7 @@ void HttpClient::release(Pending &p)
 Error HttpClient::errorFor(const Pending &p, QNetworkReply *reply) const
 {
     Error e;
-    const auto where = urlFor(p.request).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
+    const auto where = urlFor(p.request, p.replica).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
     const auto timeout = p.request.timeoutMs > 0 ? p.request.timeoutMs : m_options.totalTimeoutMs;
     if (p.aborted) {
         e.kind = p.abortReason;
@@ -336,7 +331,7 @@ Error HttpClient::errorFor(const Pending &p, QNetworkReply *reply) const
     case QNetworkReply::SslHandshakeFailedError: e.kind = Error::Kind::Tls; break;
     default: e.kind = Error::Kind::Network; break;
     }
-    e.message = describeNetworkError(reply->error(), reply->errorString(), urlFor(p.request), timeout);
+    e.message = describeNetworkError(reply->error(), reply->errorString(), urlFor(p.request, p.replica), timeout);
     return e;
 }
 

@@ -91,8 +91,7 @@ public:
 
     int inFlight() const { return int(m_active.size()); }
     int queued() const { return int(m_queue.size()); }
-    QUrl urlFor(const HttpRequest &request) const; // on the first replica
-    QUrl urlFor(const HttpRequest &request, int replica) const;
+    QUrl urlFor(const HttpRequest &request, int replica) const; // errors name the replica asked
 
     // What real requests (not the readiness probe) learn about the endpoint, for its light. The
     // client that reads a 2xx body reports how that went (nullptr: read; else why not: malformed,

@@ -96,6 +96,9 @@ void TestPrometheusHa::theFirstThatAnswersIsAsked()
     const auto none = ask(http);
     QVERIFY(none.result && !none.result->ok());
     QVERIFY2(none.result->error().kind == wf::Error::Kind::Network, qPrintable(none.result->error().message));
+    // It names the replica that was asked last, not the first.
+    QVERIFY2(none.result->error().message.contains(QString::number(second.prometheusUrl().port())),
+             qPrintable(none.result->error().message));
 }
 
 // In the console: the first replica stops; the Operations panels keep answering (from the second)
