@@ -2696,6 +2696,13 @@ Open %2 in your web browser?</source>
         <source>Answered by the replica %1: the first did not answer.</source>
         <translation>Beantwortet vom Replikat %1: das erste hat nicht geantwortet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n point(s) filled in from the replica %1: the one that answered has a hole there (it was down).</source>
+        <translation>
+            <numerusform>%n Punkt vom Replikat %1 ergänzt: das antwortende hat dort eine Lücke (es war nicht erreichbar).</numerusform>
+            <numerusform>%n Punkte vom Replikat %1 ergänzt: das antwortende hat dort eine Lücke (es war nicht erreichbar).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::PlaceholderView</name>

@@ -386,11 +386,17 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
     if (!mine)
         return;
     // An HA pair: say which replica answered when it was not the first.
-    QString replica;
-    for (const auto &r : m_requests)
+    QString replica, filledFrom;
+    int filled = 0;
+    for (const auto &r : m_requests) {
         if (r.data && !r.data->servedBy.isEmpty())
             replica = r.data->servedBy.toDisplayString();
-    m_frame->setAnsweredBy(replica);
+        if (r.data && r.data->filledPoints > 0) {
+            filledFrom = r.data->filledFrom.toDisplayString();
+            filled += r.data->filledPoints;
+        }
+    }
+    m_frame->setAnsweredBy(replica, filledFrom, filled);
     render();
 }
 

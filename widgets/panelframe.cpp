@@ -45,17 +45,23 @@ void PanelFrame::setContent(QWidget *content)
 void PanelFrame::setDescription(const QString &text)
 {
     m_description = text;
-    setAnsweredBy(m_answeredBy);
+    setAnsweredBy(m_answeredBy, m_filledFrom, m_filledPoints);
 }
 
-void PanelFrame::setAnsweredBy(const QString &replica)
+void PanelFrame::setAnsweredBy(const QString &replica, const QString &filledFrom, int filledPoints)
 {
     m_answeredBy = replica;
+    m_filledFrom = filledFrom;
+    m_filledPoints = filledPoints;
     QStringList lines;
     if (!m_description.isEmpty())
         lines.append(m_description);
     if (!replica.isEmpty())
         lines.append(tr("Answered by the replica %1: the first did not answer.").arg(replica));
+    if (filledPoints > 0 && !filledFrom.isEmpty())
+        lines.append(tr("%n point(s) filled in from the replica %1: the one that answered has a hole there (it was down).",
+                        nullptr, filledPoints)
+                         .arg(filledFrom));
     m_title->setToolTip(lines.join(u'\n'));
 }
 

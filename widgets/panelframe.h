@@ -22,7 +22,9 @@ public:
     QWidget *content() const { return m_content; }
     void setDescription(const QString &text);
     // An HA pair's replica that answered instead of the first: said in the title's tooltip.
-    void setAnsweredBy(const QString &replica);
+    // An HA pair: the replica that answered when not the first, and the one whose points filled
+    // the answer's holes (how many) — said in the title's tooltip.
+    void setAnsweredBy(const QString &replica, const QString &filledFrom = {}, int filledPoints = 0);
     QString titleToolTip() const;
     // text: the error, or for Stale the error and the time of the last good data; details, when
     // the text is a short form of it, go into the tooltip.
@@ -41,6 +43,8 @@ private:
     QString m_stateText;
     QString m_description;
     QString m_answeredBy;
+    QString m_filledFrom;
+    int m_filledPoints = 0;
 };
 
 } // namespace wf

@@ -105,6 +105,18 @@ int HttpClient::preferredReplica() const
     return 0; // all resting: the first again
 }
 
+bool HttpClient::resting(int replica) const
+{
+    return replica >= 0 && std::size_t(replica) < m_replicaRestUntil.size()
+        && m_replicaRestUntil[std::size_t(replica)] > QDateTime::currentMSecsSinceEpoch();
+}
+
+void HttpClient::rest(int replica)
+{
+    if (replica >= 0 && std::size_t(replica) < m_replicaRestUntil.size())
+        m_replicaRestUntil[std::size_t(replica)] = QDateTime::currentMSecsSinceEpoch() + m_options.replicaRestMs;
+}
+
 int HttpClient::nextReplica(const Pending &p) const
 {
     const int n = replicaCount();
@@ -187,7 +199,7 @@ void HttpClient::start(Pending &p)
     const auto now = QDateTime::currentMSecsSinceEpoch();
     if (p.attempt == 1) {
         p.firstAttemptMs = now;
-        p.replica = preferredReplica();
+        p.replica = p.request.replica >= 0 && p.request.replica < replicaCount() ? p.request.replica : preferredReplica();
     }
     p.tried |= 1u << p.replica;
     const int timeout = int(std::max<qint64>(budgetMs(p) - (now - p.firstAttemptMs), 1000));
@@ -417,7 +429,7 @@ void HttpClient::onFinished(RequestId id)
             || (error.kind == Error::Kind::HttpStatus && (error.httpStatus >= 500 || error.httpStatus == 429)))) {
         const auto nowMs = QDateTime::currentMSecsSinceEpoch();
         m_replicaRestUntil[std::size_t(p.replica)] = nowMs + m_options.replicaRestMs;
-        if (const int next = nextReplica(p); next >= 0 && nowMs - p.firstAttemptMs < budgetMs(p)) {
+        if (const int next = p.request.replica < 0 ? nextReplica(p) : -1; next >= 0 && nowMs - p.firstAttemptMs < budgetMs(p)) {
             logging::get("net")->warn("service={} path={} replica={} failed ({}); asking replica {}", serviceName().toStdString(),
                                       p.request.path.toStdString(), replicaUrl(p.replica).toString().toStdString(),
                                       error.message.toStdString(), replicaUrl(next).toString().toStdString());

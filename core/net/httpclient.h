@@ -31,6 +31,9 @@ struct HttpRequest
     QByteArray body;
     QByteArray contentType;
     int timeoutMs = 0; // 0: the client's total timeout
+    // Prometheus replicas: -1, the client picks (the first not resting, the next on failure);
+    // 0…n-1, that replica only (its failure still makes it rest).
+    int replica = -1;
 };
 
 struct HttpResponse
@@ -81,6 +84,10 @@ public:
     // the first that has not failed in the last replicaRestMs, and on a failure to reach it or a
     // 5xx straight to the next, within the same request.
     int replicaCount() const;
+    int preferredReplica() const;      // the one a request goes to now
+    bool resting(int replica) const;   // failed in the last replicaRestMs
+    void rest(int replica);            // pass it over for replicaRestMs (it did not answer in time)
+    QUrl replicaUrl(int replica) const;
     Endpoint endpoint() const { return m_kind; }
     QString serviceName() const; // "Prometheus", … for messages
 
@@ -135,9 +142,7 @@ private:
     void onFinished(RequestId id);
     void finish(RequestId id, const Result<HttpResponse> &result);
     bool shouldRetry(const Pending &pending, const Error &error) const;
-    int preferredReplica() const;
     int nextReplica(const Pending &pending) const; // -1: none left to ask
-    QUrl replicaUrl(int replica) const;
     int budgetMs(const Pending &pending) const;
     int backoffMs(int attempt, int retryAfterSeconds) const;
     void abortWith(Pending &pending, Error::Kind reason);

@@ -11,6 +11,7 @@
 //   WATCHFLOOR_SOAK_RESTART_MINUTES  between restarts (default 30)
 //   WATCHFLOOR_SOAK_DRILL_SECONDS    between drills (default 60; each lasts 20 s)
 
+#include "logmodel.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
 #include "procstats.h"
@@ -32,6 +33,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 
 namespace {
@@ -72,6 +74,9 @@ struct Report
     double stallMax = 0;
     int drills = 0;
     int restarts = 0;
+    double heapMiB = 0; // what malloc has handed out and not had back (mallinfo2): a leak grows this
+    qsizetype logLines = 0; // what the Logs view holds: its buffer is the one thing meant to grow
+    qsizetype logBytes = 0;
 };
 
 } // namespace
@@ -119,11 +124,15 @@ void BenchSoak::leftOpenAllNight()
         now.threads = threads();
         now.stallP99 = stalls.isEmpty() ? 0 : stalls.at(qsizetype(0.99 * double(stalls.size() - 1)));
         now.stallMax = stalls.isEmpty() ? 0 : stalls.last();
+        const auto heap = mallinfo2();
+        now.heapMiB = double(heap.uordblks + heap.hblkhd) / (1024.0 * 1024.0);
+        now.logLines = logs->model()->rowCount();
+        now.logBytes = logs->model()->bytes();
         reports << now;
         std::printf("%7.1f min  resident %7.1f MB  fds %4d  threads %3d  UI busy at once p99 %5.0f ms max %5.0f ms  "
-                    "(%d drills, %d restarts so far)\n",
+                    "(%d drills, %d restarts so far)  heap in use %.1f MB  logs %lld lines, %.1f MB of text\n",
                     now.minutes, now.residentKiB / 1024.0, now.descriptors, now.threads, now.stallP99, now.stallMax,
-                    now.drills, now.restarts);
+                    now.drills, now.restarts, now.heapMiB, qlonglong(now.logLines), double(now.logBytes) / (1024.0 * 1024.0));
         // What held the UI thread (events of 40 ms or more of its CPU time, paints of 20, since the
         // last report), slowest first. The stalls above are wall time: a busy machine adds to them.
         for (const auto &c : static_cast<SlowEventApplication *>(qApp)->take())

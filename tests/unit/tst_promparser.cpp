@@ -25,6 +25,7 @@ private slots:
     void rulesAlertsTargets();
     void metadata();
     void valuesIgnoreLocale();
+    void holesFilledFromTheOtherReplica();
 };
 
 static QByteArray data(const char *name)
@@ -184,6 +185,45 @@ void TestPromParser::valuesIgnoreLocale()
     QCOMPARE(wf::prom::parseValue(QStringLiteral("1e+00")), 1.0);
     QVERIFY(!wf::prom::parseValue(QStringLiteral("1,5")).has_value());
     QLocale::setDefault(QLocale::c());
+}
+
+// An HA pair: the answer keeps its own points, takes the other's only where it has none (its
+// replica was down), and a series only the other has comes whole; what is not a matrix stays.
+void TestPromParser::holesFilledFromTheOtherReplica()
+{
+    const auto series = [](const QString &job, std::initializer_list<std::pair<double, double>> points) {
+        wf::Series s;
+        s.labels = {{QStringLiteral("job"), job}};
+        for (const auto &[t, v] : points)
+            s.samples.push_back({t, v});
+        return s;
+    };
+    wf::PromResult answer;
+    answer.type = wf::PromResult::Type::Matrix;
+    answer.series = {series(QStringLiteral("api"), {{100, 1}, {101, 1}, {105, 5}, {106, 6}})};
+    wf::PromResult other;
+    other.type = wf::PromResult::Type::Matrix;
+    other.series = {series(QStringLiteral("api"), {{100.0004, 9}, {101, 9}, {102, 2}, {103, 3}, {104, 4}, {105, 9}, {107, 7}}),
+                    series(QStringLiteral("sim"), {{104, 1}})};
+
+    QCOMPARE(wf::prom::fillHoles(answer, other), 5);
+    QCOMPARE(answer.series.size(), std::size_t(2));
+    const auto &api = answer.series.at(0).samples;
+    QCOMPARE(api.size(), std::size_t(8));
+    const double times[] = {100, 101, 102, 103, 104, 105, 106, 107};
+    const double values[] = {1, 1, 2, 3, 4, 5, 6, 7}; // its own 1s and 5 stand; 9s never come in
+    for (std::size_t i = 0; i < api.size(); ++i) {
+        QCOMPARE(api[i].time, times[i]);
+        QCOMPARE(api[i].value, values[i]);
+    }
+    QCOMPARE(answer.series.at(1).labels.value(QStringLiteral("job")), QStringLiteral("sim"));
+
+    // Nothing to fill: nothing changes, and a vector is left alone.
+    QCOMPARE(wf::prom::fillHoles(answer, other), 0);
+    wf::PromResult vector;
+    vector.series = {series(QStringLiteral("api"), {{100, 1}})};
+    QCOMPARE(wf::prom::fillHoles(vector, other), 0);
+    QCOMPARE(vector.series.size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestPromParser)

@@ -3,6 +3,11 @@
 #include "domain/querytext.h"
 #include "net/asyncparse.h"
 
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
 #include <type_traits>
 
 
@@ -83,7 +88,73 @@ RequestId PrometheusClient::queryRange(const QString &promql, const QDateTime &s
                 {QStringLiteral("start"), formatTime(start)},
                 {QStringLiteral("end"), formatTime(end)},
                 {QStringLiteral("step"), QString::number(stepSeconds, 'g', 10)}};
-    return call<PromResult>(r, context, std::move(done), &prom::parseQueryResult);
+    if (m_http->replicaCount() < 2)
+        return call<PromResult>(r, context, std::move(done), &prom::parseQueryResult);
+
+    // An HA pair: the range is asked of the replica the client picks (it moves on when that one
+    // fails) and, beside it, of every other replica not resting; its holes (a replica that was down
+    // has none of the points of that time) are filled from theirs, as Thanos deduplicates. Waiting
+    // for the others is bounded: kFillWaitMs after the answer, it goes as it is.
+    struct Fill
+    {
+        std::optional<Result<PromResult>> answer;
+        std::vector<std::pair<int, PromResult>> others; // by replica
+        std::vector<std::pair<int, RequestId>> asking;  // the others not in yet
+        bool delivered = false;
+    };
+    auto fill = std::make_shared<Fill>();
+    const QPointer<HttpClient> http(m_http);
+    const auto deliver = [fill, http, done](bool waitedEnough) {
+        if (fill->delivered || !fill->answer)
+            return;
+        const bool answered = fill->answer->ok();
+        if (answered && !fill->asking.empty() && !waitedEnough)
+            return;
+        fill->delivered = true;
+        for (const auto &[replica, id] : fill->asking)
+            if (http) {
+                http->cancel(id);
+                if (answered)
+                    http->rest(replica); // no answer while another answered: passed over for a while
+            }
+        if (!answered || !http) {
+            done(*fill->answer);
+            return;
+        }
+        auto answer = fill->answer->value();
+        const auto answeredBy = answer.servedBy.isEmpty() ? http->baseUrl() : answer.servedBy;
+        for (const auto &[replica, theirs] : fill->others) {
+            const auto from = http->replicaUrl(replica);
+            if (from == answeredBy)
+                continue;
+            if (const int added = prom::fillHoles(answer, theirs); added > 0) {
+                answer.filledFrom = from;
+                answer.filledPoints += added;
+            }
+        }
+        done(answer);
+    };
+    const int picked = m_http->preferredReplica();
+    for (int replica = 0; replica < m_http->replicaCount(); ++replica) {
+        if (replica == picked || m_http->resting(replica))
+            continue;
+        auto pinned = r;
+        pinned.replica = replica;
+        const auto id = call<PromResult>(pinned, context, [fill, replica, deliver](const Result<PromResult> &theirs) {
+            std::erase_if(fill->asking, [replica](const auto &a) { return a.first == replica; });
+            if (theirs)
+                fill->others.emplace_back(replica, theirs.value());
+            deliver(false);
+        }, &prom::parseQueryResult);
+        if (!fill->delivered)
+            fill->asking.emplace_back(replica, id);
+    }
+    return call<PromResult>(r, context, [this, fill, deliver, guard = QPointer<QObject>(context), hasContext = context != nullptr](const Result<PromResult> &answer) {
+        fill->answer = answer;
+        if (answer && !fill->asking.empty())
+            QTimer::singleShot(kFillWaitMs, hasContext ? guard.data() : this, [deliver] { deliver(true); });
+        deliver(false);
+    }, &prom::parseQueryResult);
 }
 
 RequestId PrometheusClient::series(const QStringList &match, const QDateTime &start, const QDateTime &end,

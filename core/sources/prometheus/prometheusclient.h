@@ -20,6 +20,7 @@ public:
 
     static constexpr qsizetype kLongQueryBytes = 4000; // longer queries go as a POST form
     static constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
+    static constexpr int kFillWaitMs = 1000; // an HA pair: how long a range's answer waits for the other replica's
 
     explicit PrometheusClient(HttpClient *http, QObject *parent = nullptr);
 
@@ -27,6 +28,8 @@ public:
 
     // time invalid: now.
     RequestId query(const QString &promql, const QDateTime &time, QObject *context, Callback<PromResult> done);
+    // With replicas (an HA pair), the range is asked of each and one answer's holes are filled
+    // from the others' points (PromResult::filledFrom); cancel(id) drops the answer.
     RequestId queryRange(const QString &promql, const QDateTime &start, const QDateTime &end, double stepSeconds,
                          QObject *context, Callback<PromResult> done);
     RequestId series(const QStringList &match, const QDateTime &start, const QDateTime &end, QObject *context,

@@ -3,6 +3,7 @@
 #include "domain/redactor.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -286,6 +287,49 @@ Result<BuildInfo> parseBuildInfo(const QByteArray &body)
         return BuildInfo{o.value(QStringLiteral("version")).toString(), o.value(QStringLiteral("revision")).toString(),
                          o.value(QStringLiteral("goVersion")).toString()};
     });
+}
+
+int fillHoles(PromResult &answer, const PromResult &other)
+{
+    if (answer.type != PromResult::Type::Matrix || other.type != PromResult::Type::Matrix)
+        return 0;
+    // Steps are the same on both (start + k × step); milliseconds make them comparable exactly.
+    const auto key = [](const Sample &s) { return qint64(std::llround(s.time * 1000.0)); };
+    const auto name = [](const Labels &labels) {
+        QString n;
+        for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+            n += it.key() + QChar(0x1f) + it.value() + QChar(0x1e);
+        return n;
+    };
+    QHash<QString, std::size_t> index;
+    for (std::size_t i = 0; i < answer.series.size(); ++i)
+        index.insert(name(answer.series[i].labels), i);
+    int added = 0;
+    for (const auto &theirs : other.series) {
+        const auto found = index.constFind(name(theirs.labels));
+        if (found == index.cend()) {
+            answer.series.push_back(theirs);
+            added += int(theirs.samples.size());
+            continue;
+        }
+        auto &mine = answer.series[*found].samples;
+        std::vector<Sample> merged;
+        merged.reserve(std::max(mine.size(), theirs.samples.size()));
+        auto a = mine.cbegin();
+        auto b = theirs.samples.cbegin();
+        while (a != mine.cend() || b != theirs.samples.cend()) {
+            if (b == theirs.samples.cend() || (a != mine.cend() && key(*a) <= key(*b))) {
+                if (b != theirs.samples.cend() && key(*a) == key(*b))
+                    ++b; // both have it: ours stands
+                merged.push_back(*a++);
+            } else {
+                merged.push_back(*b++);
+                ++added;
+            }
+        }
+        mine = std::move(merged);
+    }
+    return added;
 }
 
 } // namespace wf::prom

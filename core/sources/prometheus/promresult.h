@@ -38,6 +38,8 @@ struct PromResult
     QString text;               // string
     QStringList warnings;       // the server's warnings: show them, they are not failures
     QUrl servedBy;              // an HA pair: the replica that answered, when not the first
+    QUrl filledFrom;            // an HA pair: the replica whose points filled this range's holes
+    int filledPoints = 0;       // how many
 };
 
 struct AlertingRule
@@ -113,6 +115,12 @@ Result<BuildInfo> parseBuildInfo(const QByteArray &body);
 // A JSON object of strings ({"job":"x"}) as labels; [time, "value"] as a sample (nullopt if not).
 Labels toLabels(const QJsonObject &object);
 std::optional<Sample> toSample(const QJsonValue &value);
+
+// An HA pair (Thanos-like deduplication of a range query asked of two replicas with the same
+// start, end and step): answer keeps every point it has; each point that other has at a step
+// answer lacks (the replica was down, so its series has a hole there) is put in, and a series only
+// other has is taken whole. Returns the points added. Matrices only; anything else: 0, unchanged.
+int fillHoles(PromResult &answer, const PromResult &other);
 
 // "1", "NaN", "+Inf", "-Inf", "1e+00" → double, locale-independent. nullopt when unreadable.
 std::optional<double> parseValue(const QString &text);
