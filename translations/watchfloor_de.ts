@@ -1505,6 +1505,30 @@ Angezeigt werden die Daten von %2.</translation>
         <source>Reachable but not ready yet (HTTP 503).</source>
         <translation>Erreichbar, aber noch nicht bereit (HTTP 503).</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>reachable but not ready yet (HTTP 503).</source>
+        <translation>erreichbar, aber noch nicht bereit (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>All %1 replicas ready (%2 ms).</source>
+        <translation>Alle %1 Replikate bereit (%2 ms).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 replicas ready; queries go to the others. Not answering:
+%3</source>
+        <translation>%1 von %2 Replikaten bereit; Abfragen gehen an die anderen. Antworten nicht:
+%3</translation>
+    </message>
+    <message>
+        <source>No replica answers:
+%1</source>
+        <translation>Kein Replikat antwortet:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>wf::EndpointStatusModel</name>

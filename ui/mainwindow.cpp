@@ -315,7 +315,10 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             readiness->stop();
     });
     connect(m_probe, &EndpointProbe::probed, this, [this](Endpoint endpoint, const ProbeResult &result) {
-        if (endpoint != Endpoint::Prometheus || result.state != ProbeResult::State::Ready || !m_scheduler->outage())
+        // Answering again: ready, or (an HA pair) some of its replicas ready.
+        const bool answers = result.state == ProbeResult::State::Ready
+            || (result.state == ProbeResult::State::Degraded && m_promHttp->replicaCount() > 1);
+        if (endpoint != Endpoint::Prometheus || !answers || !m_scheduler->outage())
             return;
         m_scheduler->retryNow();
         refreshNow();

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <memory>
+
 namespace wf {
 
 Health ProbeResult::health() const
@@ -30,7 +32,7 @@ EndpointProbe::EndpointProbe(QNetworkAccessManager *network, QObject *parent)
         options.maxRetries = 0; // a light shows what is, now; the next probe is the retry
         options.totalTimeoutMs = 5000;
         options.connectTimeoutMs = 5000;
-        options.maxInFlight = 1;
+        options.maxInFlight = 4; // one probe at a time (m_busy); a Prometheus HA pair's replicas at once
         client->setOptions(options);
         m_clients[std::size_t(e)] = client;
     }
@@ -99,6 +101,10 @@ void EndpointProbe::probe(Endpoint endpoint)
     if (m_busy[index])
         return; // the previous probe is still waiting: its answer (or timeout) comes first
     m_busy[index] = true;
+    if (m_clients[index]->replicaCount() > 1) {
+        probeReplicas(endpoint);
+        return;
+    }
     HttpRequest request;
     request.path = probePath(endpoint);
     const auto started = QDateTime::currentMSecsSinceEpoch();
@@ -129,6 +135,64 @@ void EndpointProbe::probe(Endpoint endpoint)
                                    endpointKey(endpoint).toStdString(), r.httpStatus, r.roundTripMs, int(r.state));
         emit probed(endpoint, r);
     });
+}
+
+void EndpointProbe::probeReplicas(Endpoint endpoint)
+{
+    // A Prometheus HA pair: each replica asked by itself; the light is green when all are ready,
+    // amber when some are (queries go to those), red when none is.
+    const auto index = std::size_t(endpoint);
+    auto *client = m_clients[index];
+    struct Round
+    {
+        int waiting = 0;
+        int ready = 0;
+        QStringList silent; // "URL: why"
+        qint64 slowestMs = 0;
+        int lastStatus = 0;
+    };
+    auto round = std::make_shared<Round>();
+    round->waiting = client->replicaCount();
+    const auto started = QDateTime::currentMSecsSinceEpoch();
+    for (int replica = 0; replica < client->replicaCount(); ++replica) {
+        HttpRequest request;
+        request.path = probePath(endpoint);
+        request.replica = replica;
+        const auto url = client->replicaUrl(replica).toDisplayString();
+        client->send(request, this, [this, endpoint, index, started, round, url, count = client->replicaCount()](const Result<HttpResponse> &response) {
+            const auto now = QDateTime::currentMSecsSinceEpoch();
+            round->slowestMs = std::max(round->slowestMs, now - started);
+            if (response) {
+                ++round->ready;
+                round->lastStatus = response->status;
+            } else {
+                round->silent.append(tr("%1: %2").arg(url, response.error().httpStatus == 503
+                                                               ? tr("reachable but not ready yet (HTTP 503).")
+                                                               : response.error().message));
+            }
+            if (--round->waiting > 0)
+                return;
+            m_busy[index] = false;
+            ProbeResult r;
+            r.checkedAt = QDateTime::currentDateTimeUtc();
+            r.roundTripMs = round->slowestMs;
+            r.httpStatus = round->lastStatus;
+            if (round->ready == count) {
+                r.state = ProbeResult::State::Ready;
+                r.message = tr("All %1 replicas ready (%2 ms).").arg(count).arg(r.roundTripMs);
+            } else if (round->ready > 0) {
+                r.state = ProbeResult::State::Degraded;
+                r.message = tr("%1 of %2 replicas ready; queries go to the others. Not answering:\n%3")
+                                .arg(round->ready)
+                                .arg(count)
+                                .arg(round->silent.join(u'\n'));
+            } else {
+                r.state = ProbeResult::State::Down;
+                r.message = tr("No replica answers:\n%1").arg(round->silent.join(u'\n'));
+            }
+            emit probed(endpoint, r);
+        });
+    }
 }
 
 } // namespace wf

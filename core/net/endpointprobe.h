@@ -51,6 +51,8 @@ signals:
     void probed(wf::Endpoint endpoint, const wf::ProbeResult &result);
 
 private:
+    void probeReplicas(Endpoint endpoint);
+
     Profile m_profile;
     std::array<HttpClient *, 4> m_clients{};
     std::array<bool, 4> m_busy{};

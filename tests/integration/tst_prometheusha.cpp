@@ -5,6 +5,7 @@
 // Both scraping one simulator, the first stopped and started again: its range has a hole, and the
 // pair's answer has it filled from the second.
 
+#include "endpointstatusmodel.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
 #include "net/httpclient.h"
@@ -106,7 +107,8 @@ void TestPrometheusHa::theFirstThatAnswersIsAsked()
 }
 
 // In the console: the first replica stops; the Operations panels keep answering (from the second)
-// and say which replica answered in their title's tooltip.
+// and say which replica answered in their title's tooltip; the Prometheus light turns amber (one of
+// the two replicas ready), and green when the first is back.
 void TestPrometheusHa::aPanelAnsweredByTheOtherReplicaSaysSo()
 {
     MonitoringStack first, second;
@@ -135,6 +137,17 @@ void TestPrometheusHa::aPanelAnsweredByTheOtherReplicaSaysSo()
     QTRY_VERIFY2_WITH_TIMEOUT(saysSecond(), qPrintable(frame->titleToolTip()), 15000);
     QVERIFY(frame->titleToolTip().contains(QStringLiteral("Answered by the replica")));
     QVERIFY2(frame->state() != wf::PanelFrame::State::Error, qPrintable(frame->titleToolTip()));
+
+    // The light: each replica probed; one down is amber, naming it (queries go on), not red.
+    const auto light = [&] { return window.endpointStatus().result(wf::Endpoint::Prometheus); };
+    QTRY_COMPARE_WITH_TIMEOUT(light().state, wf::ProbeResult::State::Degraded, 15000);
+    QVERIFY2(light().message.startsWith(QStringLiteral("1 of 2 replicas ready")), qPrintable(light().message));
+    QVERIFY2(light().message.contains(first.prometheusUrl().toDisplayString()), qPrintable(light().message));
+    QVERIFY2(!light().message.contains(second.prometheusUrl().toDisplayString()), qPrintable(light().message));
+    // Back: green again.
+    QVERIFY2(first.restartPrometheus(), qPrintable(first.errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(light().state, wf::ProbeResult::State::Ready, 15000);
+    QVERIFY2(light().message.startsWith(QStringLiteral("All 2 replicas ready")), qPrintable(light().message));
 }
 
 namespace {
