@@ -1037,6 +1037,22 @@
         <source>Prometheus base URL (overrides the profile); an HA pair&apos;s replicas separated by commas.</source>
         <translation>Prometheus-Basis-URL (ersetzt die des Profils); die Replikate eines HA-Paars durch Kommas getrennt.</translation>
     </message>
+    <message>
+        <source>With --demo: start &lt;n&gt; demo stacks (profiles demo-1 … demo-&lt;n&gt;, each its own seed) and show them side by side in the Environments view.</source>
+        <translation>Mit --demo: &lt;n&gt; Demo-Stacks starten (Profile demo-1 … demo-&lt;n&gt;, jeder mit eigenem Seed) und sie in der Ansicht Umgebungen nebeneinander zeigen.</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>--environments: give a number from 1 to %1.</source>
+        <translation>--environments: geben Sie eine Zahl von 1 bis %1 an.</translation>
+    </message>
+    <message>
+        <source>--environments starts demo stacks: use it with --demo.</source>
+        <translation>--environments startet Demo-Stacks: verwenden Sie es mit --demo.</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardPanel</name>
@@ -1591,6 +1607,98 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>%1 (Its readiness check answers, but the views&apos; requests fail.)</source>
         <translation>%1 (Die Bereitschaftsprüfung antwortet, aber die Anfragen der Ansichten schlagen fehl.)</translation>
+    </message>
+</context>
+<context>
+    <name>wf::EnvironmentCard</name>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Double-click (or Enter) to open the profile “%1”</source>
+        <translation>Doppelklick (oder Eingabe) öffnet das Profil „%1“</translation>
+    </message>
+    <message>
+        <source>The router&apos;s last hour</source>
+        <translation>Die letzte Stunde des Routers</translation>
+    </message>
+    <message>
+        <source>Waiting for data…</source>
+        <translation>Warte auf Daten…</translation>
+    </message>
+    <message>
+        <source>Router state unknown</source>
+        <translation>Router-Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>Alerts: waiting for Alertmanager…</source>
+        <translation>Alarme: warte auf Alertmanager…</translation>
+    </message>
+    <message>
+        <source>Alerts: not known (Alertmanager does not answer)</source>
+        <translation>Alarme: unbekannt (Alertmanager antwortet nicht)</translation>
+    </message>
+    <message>
+        <source>%1 critical · %2 warning · %3 info</source>
+        <translation>%1 kritisch · %2 Warnung · %3 Info</translation>
+    </message>
+    <message>
+        <source>Availability: waiting for Prometheus…</source>
+        <translation>Verfügbarkeit: warte auf Prometheus…</translation>
+    </message>
+    <message>
+        <source>Availability: not known (Prometheus does not answer)</source>
+        <translation>Verfügbarkeit: unbekannt (Prometheus antwortet nicht)</translation>
+    </message>
+    <message>
+        <source>Availability (30 days) %1 · error budget left %2</source>
+        <translation>Verfügbarkeit (30 Tage) %1 · verbleibendes Fehlerbudget %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>  since %1</source>
+        <translation>  seit %1</translation>
+    </message>
+    <message>
+        <source>%1
+%2 – %3</source>
+        <translation>%1
+%2 – %3</translation>
+    </message>
+    <message>
+        <source>Firing: %1</source>
+        <translation>Aktiv: %1</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>wf::EnvironmentsView</name>
+    <message>
+        <source>No profiles yet. Add one in Settings (Ctrl+,), or start demo environments with “watchfloor --demo --environments 3”.</source>
+        <translation>Noch keine Profile. Legen Sie eines in den Einstellungen an (Strg+,) oder starten Sie Demo-Umgebungen mit „watchfloor --demo --environments 3“.</translation>
     </message>
 </context>
 <context>
@@ -2766,6 +2874,10 @@ Open %2 in your web browser?</source>
         <source>A PromQL editor with completion and highlighting; results as a table or a chart.</source>
         <translation>Einen PromQL-Editor mit Vervollständigung und Hervorhebung; Ergebnisse als Tabelle oder Diagramm.</translation>
     </message>
+    <message>
+        <source>Every profile side by side: router state and its last hour, firing alerts, availability and error budget, health and the endpoint lights.</source>
+        <translation>Jedes Profil nebeneinander: Router-Zustand und seine letzte Stunde, aktive Alarme, Verfügbarkeit und Fehlerbudget, Zustand und die Endpunkt-Lampen.</translation>
+    </message>
 </context>
 <context>
     <name>wf::PrometheusClient</name>
@@ -3594,6 +3706,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>Explore</source>
         <translation>Erkunden</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Umgebungen</translation>
     </message>
 </context>
 <context>

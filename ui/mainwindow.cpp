@@ -9,6 +9,7 @@
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
 #include "store/alerthistory.h"
+#include "environments/environmentsview.h"
 #include "views/alertsview.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
@@ -203,6 +204,10 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
                     statusBar()->showMessage(tr("The profile was not saved: %1").arg(m_settings.errorString()), 15'000);
             });
             view = explore;
+        } else if (id == ViewId::Environments) {
+            auto *environments = new EnvironmentsView(m_network, m_stack);
+            connect(environments, &EnvironmentsView::profileRequested, this, &MainWindow::openEnvironment);
+            view = environments;
         } else if (auto dashboard = dashboards::builtIn(viewName(id)); dashboard.ok()) {
             auto *dashboardView = new DashboardView(id, dashboard.value(), m_scheduler, m_timeline.get(), m_stack);
             dashboardView->setPrometheus(m_prometheus);
@@ -476,6 +481,34 @@ void MainWindow::reloadProfileList()
         m_profileBox->addItem(name, name);
     const int current = m_transient ? 0 : m_profileBox->findData(m_profile.name);
     m_profileBox->setCurrentIndex(std::max(0, current));
+    updateEnvironments();
+}
+
+void MainWindow::updateEnvironments()
+{
+    // The demo's environments (--environments N), else every saved profile and the one in use.
+    QList<Profile> profiles;
+    if (m_demo && m_demo->profiles().size() > 1) {
+        profiles = m_demo->profiles();
+    } else {
+        for (const auto &name : m_settings.profileNames())
+            if (const auto profile = m_settings.profile(name))
+                profiles.append(*profile);
+        const bool listed = std::any_of(profiles.cbegin(), profiles.cend(), [this](const Profile &p) { return p.name == m_profile.name; });
+        if (!listed && !m_profile.name.isEmpty())
+            profiles.prepend(m_profile);
+    }
+    auto *environments = static_cast<EnvironmentsView *>(view(ViewId::Environments));
+    environments->setProfiles(profiles);
+    environments->setUtc(m_profile.utc);
+}
+
+void MainWindow::openEnvironment(const Profile &profile)
+{
+    const auto saved = m_settings.profile(profile.name);
+    const bool demoEnvironment = m_demo && m_demo->profiles().contains(profile);
+    setProfile(saved && !demoEnvironment ? *saved : profile, !saved || demoEnvironment);
+    showView(ViewId::Operations);
 }
 
 void MainWindow::enableDrills()
@@ -489,10 +522,12 @@ void MainWindow::enableDrills()
     m_drills->setProfile(m_profile);
 }
 
-bool MainWindow::startDemo(bool interactive)
+bool MainWindow::startDemo(bool interactive, int environments)
 {
     if (!m_demo)
         m_demo = new DemoLauncher(this);
+    if (!m_demo->isRunning())
+        m_demo->setEnvironments(environments);
     const auto profile = m_demo->start(isVisible() ? this : nullptr, interactive);
     if (!profile)
         return false;
@@ -502,6 +537,8 @@ bool MainWindow::startDemo(bool interactive)
         statusBar()->showMessage(m_demo->missing(), 60'000);
     if (auto *action = findChild<QAction *>(QStringLiteral("startDemoAction")))
         action->setText(tr("Show the &demo"));
+    if (m_demo->profiles().size() > 1)
+        showView(ViewId::Environments);
     return true;
 }
 
@@ -808,6 +845,8 @@ void MainWindow::setRefreshSeconds(int seconds)
         m_refreshTimer->start(seconds * 1000);
     else
         m_refreshTimer->stop();
+    // Automatic refresh off: the environments are still watched, at the default pace.
+    static_cast<EnvironmentsView *>(view(ViewId::Environments))->setRefreshMs(seconds > 0 ? seconds * 1000 : 15'000);
 }
 
 bool MainWindow::endpointsChecked() const

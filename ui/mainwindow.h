@@ -82,7 +82,8 @@ public:
     void enableDrills();
     // Starts the demo stack (as --demo does; progress and errors in dialogs when interactive) and
     // shows it, with the Drill menu; it stops with the window. False when it failed or was cancelled.
-    bool startDemo(bool interactive = true);
+    // environments > 1 (--environments N): N stacks, demo-1 … demo-N, the Environments view shown.
+    bool startDemo(bool interactive = true, int environments = 1);
     DemoLauncher *demoLauncher() const { return m_demo; }
     // The page shown instead of the views while no endpoint of the profile has ever answered.
     NoAnswerPage *noAnswerPage() const { return m_noAnswer; }
@@ -109,6 +110,8 @@ private:
     void createActions();
     void createTopBar();
     void reloadProfileList();
+    void updateEnvironments();                   // the Environments view's profiles
+    void openEnvironment(const Profile &profile); // a double-clicked environment
     void switchProfile(int index);
     void onEndpointStatusChanged();
     void onHealthSample(const HealthSample &sample);

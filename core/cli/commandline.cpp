@@ -65,6 +65,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption wall(QStringLiteral("wall"),
                                   CommandLineText::tr("Open in wall mode: full screen, large type, cycling through the "
                                                       "views chosen in Settings (F11 or Esc leaves it)."));
+    const QCommandLineOption environments(QStringLiteral("environments"),
+                                          CommandLineText::tr("With --demo: start <n> demo stacks (profiles demo-1 … demo-<n>, "
+                                                              "each its own seed) and show them side by side in the "
+                                                              "Environments view."),
+                                          CommandLineText::tr("n"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       CommandLineText::tr("Log level: trace, debug, info, warn, error, critical or off."), CommandLineText::tr("level"),
                                       QStringLiteral("info"));
@@ -73,7 +78,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       .arg(availableLanguages().join(QStringLiteral(", "))),
                                   CommandLineText::tr("code"));
     parser.addOptions(
-        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, wall, logLevel, lang});
+        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, environments, wall, logLevel, lang});
 
     CommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -114,6 +119,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (o.demo && (parser.isSet(profile) || parser.isSet(prometheus) || parser.isSet(alertmanager) || parser.isSet(loki)
                    || parser.isSet(health)))
         return fail(CommandLineText::tr("--demo brings its own endpoints: it cannot be combined with --profile or an endpoint URL."));
+    if (parser.isSet(environments)) {
+        bool number = false;
+        o.environments = parser.value(environments).trimmed().toInt(&number);
+        if (!number || o.environments < 1 || o.environments > kMaxDemoEnvironments)
+            return fail(CommandLineText::tr("--environments: give a number from 1 to %1.").arg(kMaxDemoEnvironments));
+        if (!o.demo)
+            return fail(CommandLineText::tr("--environments starts demo stacks: use it with --demo."));
+    }
     if (parser.isSet(profile)) {
         o.profile = parser.value(profile).trimmed();
         if (o.profile.isEmpty())

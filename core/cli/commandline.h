@@ -12,6 +12,8 @@
 
 namespace wf {
 
+inline constexpr int kMaxDemoEnvironments = 20; // --environments N: at most this many demo stacks
+
 // What the user asked for on the command line.
 struct LaunchOptions
 {
@@ -25,6 +27,7 @@ struct LaunchOptions
     std::optional<ViewId> view;
     QString screenshotDir;
     bool demo = false; // start the demo stack and use it
+    int environments = 1; // --demo --environments N: N demo stacks, the Environments view shown
     bool wall = false; // open in wall mode
     spdlog::level::level_enum logLevel = spdlog::level::info;
     QString language; // empty: the system locale

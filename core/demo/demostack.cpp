@@ -122,7 +122,7 @@ QUrl DemoStack::readyUrl(Child child) const
 Profile DemoStack::profile() const
 {
     Profile p;
-    p.name = tr("Demo");
+    p.name = m_name.isEmpty() ? tr("Demo") : m_name;
     const auto url = [this](Child c, const QString &path = {}) {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_ports[c]).arg(path));
     };
@@ -286,7 +286,7 @@ void DemoStack::start()
     m_failed = false;
     m_readyEmitted = false;
     m_ready.fill(false);
-    m_seed = QDateTime::currentMSecsSinceEpoch() % 1000000 + 1;
+    m_seed = m_fixedSeed ? m_fixedSeed : QDateTime::currentMSecsSinceEpoch() % 1000000 + 1;
     m_historyEnd = QDateTime::currentSecsSinceEpoch(); // the first scrape follows within seconds
     QString error;
     emit progress(1, kSteps, tr("Writing the configuration…"));

@@ -46,7 +46,11 @@ public:
     void stop();
     bool isRunning() const;
 
-    Profile profile() const; // the "Demo" profile pointing at the children
+    Profile profile() const; // the "Demo" profile (or setName's) pointing at the children
+    // Before start(): the profile's name (--environments: "demo-1", …) and the simulator's seed
+    // (0: from the clock; stacks started together need different ones to differ).
+    void setName(const QString &name) { m_name = name; }
+    void setSeed(quint64 seed) { m_fixedSeed = seed; }
     QList<qint64> processIds() const;
     QString directory() const { return m_dir.path(); }
     static constexpr int kSteps = 7;
@@ -77,6 +81,8 @@ private:
     std::array<std::unique_ptr<QProcess>, 3> m_children;
     std::unique_ptr<QProcess> m_tool; // a one-off step: the history, the backfill
     quint64 m_seed = 0;
+    quint64 m_fixedSeed = 0;
+    QString m_name;
     qint64 m_historyEnd = 0; // seconds since 1970: where the backfill ends and the simulator goes on
     QStringList historyArguments() const;
     std::array<quint16, 3> m_ports{};

@@ -15,6 +15,7 @@ QString viewName(ViewId view)
     case ViewId::Logs: return QStringLiteral("logs");
     case ViewId::Runbooks: return QStringLiteral("runbooks");
     case ViewId::Explore: return QStringLiteral("explore");
+    case ViewId::Environments: return QStringLiteral("environments");
     }
     return {};
 }

@@ -7,12 +7,12 @@
 
 namespace wf {
 
-// The console's views, in navigation order (Ctrl+1 ... Ctrl+8).
-enum class ViewId { Operations, Performance, Reliability, Business, Alerts, Logs, Runbooks, Explore };
+// The console's views, in navigation order (Ctrl+1 ... Ctrl+9).
+enum class ViewId { Operations, Performance, Reliability, Business, Alerts, Logs, Runbooks, Explore, Environments };
 
 inline constexpr std::array kAllViews{ViewId::Operations, ViewId::Performance, ViewId::Reliability,
                                       ViewId::Business,   ViewId::Alerts,      ViewId::Logs,
-                                      ViewId::Runbooks,   ViewId::Explore};
+                                      ViewId::Runbooks,   ViewId::Explore,     ViewId::Environments};
 
 // The stable, untranslated name used on the command line, in settings and in screenshot file names.
 QString viewName(ViewId view);

@@ -13,6 +13,7 @@ private slots:
     void alertmanagerCluster();
     void rejected_data();
     void rejected();
+    void demoEnvironments();
     void helpAndVersion();
     void endpointOverrides();
 };
@@ -82,6 +83,10 @@ void TestCommandLine::rejected_data()
     QTest::newRow("unknown language") << QStringList{"--lang", "xx"} << "xx";
     QTest::newRow("empty profile") << QStringList{"--profile", " "} << "--profile";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
+    QTest::newRow("environments without demo") << QStringList{"--environments", "3"} << "--demo";
+    QTest::newRow("environments not a number") << QStringList{"--demo", "--environments", "many"} << "--environments";
+    QTest::newRow("environments zero") << QStringList{"--demo", "--environments", "0"} << "--environments";
+    QTest::newRow("environments too many") << QStringList{"--demo", "--environments", "21"} << "20";
 }
 
 void TestCommandLine::rejected()
@@ -95,13 +100,21 @@ void TestCommandLine::rejected()
     QVERIFY2(cl.text.contains(QStringLiteral("--help")), "the error should point at --help");
 }
 
+void TestCommandLine::demoEnvironments()
+{
+    const auto cl = parse({QStringLiteral("--demo"), QStringLiteral("--environments"), QStringLiteral("5")});
+    QCOMPARE(cl.outcome, CommandLine::Outcome::Run);
+    QCOMPARE(cl.options.environments, 5);
+    QCOMPARE(parse({QStringLiteral("--demo")}).options.environments, 1);
+}
+
 void TestCommandLine::helpAndVersion()
 {
     const auto help = parse({QStringLiteral("--help")});
     QCOMPARE(help.outcome, CommandLine::Outcome::ShowText);
     QCOMPARE(help.exitCode(), 0);
     for (const auto *option : {"--profile", "--prometheus", "--alertmanager", "--loki", "--health", "--view",
-                               "--screenshot-dir", "--log-level", "--lang", "--version"})
+                               "--screenshot-dir", "--environments", "--log-level", "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
 
     const auto version = parse({QStringLiteral("--version")});

@@ -4,6 +4,7 @@
 #include "telemetry/startuptrace.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -33,8 +34,21 @@ std::optional<Profile> DemoLauncher::profile() const
     return m_stack->profile();
 }
 
+QList<Profile> DemoLauncher::profiles() const
+{
+    QList<Profile> all;
+    if (!isRunning())
+        return all;
+    all.append(m_stack->profile());
+    for (const auto &stack : m_more)
+        if (stack->isRunning())
+            all.append(stack->profile());
+    return all;
+}
+
 void DemoLauncher::stop()
 {
+    m_more.clear();
     m_stack.reset();
     m_missing.clear();
 }
@@ -57,6 +71,18 @@ std::optional<Profile> DemoLauncher::start(QWidget *parent, bool interactive)
         return std::nullopt;
     }
     m_stack = std::make_unique<DemoStack>(std::get<DemoStack::Programs>(programs));
+    m_more.clear();
+    const auto seed = quint64(QDateTime::currentMSecsSinceEpoch() % 1000000 + 1);
+    if (m_environments > 1) {
+        m_stack->setName(QStringLiteral("demo-1"));
+        m_stack->setSeed(seed);
+        for (int i = 2; i <= m_environments; ++i) {
+            auto stack = std::make_unique<DemoStack>(std::get<DemoStack::Programs>(programs));
+            stack->setName(QStringLiteral("demo-%1").arg(i));
+            stack->setSeed(seed + quint64(i) * 7919); // each environment lives its own days
+            m_more.push_back(std::move(stack));
+        }
+    }
     m_missing = DemoStack::missing(std::get<DemoStack::Programs>(programs));
 
     QProgressDialog dialog(tr("Starting the demo stack…"), tr("Cancel"), 0, DemoStack::kSteps, parent);
@@ -71,21 +97,32 @@ std::optional<Profile> DemoLauncher::start(QWidget *parent, bool interactive)
         dialog.setValue(step - 1);
         dialog.setLabelText(text);
     });
-    connect(m_stack.get(), &DemoStack::ready, &loop, [&] {
-        ok = true;
-        loop.quit();
-    });
-    connect(m_stack.get(), &DemoStack::failed, &loop, [&](const QString &message) {
-        error = message;
-        loop.quit();
-    });
+    int readyStacks = 0;
+    const int stacks = 1 + int(m_more.size());
+    std::vector<DemoStack *> all{m_stack.get()};
+    for (const auto &stack : m_more)
+        all.push_back(stack.get());
+    for (auto *stack : all) {
+        connect(stack, &DemoStack::ready, &loop, [&] {
+            if (++readyStacks < stacks)
+                return;
+            ok = true;
+            loop.quit();
+        });
+        connect(stack, &DemoStack::failed, &loop, [&](const QString &message) {
+            error = message;
+            loop.quit();
+        });
+    }
     connect(&dialog, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
     if (interactive)
         dialog.show();
-    QTimer::singleShot(0, m_stack.get(), &DemoStack::start);
+    for (auto *stack : all)
+        QTimer::singleShot(0, stack, &DemoStack::start);
     loop.exec();
     dialog.hide();
     if (!ok) {
+        m_more.clear();
         m_stack.reset();
         m_missing.clear();
         if (!error.isEmpty())

@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 #include <optional>
 
 class QWidget;
@@ -32,6 +34,11 @@ public:
 
     bool isRunning() const;
     std::optional<Profile> profile() const; // while running
+    // --environments N (before start()): N stacks side by side, each with its own seed, profiles
+    // "demo-1" … "demo-N"; start() waits for all and answers the first. 1: the one "Demo".
+    void setEnvironments(int count) { m_environments = std::clamp(count, 1, kMaxEnvironments); }
+    static constexpr int kMaxEnvironments = 20;
+    QList<Profile> profiles() const; // every running stack's
     QString errorString() const { return m_error; }
     QString missing() const { return m_missing; } // what the running demo does without (DemoStack::missing)
     DemoStack *stack() const { return m_stack.get(); }
@@ -39,6 +46,8 @@ public:
 private:
     QString m_programsDir;
     std::unique_ptr<DemoStack> m_stack;
+    std::vector<std::unique_ptr<DemoStack>> m_more; // --environments: the second and further
+    int m_environments = 1;
     QString m_error;
     QString m_missing;
 };

@@ -57,6 +57,9 @@ QString PlaceholderView::plannedContent(ViewId id)
                   "service.");
     case ViewId::Explore:
         return tr("A PromQL editor with completion and highlighting; results as a table or a chart.");
+    case ViewId::Environments:
+        return tr("Every profile side by side: router state and its last hour, firing alerts, availability and "
+                  "error budget, health and the endpoint lights.");
     }
     return {};
 }

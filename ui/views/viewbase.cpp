@@ -22,6 +22,7 @@ QString ViewBase::title(ViewId id)
     case ViewId::Logs: return tr("Logs");
     case ViewId::Runbooks: return tr("Runbooks");
     case ViewId::Explore: return tr("Explore");
+    case ViewId::Environments: return tr("Environments");
     }
     return {};
 }
