@@ -490,6 +490,22 @@ void AlertInbox::onSnapshot(const QList<AmAlert> &alerts, const QList<Silence> &
         if (marker && m_acks.contains(marker->ackId) && s.state != u"expired" && !m_sending.contains(marker->ackId))
             confirmed(marker->ackId, s.id);
     }
+    // Twins: an acknowledgement's request sent twice (Qt sends a POST again by itself when the
+    // connection is cut before any answer; a cluster peer that made it but whose answer was lost)
+    // makes two silences with one marker. The one on record stays; the others are expired.
+    for (const auto &s : silences) {
+        const auto marker = parseComment(s.comment);
+        if (!marker || s.state == u"expired" || m_expiring.contains(s.id))
+            continue;
+        const auto confirmedAck = m_confirmed.constFind(marker->ackId);
+        if (confirmedAck == m_confirmed.cend() || confirmedAck->silenceId.isEmpty() || confirmedAck->silenceId == s.id)
+            continue;
+        const bool kept = std::any_of(silences.begin(), silences.end(), [&](const Silence &o) {
+            return o.id == confirmedAck->silenceId && o.state != u"expired";
+        });
+        if (kept)
+            expireSilence(s.id, QStringLiteral("a twin of silence %1 (the same acknowledgement)").arg(confirmedAck->silenceId));
+    }
     // "Until resolved": a silence whose alert is gone is expired, so that a re-fire alerts again.
     for (const auto &s : silences) {
         const auto marker = parseComment(s.comment);
@@ -522,10 +538,14 @@ void AlertInbox::reassert(const QList<AmAlert> &alerts, const QList<Silence> &si
             ++it;
             continue;
         }
-        const auto own = std::find_if(silences.begin(), silences.end(), [&](const Silence &s) {
+        // Its silence: the one in force when there are twins (an expired twin says nothing).
+        const auto ours = [&](const Silence &s) {
             const auto marker = parseComment(s.comment);
             return marker && marker->ackId == r.id;
-        });
+        };
+        auto own = std::find_if(silences.begin(), silences.end(), [&](const Silence &s) { return ours(s) && s.state != u"expired"; });
+        if (own == silences.end())
+            own = std::find_if(silences.begin(), silences.end(), ours);
         if (own != silences.end() && own->state != u"expired") {
             ++it;
             continue;

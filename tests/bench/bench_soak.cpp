@@ -10,6 +10,8 @@
 //   WATCHFLOOR_SOAK_REPORT_MINUTES   between reports (default 60)
 //   WATCHFLOOR_SOAK_RESTART_MINUTES  between restarts (default 30)
 //   WATCHFLOOR_SOAK_DRILL_SECONDS    between drills (default 60; each lasts 20 s)
+//   WATCHFLOOR_SOAK_EXIT_AT_END      1: end the process at once after the last report, so that a
+//                                    heap profiler (heaptrack) lists everything alive then as leaked
 
 #include "logmodel.h"
 #include "mainwindow.h"
@@ -33,6 +35,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <malloc.h>
 #include <memory>
 
@@ -197,6 +200,12 @@ void BenchSoak::leftOpenAllNight()
                 100.0 * double(last.residentKiB - from.residentKiB) / double(from.residentKiB), from.minutes, reports.first().descriptors,
                 last.descriptors, reports.first().threads, last.threads, worst, last.drills, last.restarts);
     std::fflush(stdout);
+    if (qEnvironmentVariableIntValue("WATCHFLOOR_SOAK_EXIT_AT_END") == 1) {
+        stack.stopSimulator(); // its children too: nothing outlives the bench
+        stack.stopPrometheus();
+        stack.stopAlertmanager();
+        std::_Exit(0);
+    }
 }
 
 int main(int argc, char **argv)

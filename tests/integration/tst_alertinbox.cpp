@@ -30,6 +30,7 @@ private slots:
     void untilResolvedEndsWithTheAlert();
     void pendingAckSurvivesADeadAlertmanagerAndARestart();
     void lostAnswerIsNotDuplicated();
+    void aTwinSilenceIsExpired();
     void silenceLostByAlertmanagerIsRestored();
 
 private:
@@ -293,6 +294,44 @@ void TestAlertInbox::lostAnswerIsNotDuplicated()
     for (const auto &x : silences())
         withId += x.comment.contains(r.id) ? 1 : 0;
     QCOMPARE(withId, 1);
+}
+
+// The same acknowledgement's request sent twice (Qt sends a POST again by itself when a
+// connection is cut before any answer) makes two silences with one marker: the inbox expires the
+// twin, keeps the one on record, and the acknowledgement stays (not taken for an un-acknowledgement).
+void TestAlertInbox::aTwinSilenceIsExpired()
+{
+    postAlert(labels(QStringLiteral("Twinned")));
+    QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("Twinned")), 10000);
+    QSignalSpy withdrawn(m_inbox.get(), &wf::AlertInbox::ackWithdrawn);
+    const auto ack = m_inbox->acknowledge(find(QStringLiteral("Twinned"))->alert, wf::AckRecord::Mode::Timed, 3600,
+                                          QStringLiteral("on it"), QStringLiteral("heidi"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_store->find(ack)->state, wf::AckRecord::State::Confirmed, 10000);
+    const auto kept = m_store->find(ack)->silenceId;
+    wf::Silence original;
+    for (const auto &x : silences())
+        if (x.id == kept)
+            original = x;
+    QVERIFY(!original.id.isEmpty());
+    wf::Silence twin = original;
+    twin.id.clear();
+    std::optional<wf::Result<QString>> created;
+    m_client->createSilence(twin, nullptr, [&created](const wf::Result<QString> &id) { created = id; });
+    QVERIFY(QTest::qWaitFor([&] { return created.has_value(); }, 10000));
+    QVERIFY(created->ok());
+
+    const auto state = [&](const QString &id) {
+        for (const auto &x : silences())
+            if (x.id == id)
+                return x.state;
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(state(created->value()), QStringLiteral("expired"), 10000);
+    QCOMPARE(state(kept), QStringLiteral("active"));
+    QTest::qWait(1500); // polls after the twin's end: the acknowledgement stands
+    QCOMPARE(m_store->find(ack)->state, wf::AckRecord::State::Confirmed);
+    QCOMPARE(withdrawn.size(), 0);
+    QCOMPARE(find(QStringLiteral("Twinned"))->state, State::Acknowledged);
 }
 
 void TestAlertInbox::silenceLostByAlertmanagerIsRestored()

@@ -2,7 +2,8 @@
 // loopback: alerts and silences merge (each says which peers have it), a silence written to one
 // peer reaches all, a peer killed does not lose the cluster's alerts nor stop an acknowledgement
 // (written to the next peer), the peer started again has what was made while it was down, and
-// only when no peer answers is the whole an error that says so.
+// only when no peer answers is the whole an error that says so. A peer that makes a silence but
+// whose answer is lost does not lead to a second silence on the next peer.
 
 #include "amcluster.h"
 #include "sources/alertmanager/alertmanagercluster.h"
@@ -10,9 +11,56 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
+
+// In front of one peer: passes everything through, except that the answer to a POST never comes
+// back — the connection is cut once the peer has answered (it did the work; the caller cannot know).
+class LosingProxy : public QObject
+{
+public:
+    explicit LosingProxy(const QUrl &upstream)
+        : m_upstream(upstream)
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (auto *client = m_server.nextPendingConnection()) {
+                auto *peer = new QTcpSocket(client);
+                auto posted = std::make_shared<bool>(false);
+                connect(client, &QTcpSocket::readyRead, peer, [client, peer, posted] {
+                    const auto data = client->readAll();
+                    if (data.startsWith("POST "))
+                        *posted = true;
+                    peer->write(data);
+                });
+                connect(peer, &QTcpSocket::readyRead, client, [this, client, peer, posted] {
+                    const auto data = peer->readAll();
+                    if (*posted) {
+                        if (client->state() != QAbstractSocket::UnconnectedState)
+                            ++m_lost; // the first part of the answer: the rest goes nowhere
+                        client->abort();
+                        return;
+                    }
+                    client->write(data);
+                });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                connect(peer, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+                peer->connectToHost(m_upstream.host(), quint16(m_upstream.port()));
+            }
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int lost() const { return m_lost; }
+
+private:
+    QUrl m_upstream;
+    QTcpServer m_server;
+    int m_lost = 0;
+};
 
 class TestAmCluster : public QObject
 {
@@ -22,6 +70,7 @@ private slots:
     void mergesAlertsAndSilencesOfEveryPeer();
     void aPeerDownLosesNothingAndTheNextTakesTheSilence();
     void aRestartedPeerHasWhatWasMadeWithoutIt();
+    void anAnswerLostIsNotASecondSilence();
     void aPeerThatDiesBetweenAsksIsPassedOver();
     void noPeerAnsweringIsSaid();
 
@@ -129,6 +178,42 @@ void TestAmCluster::aRestartedPeerHasWhatWasMadeWithoutIt()
     QTRY_COMPARE_WITH_TIMEOUT(peersWith(m_second), 3, 30000);
     QCOMPARE(peersWith(m_first), 3);
     QVERIFY(m_peers.silenceIds(0).contains(m_second));
+}
+
+// The first peer asked makes the silence but its answer is lost (the connection cut after it
+// answered): the next peer is not asked to make another — the one made is found and its id given.
+void TestAmCluster::anAnswerLostIsNotASecondSilence()
+{
+    LosingProxy proxy(m_peers.url(1));
+    wf::AlertmanagerCluster lossy(&m_network);
+    wf::Profile profile;
+    profile.name = QStringLiteral("lossy");
+    lossy.setPeers(profile, {proxy.url(), m_peers.url(0), m_peers.url(2)});
+    wf::Silence s;
+    s.matchers = {wf::Matcher{QStringLiteral("alertname"), QStringLiteral("RouterOnFallback"), false, true}};
+    s.startsAt = QDateTime::currentDateTimeUtc();
+    s.endsAt = s.startsAt.addSecs(3600);
+    s.createdBy = QStringLiteral("tst_amcluster");
+    s.comment = QStringLiteral("acknowledged while an answer was lost");
+    std::optional<wf::Result<QString>> id;
+    lossy.createSilence(s, this, [&id](const auto &r) { id = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(id.has_value(), 40000);
+    QVERIFY2(id->ok(), id->ok() ? "" : qPrintable(id->error().message));
+    QVERIFY2(proxy.lost() >= 1, "the answer was not lost"); // (Qt may send a POST again once on a cut keep-alive connection)
+    QVERIFY(m_peers.silenceIds(1).contains(id->value())); // the one peer 1 made
+    // Given time to gossip, every peer has exactly one silence with that comment.
+    QTest::qWait(3000);
+    std::optional<wf::Result<wf::AlertmanagerCluster::Snapshot>> all;
+    m_cluster->snapshot(this, [&all](const auto &r) { all = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(all.has_value(), 40000);
+    QVERIFY(all->ok());
+    int made = 0;
+    for (const auto &silence : (*all)->silences)
+        made += silence.comment == s.comment ? 1 : 0;
+    // Each silence there is one that a lost POST made (Qt sends a POST once more by itself when a
+    // connection is cut before any answer: the inbox expires such twins, see tst_alertinbox);
+    // the next peer made none.
+    QCOMPARE(made, proxy.lost());
 }
 
 // Peer 0 answered the last ask and is the first to be written to; it dies before the write: the

@@ -192,9 +192,50 @@ void AlertmanagerCluster::write(std::shared_ptr<std::vector<int>> order, std::si
 
 void AlertmanagerCluster::createSilence(const Silence &silence, QObject *context, Callback<QString> done)
 {
+    // A peer that did not answer may still have made the silence (its answer lost on the way, or
+    // a timeout after it was written): before the next peer is asked to make it, every peer is
+    // asked whether one has it already (same comment — the console's marker — and matchers, not
+    // expired), so that one acknowledgement stays one silence.
+    auto attempts = std::make_shared<int>(0);
     write<QString>(std::make_shared<std::vector<int>>(writeOrder()), 0,
-                   [this, silence](AlertmanagerClient *client, Callback<QString> cb) { client->createSilence(silence, this, cb); },
+                   [this, silence, attempts](AlertmanagerClient *client, Callback<QString> cb) {
+                       if ((*attempts)++ == 0 || !silence.id.isEmpty()) {
+                           client->createSilence(silence, this, cb);
+                           return;
+                       }
+                       findSilence(silence, [this, client, silence, cb](const QString &id) {
+                           if (!id.isEmpty())
+                               cb(id);
+                           else
+                               client->createSilence(silence, this, cb);
+                       });
+                   },
                    context, std::move(done), nullptr);
+}
+
+void AlertmanagerCluster::findSilence(const Silence &silence, std::function<void(const QString &id)> done)
+{
+    struct Search
+    {
+        int waiting = 0;
+        QString found;
+    };
+    auto search = std::make_shared<Search>();
+    search->waiting = int(m_members.size());
+    if (search->waiting == 0) {
+        done({});
+        return;
+    }
+    for (auto &member : m_members) {
+        member.client->silences({}, this, [search, silence, done](const Result<QList<Silence>> &listed) {
+            if (listed && search->found.isEmpty())
+                for (const auto &s : listed.value())
+                    if (s.state != u"expired" && s.comment == silence.comment && s.matchers == silence.matchers)
+                        search->found = s.id;
+            if (--search->waiting == 0)
+                done(search->found);
+        });
+    }
 }
 
 void AlertmanagerCluster::expireSilence(const QString &id, QObject *context, Callback<Done> done)

@@ -66,6 +66,9 @@ private:
         std::unique_ptr<AlertmanagerClient> client;
     };
     std::vector<int> writeOrder() const; // peers that answered last first
+    // Asks every peer for a silence like this one (comment and matchers, not expired): its id, or
+    // empty when none has it (or none answered).
+    void findSilence(const Silence &silence, std::function<void(const QString &id)> done);
     template <typename T>
     void write(std::shared_ptr<std::vector<int>> order, std::size_t at,
                std::function<void(AlertmanagerClient *, Callback<T>)> call, QObject *context, Callback<T> done,
