@@ -97,8 +97,9 @@ private:
     qsizetype m_releasedBytes = 0; // let go since the pages were last handed back
     std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
-    // Parsed records by line id: rows shift as lines come and go, ids do not.
-    mutable QCache<quint64, LogRecord> m_parsed{4000};
+    // Parsed records by line id: rows shift as lines come and go, ids do not. The rows on screen
+    // and a few pages around them (about 300 bytes each in a soak: 4,000 held 1.2 MB).
+    mutable QCache<quint64, LogRecord> m_parsed{1000};
     quint64 m_nextId = 1;
 };
 
