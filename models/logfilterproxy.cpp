@@ -53,7 +53,7 @@ bool LogFilterProxy::setPattern(const QString &pattern, bool regex, bool caseSen
     auto lines = std::make_shared<std::vector<std::pair<quint64, QByteArray>>>();
     lines->reserve(std::size_t(model->rowCount()));
     for (int row = 0; row < model->rowCount(); ++row)
-        lines->emplace_back(model->line(row).id, model->line(row).utf8);
+        lines->emplace_back(model->line(row).id, model->text(row));
     m_pendingPattern = pattern;
     m_pendingMatcher = matcher;
     m_pendingPrefilter = TextPrefilter(pattern, regex, caseSensitive);
@@ -135,7 +135,8 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
         return true;
     if (m_matches && line.id >= m_matches->firstId && line.id <= m_matches->lastId)
         return m_matches->byId[std::size_t(line.id - m_matches->firstId)] != 0;
-    return m_prefilter.mayMatch(line.utf8) && m_matcher.match(QString::fromUtf8(line.utf8)).hasMatch();
+    const auto text = model->text(sourceRow);
+    return m_prefilter.mayMatch(text) && m_matcher.match(QString::fromUtf8(text)).hasMatch();
 }
 
 } // namespace wf

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -35,15 +36,24 @@ void LogModel::setLines(std::vector<LogLine> lines)
     beginResetModel();
     for (const auto &line : m_lines)
         m_releasedBytes += line.utf8.size();
+    m_releasedBytes += m_packedBytes;
     m_lines.clear();
     m_lines.shrink_to_fit();
     m_parsed.clear();
+    m_blocks.clear();
+    m_unpacked.clear();
+    m_packedBytes = 0;
+    m_packedTextBytes = 0;
+    m_unpackedLines = 0;
+    m_packCursor = 0;
     m_bytes = 0;
     m_levelCounts.fill(0);
     m_dropped = 0;
     for (auto &line : lines) {
         line.id = m_nextId++;
         line.utf8.squeeze(); // toUtf8() keeps room for three bytes a character: give it back
+        line.block = -1;
+        line.length = quint32(line.utf8.size());
         hold(line);
         m_lines.push_back(std::move(line));
     }
@@ -54,6 +64,7 @@ void LogModel::setLines(std::vector<LogLine> lines)
         m_lines.pop_front();
     }
     m_dropped = std::max<qsizetype>(over, 0);
+    pack();
     endResetModel();
     emit droppedCountChanged(m_dropped);
     giveBack();
@@ -68,11 +79,14 @@ void LogModel::appendLines(std::vector<LogLine> lines)
     for (auto &line : lines) {
         line.id = m_nextId++;
         line.utf8.squeeze();
+        line.block = -1;
+        line.length = quint32(line.utf8.size());
         hold(line);
         m_lines.push_back(std::move(line));
     }
     endInsertRows();
     trim();
+    pack();
 }
 
 void LogModel::prependLines(std::vector<LogLine> lines)
@@ -89,10 +103,14 @@ void LogModel::prependLines(std::vector<LogLine> lines)
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
         it->id = m_nextId++;
         it->utf8.squeeze();
+        it->block = -1;
+        it->length = quint32(it->utf8.size());
         hold(*it);
         m_lines.push_front(std::move(*it));
     }
     endInsertRows();
+    m_packCursor = 0; // the new oldest are not packed yet
+    pack();
 }
 
 void LogModel::appendGap(qint64 ns, quint32 count)
@@ -132,6 +150,7 @@ void LogModel::trim()
         release(m_lines.front());
         m_lines.pop_front();
     }
+    m_packCursor = std::max<qsizetype>(m_packCursor - over, 0);
     endRemoveRows();
     m_dropped += over;
     emit droppedCountChanged(m_dropped);
@@ -140,7 +159,8 @@ void LogModel::trim()
 
 void LogModel::hold(const LogLine &line)
 {
-    m_bytes += line.utf8.size();
+    m_bytes += line.length;
+    ++m_unpackedLines; // a line comes in unpacked
     if (line.gap == 0)
         ++m_levelCounts[std::size_t(line.level)];
 }
@@ -159,8 +179,19 @@ void LogModel::giveBack()
 
 void LogModel::release(const LogLine &line)
 {
-    m_releasedBytes += line.utf8.size();
-    m_bytes -= line.utf8.size();
+    m_bytes -= line.length;
+    if (line.block < 0) {
+        m_releasedBytes += line.utf8.size();
+        --m_unpackedLines;
+    } else if (const auto block = m_blocks.find(line.block); block != m_blocks.end()) {
+        m_packedTextBytes -= line.length;
+        if (--block->second.lines == 0) { // its last line gone: the block goes
+            m_packedBytes -= block->second.packed.size();
+            m_releasedBytes += block->second.packed.size();
+            m_unpacked.remove(line.block);
+            m_blocks.erase(block);
+        }
+    }
     if (line.gap == 0)
         --m_levelCounts[std::size_t(line.level)];
 }
@@ -170,13 +201,86 @@ LogRecord LogModel::record(int row) const
     const auto &line = m_lines[std::size_t(row)];
     if (auto *cached = m_parsed.object(line.id))
         return *cached;
-    auto *parsed = new LogRecord(logs::parseLine(line.utf8, line.ns));
+    auto *parsed = new LogRecord(logs::parseLine(text(row), line.ns));
     parsed->ns = line.ns; // Loki's time orders the rows: show that one
     if (parsed->level == LogLevel::Unknown)
         parsed->level = line.level;
     const auto copy = *parsed;
     m_parsed.insert(line.id, parsed);
     return copy;
+}
+
+QByteArray LogModel::text(int row) const
+{
+    const auto &line = m_lines[std::size_t(row)];
+    if (line.block < 0)
+        return line.utf8;
+    auto *block = m_unpacked.object(line.block);
+    if (!block) {
+        const auto packed = m_blocks.find(line.block);
+        if (packed == m_blocks.end())
+            return {};
+        block = new QByteArray(qUncompress(packed->second.packed));
+        m_unpacked.insert(line.block, block);
+    }
+    return block->mid(qsizetype(line.offset), qsizetype(line.length));
+}
+
+qsizetype LogModel::storedBytes() const
+{
+    return m_bytes - m_packedTextBytes + m_packedBytes;
+}
+
+void LogModel::pack()
+{
+    // Rows before the newest kHotLines, oldest first, kBlockLines lines with text at a time (a
+    // marked gap has none and stays as it is). At most kBlocksPerPass blocks at once (a few ms),
+    // then the event loop again: a million lines set at once never hold the window for seconds.
+    m_packScheduled = false;
+    const auto end = qsizetype(m_lines.size()) - kHotLines;
+    qsizetype row = std::clamp<qsizetype>(m_packCursor, 0, qsizetype(m_lines.size()));
+    int blocks = 0;
+    while (m_unpackedLines - kHotLines >= kBlockLines && row < end) {
+        if (blocks++ == kBlocksPerPass) {
+            m_packScheduled = true;
+            QTimer::singleShot(0, this, [this] {
+                if (m_packScheduled)
+                    pack();
+            });
+            break;
+        }
+        std::vector<qsizetype> run;
+        run.reserve(std::size_t(kBlockLines));
+        for (; row < end && qsizetype(run.size()) < kBlockLines; ++row) {
+            const auto &l = m_lines[std::size_t(row)];
+            if (l.block < 0 && l.gap == 0)
+                run.push_back(row);
+        }
+        if (qsizetype(run.size()) < kBlockLines)
+            break;
+        QByteArray text;
+        for (const auto r : run)
+            text += m_lines[std::size_t(r)].utf8;
+        Block block;
+        block.packed = qCompress(text, 6);
+        block.lines = qsizetype(run.size());
+        const auto id = m_nextBlock++;
+        quint32 offset = 0;
+        for (const auto r : run) {
+            auto &l = m_lines[std::size_t(r)];
+            l.block = id;
+            l.offset = offset;
+            offset += l.length;
+            l.utf8 = QByteArray();
+        }
+        m_unpackedLines -= qsizetype(run.size());
+        m_packedTextBytes += text.size();
+        m_packedBytes += block.packed.size();
+        m_releasedBytes += text.size();
+        m_blocks.emplace(id, std::move(block));
+        m_packCursor = row; // everything before is packed (or a gap)
+    }
+    giveBack();
 }
 
 int LogModel::rowForNanos(qint64 ns) const

@@ -9,17 +9,22 @@
 #include <QList>
 
 #include <array>
+#include <unordered_map>
 #include <deque>
 #include <vector>
 
 namespace wf {
 
 // One line as the Logs view keeps it: small enough for a million of them. The text stays UTF-8
-// as it came; it is taken apart (and redacted) only when shown.
+// as it came; it is taken apart (and redacted) only when shown. Past the newest lines the model
+// packs the text into compressed blocks (utf8 empty, block ≥ 0): read it with LogModel::text().
 struct LogLine
 {
     qint64 ns = 0;
     QByteArray utf8;
+    qint32 block = -1;   // set by the model: the compressed block holding the text, -1 while in utf8
+    quint32 offset = 0;  // where in the block's text
+    quint32 length = 0;  // the text's size in bytes (in utf8 or in the block)
     LogLevel level = LogLevel::Unknown;
     quint16 stream = 0; // index into LogModel::streams()
     quint32 gap = 0;    // > 0: not a line but a marked gap of this many lines Loki dropped
@@ -62,12 +67,18 @@ public:
     void setLimit(qsizetype lines); // default 100,000
     qsizetype limit() const { return m_limit; }
     qsizetype droppedCount() const { return m_dropped; } // oldest lines let go for the limit
-    qsizetype bytes() const { return m_bytes; }           // UTF-8 held
+    qsizetype bytes() const { return m_bytes; }           // UTF-8 held (as unpacked)
     // Lines of that level held (gaps not counted), kept as lines come and go.
     qsizetype levelCount(LogLevel level) const { return m_levelCounts[std::size_t(level)]; }
     void setUtc(bool utc);
 
     const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
+    QByteArray text(int row) const; // the line's UTF-8, unpacked when it was packed
+    // Lines older than the newest kHotLines are packed kBlockLines at a time (zlib): JSON log
+    // lines take about a sixth of their size then, so a tail left open all night stays small.
+    static constexpr qsizetype kHotLines = 2000;
+    static constexpr qsizetype kBlockLines = 256;
+    qsizetype storedBytes() const; // what the text takes: unpacked lines and packed blocks
     // The line taken apart (cached for the rows on screen).
     LogRecord record(int row) const;
     int rowForNanos(qint64 ns) const; // the first row at or after ns
@@ -88,6 +99,7 @@ private:
     void giveBack();
     void hold(const LogLine &line);    // counts a line in
     void release(const LogLine &line); // and out
+    void pack();                        // the oldest unpacked lines into blocks, while enough
 
     std::deque<LogLine> m_lines;
     QList<Labels> m_streams;
@@ -100,6 +112,20 @@ private:
     // Parsed records by line id: rows shift as lines come and go, ids do not. The rows on screen
     // and a few pages around them (about 300 bytes each in a soak: 4,000 held 1.2 MB).
     mutable QCache<quint64, LogRecord> m_parsed{1000};
+    struct Block
+    {
+        QByteArray packed;
+        qsizetype lines = 0; // still held: the block goes with its last line
+    };
+    std::unordered_map<qint32, Block> m_blocks;
+    qint32 m_nextBlock = 0;
+    qsizetype m_packedBytes = 0;     // the blocks' compressed size
+    qsizetype m_packedTextBytes = 0; // the text in them, unpacked
+    qsizetype m_unpackedLines = 0;                     // lines with their text in utf8
+    qsizetype m_packCursor = 0;                        // rows before it are packed (or gaps)
+    bool m_packScheduled = false;
+    static constexpr int kBlocksPerPass = 8;
+    mutable QCache<qint32, QByteArray> m_unpacked{4}; // blocks read lately (a screenful, a scan)
     quint64 m_nextId = 1;
 };
 

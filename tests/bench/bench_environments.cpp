@@ -51,7 +51,7 @@ void BenchEnvironments::environmentsSideBySide()
     const int seconds = qEnvironmentVariableIsSet("WATCHFLOOR_BENCH_SECONDS") ? qEnvironmentVariableIntValue("WATCHFLOOR_BENCH_SECONDS") : 60;
 
     std::vector<std::unique_ptr<MonitoringStack>> stacks;
-    std::printf("\nEnvironments view, measured over %d s once every card has its data (ci build, %s)\n", seconds,
+    std::printf("\nEnvironments view, measured over %d s once every card has its data (bench build, %s)\n", seconds,
                 qPrintable(QDateTime::currentDateTimeUtc().toString(QStringLiteral("MMMM yyyy"))));
     for (const int count : counts) {
         while (int(stacks.size()) < count) {

@@ -57,6 +57,7 @@ private slots:
     void filterByTextRegexAndLevel();
     void findsRowsByTime();
     void bigBufferFiltersOffTheUiThread();
+    void olderLinesArePackedAndReadBack();
 };
 
 void TestLogModel::columnsFromParsedLines()
@@ -246,6 +247,68 @@ void TestLogModel::bigBufferFiltersOffTheUiThread()
     QTRY_VERIFY(!proxy.isFiltering());
     QTRY_COMPARE(proxy.rowCount(), 1);
     QCOMPARE(proxy.pattern(), QStringLiteral("line 12345 "));
+}
+
+// A tail left open all night: past the newest kHotLines, lines are packed into compressed blocks.
+// Every line reads back as it came (text, columns, filter), the text takes a fraction of its size,
+// and blocks go with their last line when the limit drops the oldest.
+void TestLogModel::olderLinesArePackedAndReadBack()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setLimit(12'000);
+    std::vector<QByteArray> sent;
+    for (int batch = 0; batch < 100; ++batch) { // a tail: many small batches, a gap now and then
+        auto more = lines(batch * 100, 100, batch % 7 == 0 ? "Warning" : "Information");
+        for (const auto &l : more)
+            sent.push_back(l.utf8);
+        model.appendLines(std::move(more));
+        if (batch == 50)
+            model.appendGap(batch * 100 + 99, 5);
+    }
+    QCOMPARE(model.rowCount(), 10'001);
+    // The oldest are packed, the newest are not; every one reads back whole.
+    QVERIFY(model.line(0).block >= 0);
+    QVERIFY(model.line(0).utf8.isEmpty());
+    QCOMPARE(model.line(model.rowCount() - 1).block, -1);
+    qsizetype textBytes = 0;
+    int at = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.line(row).gap > 0)
+            continue;
+        QCOMPARE(model.text(row), sent[std::size_t(at++)]);
+        textBytes += model.text(row).size();
+    }
+    QCOMPARE(model.bytes(), textBytes);
+    QVERIFY2(model.storedBytes() < model.bytes() / 2,
+             qPrintable(QStringLiteral("%1 of %2").arg(model.storedBytes()).arg(model.bytes())));
+    QCOMPARE(model.index(3, LogModel::Message).data().toString(), QStringLiteral("line 3"));
+    QCOMPARE(model.index(5101, LogModel::Message).data().toString(), QStringLiteral("line 5100")); // after the gap row
+    QCOMPARE(model.levelCount(LogLevel::Warning), 15 * 100);
+
+    // The filter reads packed lines too.
+    LogFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QVERIFY(proxy.setPattern(QStringLiteral("line 17\\b"), true, false));
+    QTRY_COMPARE(proxy.rowCount(), 2); // the line, and the marked gap (gaps always show)
+    QCOMPARE(proxy.index(0, LogModel::Message).data().toString(), QStringLiteral("line 17"));
+
+    // Past the limit the oldest go, and their blocks with them.
+    const auto before = model.storedBytes();
+    for (int batch = 100; batch < 160; ++batch)
+        model.appendLines(lines(batch * 100, 100));
+    QCOMPARE(model.rowCount(), 12'000);
+    QCOMPARE(model.index(0, LogModel::Message).data().toString(), QStringLiteral("line 4001"));
+    QVERIFY(model.storedBytes() < before * 2);
+    for (int row = 0; row < model.rowCount(); row += 997)
+        QVERIFY(!model.text(row).isEmpty() || model.line(row).gap > 0);
+
+    // Older pages put in front are packed as well, and read back.
+    model.setLimit(20'000);
+    model.prependLines(lines(-4000, 3000));
+    QCOMPARE(model.index(0, LogModel::Message).data().toString(), QStringLiteral("line -4000"));
+    QVERIFY(model.line(0).block >= 0);
+    QCOMPARE(model.text(2999), json(-1001, "Information", QStringLiteral("line -1001")).utf8);
 }
 
 QTEST_GUILESS_MAIN(TestLogModel)

@@ -516,7 +516,7 @@ void LogsView::showContext()
 
     // Twenty before (newest first from the line back) and twenty after (oldest first from it on).
     const auto ns = line.ns;
-    const auto self = line.utf8;
+    const auto self = m_model->text(current.row());
     struct Halves
     {
         std::vector<LogLine> lines;
@@ -537,7 +537,7 @@ void LogsView::showContext()
         model->setLines(std::move(halves->lines));
         int at = -1;
         for (int r = 0; r < model->rowCount() && at < 0; ++r)
-            if (model->line(r).ns == ns && model->line(r).utf8 == self)
+            if (model->line(r).ns == ns && model->text(r) == self)
                 at = r;
         if (at >= 0) {
             table->setCurrentIndex(model->index(at, 0));
