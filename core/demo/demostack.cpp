@@ -224,8 +224,8 @@ bool DemoStack::launch(Child child, QString *error)
         *error = tr("Cannot start %1: %2").arg(program, process->errorString());
         return false;
     }
-    logging::get("demo")->info("started {} program={} pid={} port={}", childName(child).toStdString(), program.toStdString(),
-                               process->processId(), m_ports[child]);
+    logging::get("demo")->info("started {} profile=\"{}\" program={} pid={} port={}", childName(child).toStdString(),
+                               profile().name.toStdString(), program.toStdString(), process->processId(), m_ports[child]);
     m_children[child] = std::move(process);
     return true;
 }
@@ -408,7 +408,7 @@ void DemoStack::stop()
                 process->kill();
                 process->waitForFinished(2000);
             }
-            logging::get("demo")->info("stopped {}", childName(child).toStdString());
+            logging::get("demo")->info("stopped {} profile=\"{}\"", childName(child).toStdString(), profile().name.toStdString());
         }
         process.reset();
     }

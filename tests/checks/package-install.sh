@@ -35,7 +35,7 @@ if ! timeout 180 "$root/usr/bin/watchfloor" --demo --screenshot-dir "$out/shots"
     echo "package-install: the unpacked watchfloor --demo failed:"; tail -40 "$out/run.log"; exit 1
 fi
 end=$(date +%s%N)
-grep -q "started mytrader-sim program=$root/usr/bin/mytrader-sim" "$out/run.log" || {
+grep -q "started mytrader-sim .*program=$root/usr/bin/mytrader-sim" "$out/run.log" || {
     echo "package-install: the demo did not use the packaged mytrader-sim:"; grep "started" "$out/run.log"; exit 1; }
 python3 - "$out/shots/operations.json" <<'PY'
 import json, sys
