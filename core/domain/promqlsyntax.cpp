@@ -172,8 +172,24 @@ std::optional<ErrorPosition> errorPosition(const QString &serverError, const QSt
     auto m = prom.match(serverError);
     if (!m.hasMatch())
         m = loki.match(serverError);
-    if (!m.hasMatch())
-        return std::nullopt;
+    if (!m.hasMatch()) {
+        // VictoriaMetrics (MetricsQL) gives no column but what it could not parse, Go-quoted, at the
+        // end: "…; unparsed data: \"* 2\"" — the error is where that rest of the query begins.
+        static const QRegularExpression vm(QStringLiteral(R"re(unparsed data(?: left)?: "((?:[^"\\]|\\.)*)"\s*$)re"));
+        const auto v = vm.match(serverError);
+        if (!v.hasMatch())
+            return std::nullopt;
+        auto rest = v.captured(1);
+        rest.replace(QStringLiteral("\\\""), QStringLiteral("\"")).replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
+        if (!query.endsWith(rest))
+            return std::nullopt;
+        ErrorPosition pos;
+        pos.offset = int(query.size() - rest.size());
+        const auto before = query.left(pos.offset);
+        pos.line = int(before.count(u'\n')) + 1;
+        pos.column = int(before.mid(before.lastIndexOf(u'\n') + 1).toUtf8().size()) + 1;
+        return pos;
+    }
     ErrorPosition pos;
     pos.line = m.captured(1).toInt();
     pos.column = m.captured(2).toInt();
@@ -194,8 +210,12 @@ std::optional<ErrorPosition> errorPosition(const QString &serverError, const QSt
 
 QString errorText(const QString &serverError)
 {
+    // Prometheus: 'invalid parameter "query": 1:18: '; VictoriaMetrics: 'error when executing
+    // query="…" for (time=…, step=…): '.
     static const QRegularExpression preamble(QStringLiteral(R"(^(?:invalid parameter "query": )?(?:\d+:\d+: )?)"));
+    static const QRegularExpression vm(QStringLiteral(R"re(^error when executing query="(?:[^"\\]|\\.)*" for \([^)]*\): )re"));
     auto text = serverError;
+    text.remove(vm);
     text.remove(preamble);
     return text;
 }

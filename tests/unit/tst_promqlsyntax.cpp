@@ -81,6 +81,23 @@ void TestPromqlSyntax::errorPosition_data()
     QTest::newRow("no position") << "invalid parameter \"query\": parse error: unexpected end of input" << "x +" << 0 << -1;
     QTest::newRow("execution error") << "query processing would load too many samples" << "x" << 0 << -1;
     QTest::newRow("line beyond the query") << "5:1: parse error: x" << "x" << 0 << -1;
+    // VictoriaMetrics 1.79 (Debian's), as it answered these queries: no column, the unparsed rest.
+    QTest::newRow("victoriametrics: mid-query")
+        << "error when executing query=\"rate(foo[5m]) +* 2\" for (time=1796185469566, step=300000): singleExpr: "
+           "unexpected token \"*\"; want \"(\", \"{\", \"-\", \"+\"; unparsed data: \"* 2\""
+        << "rate(foo[5m]) +* 2" << 1 << 15;
+    QTest::newRow("victoriametrics: at the end")
+        << "error when executing query=\"up[5m\" for (time=1796185469602, step=300000): windowAndStep: unexpected "
+           "token \"\"; want \"]\"; unparsed data: \"\""
+        << "up[5m" << 1 << 5;
+    QTest::newRow("victoriametrics: left over")
+        << "error when executing query=\"sum(x) )\" for (time=1796185469614, step=300000): unparsed data left: \")\""
+        << "sum(x) )" << 1 << 7;
+    QTest::newRow("victoriametrics: quoted rest, second line")
+        << "error when executing query=\"avg(\\n é{x=\\\"ü\\\"} +)\" for (time=1, step=300000): cannot recognize "
+           "\"é{x=\\\"ü\\\"} +)\"; unparsed data: \"é{x=\\\"ü\\\"} +)\""
+        << "avg(\n é{x=\"ü\"} +)" << 2 << 6;
+    QTest::newRow("victoriametrics: rest not the query's") << "unparsed data: \"zzz\"" << "up" << 0 << -1;
 }
 
 void TestPromqlSyntax::errorPosition()
@@ -105,6 +122,9 @@ void TestPromqlSyntax::errorText()
              QStringLiteral("parse error: unclosed left parenthesis"));
     QCOMPARE(promql::errorText(QStringLiteral("many-to-many matching not allowed")),
              QStringLiteral("many-to-many matching not allowed"));
+    QCOMPARE(promql::errorText(QStringLiteral("error when executing query=\"up[5m\" for (time=1796185469602, step=300000): "
+                                              "windowAndStep: unexpected token \"\"; want \"]\"; unparsed data: \"\"")),
+             QStringLiteral("windowAndStep: unexpected token \"\"; want \"]\"; unparsed data: \"\""));
 }
 
 QTEST_GUILESS_MAIN(TestPromqlSyntax)
