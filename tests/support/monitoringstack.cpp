@@ -151,10 +151,15 @@ receivers:
     QByteArray prom = "global:\n  scrape_interval: " + interval + "\n  evaluation_interval: " + interval + "\n"
                       "alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['127.0.0.1:"
         + QByteArray::number(m_alertmanagerPort) + "']\n";
+    m_hasRules = !prometheusRules.isEmpty();
     if (!prometheusRules.isEmpty()) {
         writeFile(m_dir.filePath(QStringLiteral("rules.yml")), prometheusRules.toUtf8());
         prom += "rule_files:\n  - rules.yml\n";
     }
+    // VictoriaMetrics reads the scrape part alone (it refuses what it does not know).
+    writeFile(m_dir.filePath(QStringLiteral("scrape.yml")),
+              "global:\n  scrape_interval: " + interval + "\nscrape_configs:\n  - job_name: prometheus\n    static_configs:\n"
+              "      - targets: ['127.0.0.1:" + QByteArray::number(m_prometheusPort) + "']\n" + extraScrapeConfig.toUtf8());
     prom += "scrape_configs:\n  - job_name: prometheus\n    static_configs:\n      - targets: ['127.0.0.1:"
         + QByteArray::number(m_prometheusPort) + "']\n" + extraScrapeConfig.toUtf8();
     writeFile(m_dir.filePath(QStringLiteral("prom.yml")), prom);
@@ -167,6 +172,31 @@ receivers:
 bool MonitoringStack::restartPrometheus()
 {
     stop(m_prometheus);
+    if (m_backend == Backend::VictoriaMetrics) {
+        stop(m_vmalert);
+        if (!m_vmalertPort)
+            m_vmalertPort = freePort();
+        const auto vm = prometheusUrl().toString();
+        // -search.latencyOffset=0s and no cache: it answers like Prometheus (shared/reference/stack.md).
+        if (!startProcess(m_prometheus, QStringLiteral("victoria-metrics"),
+                          {QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(m_prometheusPort),
+                           QStringLiteral("-storageDataPath=") + m_dir.filePath(QStringLiteral("vm")),
+                           QStringLiteral("-promscrape.config=") + m_dir.filePath(QStringLiteral("scrape.yml")),
+                           QStringLiteral("-search.latencyOffset=0s"), QStringLiteral("-search.disableCache"),
+                           QStringLiteral("-vmalert.proxyURL=http://127.0.0.1:%1").arg(m_vmalertPort)},
+                          prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready")))))
+            return false;
+        if (!m_hasRules)
+            return true;
+        return startProcess(m_vmalert, QStringLiteral("vmalert"),
+                            {QStringLiteral("-rule=") + m_dir.filePath(QStringLiteral("rules.yml")),
+                             QStringLiteral("-datasource.url=") + vm, QStringLiteral("-remoteWrite.url=") + vm,
+                             QStringLiteral("-remoteRead.url=") + vm,
+                             QStringLiteral("-notifier.url=") + alertmanagerUrl().toString(),
+                             QStringLiteral("-evaluationInterval=%1s").arg(m_scrapeSeconds),
+                             QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(m_vmalertPort)},
+                            QUrl(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(m_vmalertPort)));
+    }
     return startProcess(m_prometheus, QStringLiteral("prometheus"),
                         {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
                          QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),
@@ -243,6 +273,7 @@ qint64 MonitoringStack::alertmanagerPid() const
 
 void MonitoringStack::stopPrometheus()
 {
+    stop(m_vmalert);
     stop(m_prometheus);
 }
 

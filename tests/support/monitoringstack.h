@@ -22,6 +22,13 @@ public:
     bool start(const QString &prometheusRules = {}, const QString &extraScrapeConfig = {});
     // Prometheus' scrape and evaluation interval (1 s unless set before start()).
     void setScrapeSeconds(int seconds) { m_scrapeSeconds = seconds; }
+    // The metrics backend start() runs (before start()): Prometheus, or Debian's VictoriaMetrics
+    // single node scraping the same targets, with vmalert evaluating the rules (writing ALERTS
+    // back into it, notifying the same Alertmanager; its rules and alerts served through
+    // VictoriaMetrics' -vmalert.proxyURL). prometheusUrl() is then VictoriaMetrics'.
+    enum class Backend { Prometheus, VictoriaMetrics };
+    void setBackend(Backend backend) { m_backend = backend; }
+    Backend backend() const { return m_backend; }
     QString errorString() const { return m_error; }
 
     // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
@@ -67,7 +74,11 @@ private:
     bool startProcess(QProcess &process, const QString &program, const QStringList &args, const QUrl &readyUrl);
 
     QTemporaryDir m_dir;
-    QProcess m_prometheus;
+    QProcess m_prometheus; // or victoria-metrics
+    QProcess m_vmalert;
+    Backend m_backend = Backend::Prometheus;
+    quint16 m_vmalertPort = 0;
+    bool m_hasRules = false;
     QProcess m_alertmanager;
     QProcess m_simulator;
     int m_scrapeSeconds = 1;
