@@ -2,6 +2,7 @@
 
 #include "endpointstatusmodel.h"
 #include "environments/environmentmonitor.h"
+#include "sources/health/healthreport.h"
 #include "statecolors.h"
 #include "statetimeline.h"
 #include "statuslight.h"
@@ -19,17 +20,6 @@ namespace {
 QString timeText(const QDateTime &t, bool utc)
 {
     return (utc ? t.toUTC() : t.toLocalTime()).toString(QStringLiteral("HH:mm"));
-}
-
-Health healthOfStatus(const QString &status)
-{
-    if (status == u"Healthy")
-        return Health::Good;
-    if (status == u"Degraded")
-        return Health::Warning;
-    if (status == u"Unhealthy")
-        return Health::Bad;
-    return Health::Unknown;
 }
 
 } // namespace
@@ -183,7 +173,7 @@ void EnvironmentCard::render()
     m_availability->setToolTip(m_monitor->prometheusError());
 
     const auto status = m_monitor->healthStatus();
-    m_healthLight->setHealth(healthOfStatus(status), status.isEmpty() ? tr("not known") : status,
+    m_healthLight->setHealth(HealthReport::healthOf(status), status.isEmpty() ? tr("not known") : status,
                              status.isEmpty() ? m_monitor->healthError() : QString());
     for (const auto e : kAllEndpoints) {
         const auto r = m_monitor->light(e);

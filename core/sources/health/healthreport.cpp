@@ -27,7 +27,7 @@ Error parseError(const QString &what)
 
 } // namespace
 
-Health HealthReport::health() const
+Health HealthReport::healthOf(const QString &status)
 {
     if (status == u"Healthy")
         return Health::Good;

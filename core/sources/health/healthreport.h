@@ -34,7 +34,8 @@ struct HealthReport
         int failoversTotal = 0;
     } router;
 
-    Health health() const; // Healthy → Good, Degraded → Warning, Unhealthy → Bad, else Unknown
+    Health health() const { return healthOf(status); }
+    static Health healthOf(const QString &status); // Healthy → Good, Degraded → Warning, Unhealthy → Bad, else Unknown
 };
 
 namespace healthapi {
