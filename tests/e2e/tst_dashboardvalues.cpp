@@ -1,6 +1,7 @@
 // The drill walk: what the dashboards paint is what Prometheus answers, above all in the seconds
 // right after a change. Against mytrader-sim under the real Prometheus (with the project's alert
-// rules), scraping every second and, in a second pass, every five, each of the eight drills runs in
+// rules), scraping every second and, in a second pass, every five, and in a third under
+// VictoriaMetrics (with vmalert) scraping every second, each of the eight drills runs in
 // turn and is cleared again. At moments inside each — the first seconds after the fault starts,
 // after it has taken hold, the first seconds after it is cleared — views are snapshotted (what
 // --screenshot-dir writes) at 5 m, 1 h and 24 h, and:
@@ -312,17 +313,22 @@ int TestDashboardValues::checkView(wf::ViewId id, std::chrono::seconds range, co
 void TestDashboardValues::drillWalk_data()
 {
     QTest::addColumn<int>("scrape");
-    QTest::newRow("scrape 1 s") << 1;
-    QTest::newRow("scrape 5 s") << 5;
+    QTest::addColumn<bool>("victoriaMetrics");
+    QTest::newRow("scrape 1 s") << 1 << false;
+    QTest::newRow("scrape 5 s") << 5 << false;
+    QTest::newRow("VictoriaMetrics, scrape 1 s") << 1 << true;
 }
 
 void TestDashboardValues::drillWalk()
 {
     QFETCH(int, scrape);
+    QFETCH(bool, victoriaMetrics);
     m_scrape = scrape;
     m_unstableHealth = 0;
     MonitoringStack stack;
     stack.setScrapeSeconds(scrape);
+    if (victoriaMetrics)
+        stack.setBackend(MonitoringStack::Backend::VictoriaMetrics);
     QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), { QStringLiteral("--quiet") }),
         qPrintable(stack.errorString()));
     QFile rules(QStringLiteral(WATCHFLOOR_ALERT_RULES));
@@ -344,15 +350,16 @@ void TestDashboardValues::drillWalk()
     http.setProfile(profile);
     wf::PrometheusClient client(&http);
     m_client = &client;
-    // The first scrape of the service (Prometheus applies new targets up to 5 s after it is ready).
-    // Not timestamp(up == 1): MetricsQL answers that with nothing.
+    // The first scrape of the service (Prometheus applies new targets up to 5 s after it is ready):
+    // the first raw sample of up, asked as a range vector — VictoriaMetrics makes a sample
+    // searchable seconds after it is scraped, so the newest one when it first answers is too late.
     QTRY_VERIFY_WITH_TIMEOUT(([&] {
         const auto first
-            = ask(QStringLiteral("timestamp(up{job=\"mytrader\"})"), QDateTime::currentMSecsSinceEpoch() / 1000.0);
-        if (!first || first->series.empty())
+            = ask(QStringLiteral("up{job=\"mytrader\"}[10m]"), QDateTime::currentMSecsSinceEpoch() / 1000.0);
+        if (!first || first->series.empty() || first->series.front().samples.empty())
             return false;
-        m_dataStart
-            = QDateTime::fromMSecsSinceEpoch(qint64(first->series.front().samples.back().value * 1000), Qt::UTC);
+        m_dataStart = QDateTime::fromMSecsSinceEpoch(
+            qint64(std::llround(first->series.front().samples.front().time * 1000)), Qt::UTC);
         return true;
     }()),
         20000);
@@ -395,9 +402,10 @@ void TestDashboardValues::drillWalk()
         check(drill + QStringLiteral(", first seconds of the recovery"));
         QVERIFY(!QTest::currentTestFailed());
     }
-    qInfo("scrape %d s: %d values compared with Prometheus and the health endpoint at %d moments in %lld s "
+    qInfo("%s, scrape %d s: %d values compared with Prometheus and the health endpoint at %d moments in %lld s "
           "(%d Now-row checks skipped: the health endpoint changed across the snapshot)",
-        scrape, compared, moment, clock.elapsed() / 1000, m_unstableHealth);
+        victoriaMetrics ? "VictoriaMetrics" : "Prometheus", scrape, compared, moment, clock.elapsed() / 1000,
+        m_unstableHealth);
     QVERIFY(compared > 40 * moment);
     m_window = nullptr;
     m_client = nullptr;
