@@ -54,11 +54,10 @@ void EnvironmentsView::setProfiles(const QList<Profile> &profiles)
         auto *monitor = new EnvironmentMonitor(m_network, profile, this);
         auto *card = new EnvironmentCard(monitor, this);
         card->setUtc(m_utc);
-        connect(monitor, &EnvironmentMonitor::changed, card, [this, card, monitor] {
+        connect(monitor, &EnvironmentMonitor::changed, card, [this, card] {
             card->render();
             if (isSettled())
                 emit settled();
-            Q_UNUSED(monitor);
         });
         connect(card, &EnvironmentCard::openRequested, this, [this, profile] { emit profileRequested(profile); });
         m_monitors.append(monitor);
