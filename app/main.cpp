@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     wf::MainWindow window(settings);
     if (demo) {
         // The stack stops with the window.
-        if (!window.startDemo(options.screenshotDir.isEmpty(), options.environments))
+        if (!window.startDemo(options.screenshotDir.isEmpty(), options.environments, options.victoriaMetrics))
             return 1;
         if (options.overridesEndpoints())
             window.setProfile(withOverrides(window.profile(), options), true);

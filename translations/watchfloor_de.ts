@@ -1053,6 +1053,22 @@
         <source>--environments starts demo stacks: use it with --demo.</source>
         <translation>--environments startet Demo-Stacks: verwenden Sie es mit --demo.</translation>
     </message>
+    <message>
+        <source>With --demo: the metrics backend, prometheus (the default) or victoriametrics (VictoriaMetrics, with vmalert for the alert rules).</source>
+        <translation>Mit --demo: das Metrik-Backend, prometheus (Standard) oder victoriametrics (VictoriaMetrics, mit vmalert für die Alarmregeln).</translation>
+    </message>
+    <message>
+        <source>backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>--metrics: give prometheus or victoriametrics, not “%1”.</source>
+        <translation>--metrics: prometheus oder victoriametrics angeben, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--metrics chooses the demo&apos;s metrics backend: use it with --demo.</source>
+        <translation>--metrics wählt das Metrik-Backend der Demo: zusammen mit --demo verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardPanel</name>
@@ -1380,6 +1396,30 @@ Angezeigt werden die Daten von %2.</translation>
         <source>The demo runs without %1: not installed. Install with: sudo apt-get install %2</source>
         <translation>Die Demo läuft ohne %1: nicht installiert. Installieren mit: sudo apt-get install %2</translation>
     </message>
+    <message>
+        <source>The demo on VictoriaMetrics needs victoria-metrics and vmalert, which are not installed. Install with: sudo apt-get install victoria-metrics</source>
+        <translation>Die Demo auf VictoriaMetrics braucht victoria-metrics und vmalert, die nicht installiert sind. Installieren mit: sudo apt-get install victoria-metrics</translation>
+    </message>
+    <message>
+        <source>Starting VictoriaMetrics…</source>
+        <translation>VictoriaMetrics wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Starting vmalert…</source>
+        <translation>vmalert wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Backfilling the history into VictoriaMetrics…</source>
+        <translation>Der Verlauf wird in VictoriaMetrics nachgetragen…</translation>
+    </message>
+    <message>
+        <source>Backfilling the history into VictoriaMetrics failed: %1 %2</source>
+        <translation>Das Nachtragen des Verlaufs in VictoriaMetrics ist fehlgeschlagen: %1 %2</translation>
+    </message>
+    <message>
+        <source>VictoriaMetrics did not flush the imported history: %1 %2</source>
+        <translation>VictoriaMetrics hat den importierten Verlauf nicht geschrieben: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>wf::DrillClient</name>
@@ -1544,6 +1584,10 @@ Angezeigt werden die Daten von %2.</translation>
 %1</source>
         <translation>Kein Replikat antwortet:
 %1</translation>
+    </message>
+    <message>
+        <source>VictoriaMetrics ready (%1 ms).</source>
+        <translation>VictoriaMetrics bereit (%1 ms).</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +2879,13 @@ Open %2 in your web browser?</source>
             <numerusform>%n Punkte vom Replikat %1 ergänzt: das antwortende hat dort eine Lücke (es war nicht erreichbar).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The chart ends %n second(s) before now: VictoriaMetrics shows points that new later (its -search.latencyOffset). The values shown as now are current.</source>
+        <translation>
+            <numerusform>Das Diagramm endet %n Sekunde vor jetzt: VictoriaMetrics zeigt so neue Punkte erst später (sein -search.latencyOffset). Die als „jetzt“ gezeigten Werte sind aktuell.</numerusform>
+            <numerusform>Das Diagramm endet %n Sekunden vor jetzt: VictoriaMetrics zeigt so neue Punkte erst später (sein -search.latencyOffset). Die als „jetzt“ gezeigten Werte sind aktuell.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::PlaceholderView</name>
@@ -2946,8 +2997,8 @@ Open %2 in your web browser?</source>
         <translation>keine activeTargets in der Antwort.</translation>
     </message>
     <message>
-        <source>no version in the build information.</source>
-        <translation>keine Version in den Build-Informationen.</translation>
+        <source>the build information is not an object.</source>
+        <translation>die Build-Information ist kein Objekt.</translation>
     </message>
 </context>
 <context>

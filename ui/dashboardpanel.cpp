@@ -388,7 +388,10 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
     // An HA pair: say which replica answered when it was not the first.
     QString replica, filledFrom;
     int filled = 0;
+    int heldBack = 0;
     for (const auto &r : m_requests) {
+        if (r.data)
+            heldBack = std::max(heldBack, r.data->heldBackSeconds);
         if (r.data && !r.data->servedBy.isEmpty())
             replica = r.data->servedBy.toDisplayString();
         if (r.data && r.data->filledPoints > 0) {
@@ -396,7 +399,7 @@ void DashboardPanel::deliver(const QueryKey &key, const Result<PromResult> &resu
             filled += r.data->filledPoints;
         }
     }
-    m_frame->setAnsweredBy(replica, filledFrom, filled);
+    m_frame->setAnsweredBy(replica, filledFrom, filled, heldBack);
     render();
 }
 

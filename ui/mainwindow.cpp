@@ -323,6 +323,8 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         // Answering again: ready, or (an HA pair) some of its replicas ready.
         const bool answers = result.state == ProbeResult::State::Ready
             || (result.state == ProbeResult::State::Degraded && m_promHttp->replicaCount() > 1);
+        if (endpoint == Endpoint::Prometheus && answers)
+            m_prometheus->detectServer(); // once per URL: Prometheus or VictoriaMetrics
         if (endpoint != Endpoint::Prometheus || !answers || !m_scheduler->outage())
             return;
         m_scheduler->retryNow();
@@ -522,12 +524,14 @@ void MainWindow::enableDrills()
     m_drills->setProfile(m_profile);
 }
 
-bool MainWindow::startDemo(bool interactive, int environments)
+bool MainWindow::startDemo(bool interactive, int environments, bool victoriaMetrics)
 {
     if (!m_demo)
         m_demo = new DemoLauncher(this);
-    if (!m_demo->isRunning())
+    if (!m_demo->isRunning()) {
         m_demo->setEnvironments(environments);
+        m_demo->setMetrics(victoriaMetrics ? DemoStack::Metrics::VictoriaMetrics : DemoStack::Metrics::Prometheus);
+    }
     const auto profile = m_demo->start(isVisible() ? this : nullptr, interactive);
     if (!profile)
         return false;
@@ -568,6 +572,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     static_cast<LogsView *>(view(ViewId::Logs))->setProfile(profile);
     static_cast<LogsView *>(view(ViewId::Logs))->setHistory(m_settings.logQueryHistory(profile.name));
     m_promHttp->setProfile(profile);
+    m_prometheus->detectServer();
     m_inbox->setProfileName(profile.name);
     m_timeline->clear();
     m_zoomHistory.clear();

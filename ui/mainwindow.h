@@ -83,7 +83,7 @@ public:
     // Starts the demo stack (as --demo does; progress and errors in dialogs when interactive) and
     // shows it, with the Drill menu; it stops with the window. False when it failed or was cancelled.
     // environments > 1 (--environments N): N stacks, demo-1 … demo-N, the Environments view shown.
-    bool startDemo(bool interactive = true, int environments = 1);
+    bool startDemo(bool interactive = true, int environments = 1, bool victoriaMetrics = false);
     DemoLauncher *demoLauncher() const { return m_demo; }
     // The page shown instead of the views while no endpoint of the profile has ever answered.
     NoAnswerPage *noAnswerPage() const { return m_noAnswer; }

@@ -45,14 +45,15 @@ void PanelFrame::setContent(QWidget *content)
 void PanelFrame::setDescription(const QString &text)
 {
     m_description = text;
-    setAnsweredBy(m_answeredBy, m_filledFrom, m_filledPoints);
+    setAnsweredBy(m_answeredBy, m_filledFrom, m_filledPoints, m_heldBackSeconds);
 }
 
-void PanelFrame::setAnsweredBy(const QString &replica, const QString &filledFrom, int filledPoints)
+void PanelFrame::setAnsweredBy(const QString &replica, const QString &filledFrom, int filledPoints, int heldBackSeconds)
 {
     m_answeredBy = replica;
     m_filledFrom = filledFrom;
     m_filledPoints = filledPoints;
+    m_heldBackSeconds = heldBackSeconds;
     QStringList lines;
     if (!m_description.isEmpty())
         lines.append(m_description);
@@ -62,6 +63,10 @@ void PanelFrame::setAnsweredBy(const QString &replica, const QString &filledFrom
         lines.append(tr("%n point(s) filled in from the replica %1: the one that answered has a hole there (it was down).",
                         nullptr, filledPoints)
                          .arg(filledFrom));
+    if (heldBackSeconds > 0)
+        lines.append(tr("The chart ends %n second(s) before now: VictoriaMetrics shows points that new later "
+                        "(its -search.latencyOffset). The values shown as now are current.",
+                        nullptr, heldBackSeconds));
     m_title->setToolTip(lines.join(u'\n'));
 }
 

@@ -24,7 +24,9 @@ public:
     // An HA pair's replica that answered instead of the first: said in the title's tooltip.
     // An HA pair: the replica that answered when not the first, and the one whose points filled
     // the answer's holes (how many) — said in the title's tooltip.
-    void setAnsweredBy(const QString &replica, const QString &filledFrom = {}, int filledPoints = 0);
+    // heldBackSeconds: VictoriaMetrics does not show the range's last seconds yet (its latency offset).
+    void setAnsweredBy(const QString &replica, const QString &filledFrom = {}, int filledPoints = 0,
+                       int heldBackSeconds = 0);
     QString titleToolTip() const;
     // text: the error, or for Stale the error and the time of the last good data; details, when
     // the text is a short form of it, go into the tooltip.
@@ -45,6 +47,7 @@ private:
     QString m_answeredBy;
     QString m_filledFrom;
     int m_filledPoints = 0;
+    int m_heldBackSeconds = 0;
 };
 
 } // namespace wf

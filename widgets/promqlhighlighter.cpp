@@ -24,6 +24,14 @@ QTextCharFormat PromqlHighlighter::format(Token token) const
     return m_formats[int(token)];
 }
 
+void PromqlHighlighter::setExtraFunctions(const QStringList &names)
+{
+    if (names == m_extraFunctions)
+        return;
+    m_extraFunctions = names;
+    rehighlight();
+}
+
 void PromqlHighlighter::highlightBlock(const QString &text)
 {
     static const QRegularExpression word(QStringLiteral(R"([A-Za-z_:][A-Za-z0-9_:]*)"));
@@ -43,7 +51,8 @@ void PromqlHighlighter::highlightBlock(const QString &text)
         while (after < text.size() && text.at(after).isSpace())
             ++after;
         const bool call = after < text.size() && text.at(after) == u'(';
-        if ((call && promql::functionNames().contains(w)) || promql::aggregationNames().contains(w))
+        if ((call && (promql::functionNames().contains(w) || m_extraFunctions.contains(w)))
+            || promql::aggregationNames().contains(w))
             setFormat(int(m.capturedStart()), int(w.size()), m_formats[int(Token::Function)]);
         else if (promql::keywords().contains(w, Qt::CaseInsensitive))
             setFormat(int(m.capturedStart()), int(w.size()), m_formats[int(Token::Keyword)]);

@@ -38,6 +38,11 @@ QueryEditor::QueryEditor(QWidget *parent)
     });
 }
 
+void QueryEditor::setExtraFunctions(const QStringList &names)
+{
+    m_highlighter->setExtraFunctions(names);
+}
+
 void QueryEditor::setQuery(const QString &query)
 {
     setPlainText(query);

@@ -37,6 +37,9 @@ public:
     void clearError();
     std::optional<int> errorOffset() const { return m_errorOffset; }
 
+    // Function names coloured besides PromQL's (MetricsQL's on VictoriaMetrics).
+    void setExtraFunctions(const QStringList &names);
+
     QCompleter *completer() const { return m_completer; }
     QStringList completions() const; // what the popup offers now
     // Completion at the cursor; explicit (Ctrl+Space): even with nothing typed.

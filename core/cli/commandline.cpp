@@ -70,6 +70,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                               "each its own seed) and show them side by side in the "
                                                               "Environments view."),
                                           CommandLineText::tr("n"));
+    const QCommandLineOption metrics(QStringLiteral("metrics"),
+                                     CommandLineText::tr("With --demo: the metrics backend, prometheus (the default) or "
+                                                         "victoriametrics (VictoriaMetrics, with vmalert for the alert rules)."),
+                                     CommandLineText::tr("backend"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"),
                                       CommandLineText::tr("Log level: trace, debug, info, warn, error, critical or off."), CommandLineText::tr("level"),
                                       QStringLiteral("info"));
@@ -78,7 +82,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       .arg(availableLanguages().join(QStringLiteral(", "))),
                                   CommandLineText::tr("code"));
     parser.addOptions(
-        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, environments, wall, logLevel, lang});
+        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, environments, metrics, wall,
+         logLevel, lang});
 
     CommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -126,6 +131,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
             return fail(CommandLineText::tr("--environments: give a number from 1 to %1.").arg(kMaxDemoEnvironments));
         if (!o.demo)
             return fail(CommandLineText::tr("--environments starts demo stacks: use it with --demo."));
+    }
+    if (parser.isSet(metrics)) {
+        const auto backend = parser.value(metrics).trimmed().toLower();
+        if (backend != u"prometheus" && backend != u"victoriametrics")
+            return fail(CommandLineText::tr("--metrics: give prometheus or victoriametrics, not “%1”.").arg(parser.value(metrics)));
+        if (!o.demo)
+            return fail(CommandLineText::tr("--metrics chooses the demo's metrics backend: use it with --demo."));
+        o.victoriaMetrics = backend == u"victoriametrics";
     }
     if (parser.isSet(profile)) {
         o.profile = parser.value(profile).trimmed();

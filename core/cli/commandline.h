@@ -28,6 +28,7 @@ struct LaunchOptions
     QString screenshotDir;
     bool demo = false; // start the demo stack and use it
     int environments = 1; // --demo --environments N: N demo stacks, the Environments view shown
+    bool victoriaMetrics = false; // --demo --metrics victoriametrics: VictoriaMetrics and vmalert in Prometheus' place
     bool wall = false; // open in wall mode
     spdlog::level::level_enum logLevel = spdlog::level::info;
     QString language; // empty: the system locale

@@ -51,16 +51,28 @@ std::variant<DemoStack::Programs, QString> DemoStack::locate(const QString &appl
     p.prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
     p.alertmanager = QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager"));
     p.promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+    p.victoriaMetrics = QStandardPaths::findExecutable(QStringLiteral("victoria-metrics"));
+    p.vmalert = QStandardPaths::findExecutable(QStringLiteral("vmalert"));
     if (p.simulator.isEmpty())
         return tr("The demo stack needs mytrader-sim, which is installed with watchfloor; looked in %1 and on PATH.")
             .arg(applicationDir);
     return p;
 }
 
-QString DemoStack::missing(const Programs &programs)
+QString DemoStack::cannotRun(const Programs &programs, Metrics metrics)
+{
+    if (metrics != Metrics::VictoriaMetrics || (!programs.victoriaMetrics.isEmpty() && !programs.vmalert.isEmpty()))
+        return {};
+    return tr("The demo on VictoriaMetrics needs victoria-metrics and vmalert, which are not installed. "
+              "Install with: sudo apt-get install victoria-metrics");
+}
+
+QString DemoStack::missing(const Programs &programs, Metrics metrics)
 {
     QStringList parts, packages;
-    if (programs.prometheus.isEmpty()) {
+    if (metrics == Metrics::VictoriaMetrics) {
+        // cannotRun() says when it is missing: the demo does not start without it.
+    } else if (programs.prometheus.isEmpty()) {
         parts << tr("Prometheus (the charts and the history)");
         packages << QStringLiteral("prometheus");
     } else if (programs.promtool.isEmpty()) {
@@ -98,7 +110,9 @@ QString DemoStack::childName(Child child) const
     switch (child) {
     case Simulator: return QStringLiteral("mytrader-sim");
     case Alertmanager: return QStringLiteral("prometheus-alertmanager");
-    case Prometheus: return QStringLiteral("prometheus");
+    case Prometheus:
+        return m_metrics == Metrics::VictoriaMetrics ? QStringLiteral("victoria-metrics") : QStringLiteral("prometheus");
+    case VmAlert: return QStringLiteral("vmalert");
     }
     return {};
 }
@@ -108,7 +122,8 @@ QString DemoStack::program(Child child) const
     switch (child) {
     case Simulator: return m_programs.simulator;
     case Alertmanager: return m_programs.alertmanager;
-    case Prometheus: return m_programs.prometheus;
+    case Prometheus: return m_metrics == Metrics::VictoriaMetrics ? m_programs.victoriaMetrics : m_programs.prometheus;
+    case VmAlert: return m_metrics == Metrics::VictoriaMetrics ? m_programs.vmalert : QString();
     }
     return {};
 }
@@ -127,7 +142,7 @@ Profile DemoStack::profile() const
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_ports[c]).arg(path));
     };
     // Not installed: not configured, which every view says as such.
-    if (!m_programs.prometheus.isEmpty())
+    if (!program(Prometheus).isEmpty())
         p.endpoint(Endpoint::Prometheus).url = url(Prometheus);
     if (!m_programs.alertmanager.isEmpty())
         p.endpoint(Endpoint::Alertmanager).url = url(Alertmanager);
@@ -158,7 +173,11 @@ bool DemoStack::writePrometheusConfig()
     prometheus.replace("@ALERTMANAGER_PORT@", QByteArray::number(m_ports[Alertmanager]))
         .replace("@SIMULATOR_PORT@", QByteArray::number(m_ports[Simulator]))
         .replace("@PROMETHEUS_PORT@", QByteArray::number(m_ports[Prometheus]));
-    return !prometheus.isEmpty() && writeFile(m_dir.filePath(QStringLiteral("prometheus.yml")), prometheus);
+    // VictoriaMetrics reads the scrape part alone (it refuses keys it does not know).
+    const auto scrapes = prometheus.indexOf("scrape_configs:");
+    const auto scrape = "global:\n  scrape_interval: 1s\n\n" + prometheus.mid(scrapes);
+    return !prometheus.isEmpty() && scrapes > 0 && writeFile(m_dir.filePath(QStringLiteral("prometheus.yml")), prometheus)
+        && writeFile(m_dir.filePath(QStringLiteral("scrape.yml")), scrape);
 }
 
 bool DemoStack::writeConfigs(QString *error)
@@ -194,11 +213,29 @@ bool DemoStack::launch(Child child, QString *error)
                 QStringLiteral("--web.listen-address=") + listen, QStringLiteral("--cluster.listen-address=")};
         break;
     case Prometheus:
+        if (m_metrics == Metrics::VictoriaMetrics) {
+            // As installed: its defaults (a 30-s latency offset the console allows for).
+            args = {QStringLiteral("-httpListenAddr=") + listen,
+                    QStringLiteral("-storageDataPath=") + m_dir.filePath(QStringLiteral("victoria-metrics")),
+                    QStringLiteral("-retentionPeriod=45d"),
+                    QStringLiteral("-promscrape.config=") + m_dir.filePath(QStringLiteral("scrape.yml")),
+                    QStringLiteral("-vmalert.proxyURL=http://127.0.0.1:%1").arg(m_ports[VmAlert])};
+            break;
+        }
         args = {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prometheus.yml")),
                 QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prometheus")),
                 QStringLiteral("--storage.tsdb.retention.time=45d"), QStringLiteral("--web.listen-address=") + listen,
                 QStringLiteral("--rules.alert.resend-delay=1s")};
         break;
+    case VmAlert: {
+        const auto metrics = QStringLiteral("http://127.0.0.1:%1").arg(m_ports[Prometheus]);
+        args = {QStringLiteral("-rule=") + m_dir.filePath(QStringLiteral("alpaca-alerts.yml")),
+                QStringLiteral("-datasource.url=") + metrics, QStringLiteral("-remoteWrite.url=") + metrics,
+                QStringLiteral("-remoteRead.url=") + metrics,
+                QStringLiteral("-notifier.url=http://127.0.0.1:%1").arg(m_ports[Alertmanager]),
+                QStringLiteral("-evaluationInterval=1s"), QStringLiteral("-httpListenAddr=") + listen};
+        break;
+    }
     }
     auto process = std::make_unique<QProcess>();
     process->setProgram(program);
@@ -286,6 +323,13 @@ void DemoStack::start()
     m_failed = false;
     m_readyEmitted = false;
     m_ready.fill(false);
+    m_ready[VmAlert] = program(VmAlert).isEmpty();
+    m_importing = false;
+    m_imported = m_metrics != Metrics::VictoriaMetrics;
+    if (const auto why = cannotRun(m_programs, m_metrics); !why.isEmpty()) {
+        fail(why);
+        return;
+    }
     m_seed = m_fixedSeed ? m_fixedSeed : QDateTime::currentMSecsSinceEpoch() % 1000000 + 1;
     m_historyEnd = QDateTime::currentSecsSinceEpoch(); // the first scrape follows within seconds
     QString error;
@@ -300,7 +344,8 @@ void DemoStack::start()
     if (!launchChild(Alertmanager, 2, tr("Starting Alertmanager…"))
         || !launchChild(Simulator, 3, tr("Starting mytrader-sim…")))
         return;
-    if (m_programs.prometheus.isEmpty() || m_programs.promtool.isEmpty()) { // no Prometheus to hold a history
+    const bool onVictoriaMetrics = m_metrics == Metrics::VictoriaMetrics;
+    if (!onVictoriaMetrics && (m_programs.prometheus.isEmpty() || m_programs.promtool.isEmpty())) { // no Prometheus to hold a history
         emit progress(4, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
         emit progress(5, kSteps, tr("Backfilling the history into Prometheus…"));
         launchPrometheusAndWait();
@@ -312,7 +357,11 @@ void DemoStack::start()
     const auto history = m_dir.filePath(QStringLiteral("history.om"));
     emit progress(4, kSteps, tr("Simulating %1 days of history…").arg(kHistoryDays));
     runTool(m_programs.simulator, historyArguments() + QStringList{QStringLiteral("--history-out"), history},
-            tr("Simulating the history"), [this, history] {
+            tr("Simulating the history"), [this, history, onVictoriaMetrics] {
+                if (onVictoriaMetrics) { // imported once it answers (importHistory)
+                    launchPrometheusAndWait();
+                    return;
+                }
                 emit progress(5, kSteps, tr("Backfilling the history into Prometheus…"));
                 runTool(m_programs.promtool,
                         {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"), QStringLiteral("openmetrics"),
@@ -346,27 +395,91 @@ void DemoStack::launchPrometheusAndWait()
         fail(tr("Cannot write the demo stack's configuration to %1.").arg(m_dir.path()));
         return;
     }
-    if (!launchChild(Prometheus, 6, tr("Starting Prometheus…")))
+    if (!launchChild(Prometheus, m_metrics == Metrics::VictoriaMetrics ? 5 : 6,
+                     m_metrics == Metrics::VictoriaMetrics ? tr("Starting VictoriaMetrics…") : tr("Starting Prometheus…")))
         return;
-    emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));
+    if (m_metrics != Metrics::VictoriaMetrics) // there: after the import and vmalert
+        emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_poll->start();
+}
+
+void DemoStack::importHistory()
+{
+    if (m_importing)
+        return;
+    const auto launchVmAlert = [this] {
+        m_imported = true;
+        m_ready[Prometheus] = true;
+        if (!launchChild(VmAlert, 6, tr("Starting vmalert…")))
+            return;
+        emit progress(kSteps, kSteps, tr("Waiting until everything answers…"));
+    };
+    auto *history = new QFile(m_dir.filePath(QStringLiteral("history.om")), this);
+    if (!history->open(QIODevice::ReadOnly)) { // no history written: nothing to import
+        delete history;
+        launchVmAlert();
+        return;
+    }
+    emit progress(5, kSteps, tr("Backfilling the history into VictoriaMetrics…"));
+    // Its Prometheus text import reads the simulator's OpenMetrics as it is (second timestamps too).
+    const auto base = QStringLiteral("http://127.0.0.1:%1").arg(m_ports[Prometheus]);
+    QNetworkRequest request(QUrl(base + QStringLiteral("/api/v1/import/prometheus")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
+    request.setHeader(QNetworkRequest::ContentLengthHeader, history->size());
+    auto *post = m_network->post(request, history);
+    history->setParent(post);
+    const auto started = QDateTime::currentMSecsSinceEpoch();
+    importStep(post, tr("Backfilling the history into VictoriaMetrics failed: %1 %2"), [this, base, launchVmAlert, started] {
+        // What it takes in is searchable only after its next flush (about a second): flushed now,
+        // so that the first frame has the past.
+        importStep(m_network->get(QNetworkRequest(QUrl(base + QStringLiteral("/internal/force_flush")))),
+                   tr("VictoriaMetrics did not flush the imported history: %1 %2"), [launchVmAlert, started] {
+                       logging::get("demo")->info("history imported into victoria-metrics in {} ms",
+                                                  QDateTime::currentMSecsSinceEpoch() - started);
+                       launchVmAlert();
+                   });
+    });
+}
+
+void DemoStack::importStep(QNetworkReply *reply, const QString &failure, std::function<void()> next)
+{
+    m_import = reply;
+    m_importing = true;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, failure, next] {
+        m_import = nullptr;
+        reply->deleteLater();
+        m_importing = false;
+        if (m_failed)
+            return;
+        if (reply->error() != QNetworkReply::NoError) {
+            fail(failure.arg(reply->errorString(), QString::fromUtf8(reply->readAll().left(500)).trimmed()));
+            return;
+        }
+        next();
+    });
 }
 
 void DemoStack::poll()
 {
     if (m_failed)
         return;
-    for (Child child : {Simulator, Alertmanager, Prometheus}) {
-        if (m_ready[child])
+    for (Child child : {Simulator, Alertmanager, Prometheus, VmAlert}) {
+        if (m_ready[child] || !m_children[child])
+            continue;
+        if (child == Prometheus && m_importing)
             continue;
         QNetworkRequest request(readyUrl(child));
         request.setTransferTimeout(1000);
         auto *reply = m_network->get(request);
         connect(reply, &QNetworkReply::finished, this, [this, reply, child] {
             reply->deleteLater();
-            if (reply->error() != QNetworkReply::NoError || m_failed)
+            if (reply->error() != QNetworkReply::NoError || m_failed || m_ready[child])
                 return;
+            if (child == Prometheus && !m_imported) {
+                importHistory(); // ready once the past is in
+                return;
+            }
             m_ready[child] = true;
             if (!m_readyEmitted && std::all_of(m_ready.begin(), m_ready.end(), [](bool b) { return b; })) {
                 m_readyEmitted = true;
@@ -380,7 +493,7 @@ void DemoStack::poll()
         m_failed = true;
         m_poll->stop();
         QStringList late;
-        for (Child child : {Simulator, Alertmanager, Prometheus})
+        for (Child child : {Simulator, Alertmanager, Prometheus, VmAlert})
             if (!m_ready[child])
                 late << childName(child);
         emit failed(tr("The demo stack did not answer within %1 s: %2.").arg(kReadyTimeoutMs / 1000).arg(late.join(u", ")));
@@ -396,8 +509,14 @@ void DemoStack::stop()
         m_tool->waitForFinished(2000);
         m_tool.reset();
     }
-    // Prometheus first (it would notify a vanished Alertmanager), the simulator last.
-    for (Child child : {Prometheus, Alertmanager, Simulator}) {
+    if (m_import) {
+        m_import->disconnect(this);
+        m_import->abort();
+        m_import->deleteLater();
+        m_import = nullptr;
+    }
+    // Prometheus and vmalert first (they would notify a vanished Alertmanager), the simulator last.
+    for (Child child : {VmAlert, Prometheus, Alertmanager, Simulator}) {
         auto &process = m_children[child];
         if (!process)
             continue;

@@ -67,6 +67,33 @@ const QStringList &aggregationNames()
     return names;
 }
 
+const QStringList &metricsqlFunctionNames()
+{
+    // Each asked of Debian's victoria-metrics 1.79 as name(up): none is unknown to it.
+    static const QStringList names = [] {
+        QStringList n;
+        for (const auto *name :
+             {"aggr_over_time", "alias", "any", "ascent_over_time", "buckets_limit", "count_eq_over_time",
+              "count_gt_over_time", "count_le_over_time", "count_ne_over_time", "default_rollup", "descent_over_time",
+              "distinct", "distinct_over_time", "duration_over_time", "first_over_time", "geomean", "geomean_over_time",
+              "histogram", "histogram_over_time", "histogram_share", "hoeffding_bound_lower", "hoeffding_bound_upper",
+              "increase_prometheus", "increase_pure", "integrate", "interpolate", "keep_last_value", "keep_next_value",
+              "label_copy", "label_del", "label_graphite_group", "label_keep", "label_lowercase", "label_map",
+              "label_match", "label_mismatch", "label_move", "label_set", "label_transform", "label_uppercase",
+              "label_value", "lag", "lifetime", "limit_offset", "limitk", "median", "median_over_time", "mode",
+              "mode_over_time", "outliers_mad", "outliersk", "prometheus_buckets", "quantiles_over_time",
+              "range_avg", "range_first", "range_last", "range_max", "range_min", "range_quantile", "range_sum",
+              "rate_over_sum", "rollup", "rollup_candlestick", "rollup_delta", "rollup_deriv", "rollup_increase",
+              "rollup_rate", "running_avg", "running_max", "running_min", "running_sum", "scrape_interval",
+              "share_gt_over_time", "share_le_over_time", "sort_by_label", "sort_by_label_desc", "sum2",
+              "sum2_over_time", "tfirst_over_time", "timezone_offset", "tlast_over_time", "tmax_over_time",
+              "tmin_over_time", "union", "zscore", "zscore_over_time"})
+            n.append(QString::fromLatin1(name));
+        return n;
+    }();
+    return names;
+}
+
 const QStringList &keywords()
 {
     static const QStringList names{QStringLiteral("by"),         QStringLiteral("without"),
@@ -211,9 +238,11 @@ std::optional<ErrorPosition> errorPosition(const QString &serverError, const QSt
 QString errorText(const QString &serverError)
 {
     // Prometheus: 'invalid parameter "query": 1:18: '; VictoriaMetrics: 'error when executing
-    // query="…" for (time=…, step=…): '.
+    // query="…" for (time=…, step=…): ' (an instant query) or '… on the time range (start=…,
+    // end=…, step=…): cannot execute query: ' (a range).
     static const QRegularExpression preamble(QStringLiteral(R"(^(?:invalid parameter "query": )?(?:\d+:\d+: )?)"));
-    static const QRegularExpression vm(QStringLiteral(R"re(^error when executing query="(?:[^"\\]|\\.)*" for \([^)]*\): )re"));
+    static const QRegularExpression vm(QStringLiteral(
+        R"re(^error when executing query="(?:[^"\\]|\\.)*" (?:for|on the time range) \([^)]*\): (?:cannot execute query: )?)re"));
     auto text = serverError;
     text.remove(vm);
     text.remove(preamble);

@@ -11,6 +11,8 @@ namespace wf::promql {
 const QStringList &functionNames();   // rate, histogram_quantile, …
 const QStringList &aggregationNames(); // sum, topk, …
 const QStringList &keywords();         // by, without, on, ignoring, group_left, group_right, offset, bool, and, or, unless
+// VictoriaMetrics' MetricsQL beyond PromQL (functions and aggregations that 1.79 accepts).
+const QStringList &metricsqlFunctionNames();
 
 // What can be completed at the cursor.
 struct Completion

@@ -79,6 +79,8 @@ EnvironmentMonitor::EnvironmentMonitor(QNetworkAccessManager *network, const Pro
         if (endpoint == Endpoint::Health && m_healthAnswered)
             return; // the polls, every second, say more than a probe every refresh
         m_lights[std::size_t(endpoint)] = result;
+        if (endpoint == Endpoint::Prometheus && result.state == ProbeResult::State::Ready)
+            m_prometheus->detectServer();
         emit changed();
     });
     connect(m_refresh, &QTimer::timeout, this, &EnvironmentMonitor::refresh);

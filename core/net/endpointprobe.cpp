@@ -123,7 +123,10 @@ void EndpointProbe::probe(Endpoint endpoint)
             r = healthReported(status, r.httpStatus, r.roundTripMs, r.checkedAt);
         } else if (response) {
             r.state = ProbeResult::State::Ready;
-            r.message = tr("Ready (%1 ms).").arg(r.roundTripMs);
+            // VictoriaMetrics in Prometheus' place says so in its readiness answer: the light names it.
+            r.message = endpoint == Endpoint::Prometheus && response->body.contains("VictoriaMetrics")
+                ? tr("VictoriaMetrics ready (%1 ms).").arg(r.roundTripMs)
+                : tr("Ready (%1 ms).").arg(r.roundTripMs);
         } else if (r.httpStatus == 503) {
             r.state = ProbeResult::State::Degraded;
             r.message = tr("Reachable but not ready yet (HTTP 503).");

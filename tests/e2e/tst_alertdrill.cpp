@@ -40,12 +40,26 @@ class TestAlertDrill : public QObject
 {
     Q_OBJECT
 private slots:
+    void drillAlertIsSeenNotifiedAndAcknowledged_data();
     void drillAlertIsSeenNotifiedAndAcknowledged();
 };
 
+void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged_data()
+{
+    QTest::addColumn<bool>("victoriaMetrics");
+    QTest::newRow("Prometheus") << false;
+    // vmalert evaluating the same rules, the runbook's steps asked of VictoriaMetrics as installed.
+    QTest::newRow("VictoriaMetrics and vmalert") << true;
+}
+
 void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
 {
+    QFETCH(bool, victoriaMetrics);
     MonitoringStack stack;
+    if (victoriaMetrics) {
+        stack.setBackend(MonitoringStack::Backend::VictoriaMetrics);
+        stack.setVictoriaMetricsDefaults(true);
+    }
     QVERIFY2(stack.startSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE), {QStringLiteral("--quiet")}), qPrintable(stack.errorString()));
     QFile rules(QStringLiteral(WATCHFLOOR_ALERT_RULES));
     QVERIFY(rules.open(QIODevice::ReadOnly));
@@ -90,9 +104,10 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
 
     // Selected, the detail pane charts the rule's expression over the last hour from Prometheus,
     // and links its runbook.
+    // (vmalert's generator URL points to its own page: the expression comes from its rules.)
     QSignalSpy charted(view, &wf::AlertsView::chartLoaded);
-    QVERIFY(wf::AlertsView::expressionOf(find()->alert).contains(QStringLiteral("datasource_router_state")));
     view->selectAlert(find()->alert.fingerprint);
+    QTRY_VERIFY_WITH_TIMEOUT(view->ruleExpression(find()->alert).contains(QStringLiteral("datasource_router_state")), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(charted.count(), 1, 10000);
     QCOMPARE(charted.first().first().toBool(), true);
     auto *chart = view->chartView()->chart();
@@ -168,7 +183,16 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     }
     QVERIFY(ran >= 4);
     QVERIFY2(runbooks->browser()->toPlainText().contains(QStringLiteral("FALLBACK_ACTIVE")), qPrintable(runbooks->browser()->toPlainText()));
-    QTRY_VERIFY_WITH_TIMEOUT(runbooks->hasChart(1), 10000); // the state over the time range, drawn below its value
+    // The state over the time range, drawn below its value. VictoriaMetrics as installed holds a
+    // range's last 30 s back: on a stack a minute old the chart may need the step run again later.
+    const auto runbookCharted = [&] {
+        if (runbooks->hasChart(1) || !victoriaMetrics)
+            return runbooks->hasChart(1);
+        emit runbooks->browser()->anchorClicked(QUrl(QStringLiteral("wf:run/1")));
+        QTest::qWait(5000);
+        return runbooks->hasChart(1);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(runbookCharted(), victoriaMetrics ? 90000 : 10000);
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/alert-runbook.png"));
 
@@ -179,7 +203,7 @@ void TestAlertDrill::drillAlertIsSeenNotifiedAndAcknowledged()
     QSignalSpy explored(explore, &wf::ExploreView::queried);
     emit details->anchorClicked(QUrl(QStringLiteral("watchfloor:explore")));
     QCOMPARE(window.currentView(), wf::ViewId::Explore);
-    QCOMPARE(explore->query(), wf::AlertsView::expressionOf(find()->alert));
+    QCOMPARE(explore->query(), view->ruleExpression(find()->alert));
     QTRY_COMPARE_WITH_TIMEOUT(explored.size(), 1, 10000);
     QVERIFY2(explored.at(0).at(0).toBool(), qPrintable(explore->statusText()));
 

@@ -1,7 +1,9 @@
 // The demo stack as `watchfloor --demo` starts it: every child answers, Prometheus scrapes the
 // simulator with the project's rules loaded, 30 days of backfilled history make the availability
 // SLO query answer from the first minute, the last hour of every metric goes on into the scraped
-// series without a joint, and stop() leaves no process behind.
+// series without a joint, and stop() leaves no process behind. Built twice: tst_demostackvm
+// (WF_DEMO_ON_VICTORIAMETRICS) runs the same on `--metrics victoriametrics` — VictoriaMetrics as
+// installed, the history through its import API, vmalert with the rules.
 
 #include "demo/demostack.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -13,6 +15,16 @@
 
 #include <csignal>
 #include <optional>
+
+namespace {
+#ifdef WF_DEMO_ON_VICTORIAMETRICS
+constexpr auto kMetrics = wf::DemoStack::Metrics::VictoriaMetrics;
+constexpr int kChildren = 4; // vmalert too
+#else
+constexpr auto kMetrics = wf::DemoStack::Metrics::Prometheus;
+constexpr int kChildren = 3;
+#endif
+} // namespace
 
 class TestDemoStack : public QObject
 {
@@ -40,6 +52,7 @@ void TestDemoStack::initTestCase()
     if (const auto *missing = std::get_if<QString>(&programs))
         QFAIL(qPrintable(*missing));
     m_stack = std::make_unique<wf::DemoStack>(std::get<wf::DemoStack::Programs>(programs));
+    m_stack->setMetrics(kMetrics);
     QSignalSpy progress(m_stack.get(), &wf::DemoStack::progress);
     QSignalSpy ready(m_stack.get(), &wf::DemoStack::ready);
     QSignalSpy failed(m_stack.get(), &wf::DemoStack::failed);
@@ -47,9 +60,12 @@ void TestDemoStack::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 90000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
     // Progress went through every step, in order, ending at the last.
-    QCOMPARE(progress.size(), wf::DemoStack::kSteps);
+    QVERIFY(progress.size() >= wf::DemoStack::kSteps);
     for (int i = 0; i < progress.size(); ++i)
-        QCOMPARE(progress.at(i).at(0).toInt(), i + 1);
+        QVERIFY2(progress.at(i).at(0).toInt() == (i == 0 ? 1 : progress.at(i - 1).at(0).toInt())
+                     || progress.at(i).at(0).toInt() == (i == 0 ? 1 : progress.at(i - 1).at(0).toInt() + 1),
+                 qPrintable(progress.at(i).at(2).toString()));
+    QCOMPARE(progress.constLast().at(0).toInt(), wf::DemoStack::kSteps);
     m_http = std::make_unique<wf::HttpClient>(&m_network, wf::Endpoint::Prometheus);
     m_http->setProfile(m_stack->profile());
     m_prom = std::make_unique<wf::PrometheusClient>(m_http.get());
@@ -68,7 +84,7 @@ void TestDemoStack::everyChildAnswers()
 {
     const auto profile = m_stack->profile();
     QCOMPARE(profile.name, QStringLiteral("Demo"));
-    QCOMPARE(m_stack->processIds().size(), 3);
+    QCOMPARE(m_stack->processIds().size(), kChildren);
     QTRY_COMPARE_WITH_TIMEOUT(value(QStringLiteral(R"(up{job="mytrader"})")), 1.0, 20000);
     for (const auto endpoint : wf::kAllEndpoints)
         QVERIFY(profile.endpoint(endpoint).url.host() == u"127.0.0.1");
@@ -136,7 +152,7 @@ void TestDemoStack::stopLeavesNothing()
 {
     const auto pids = m_stack->processIds();
     const auto dir = m_stack->directory();
-    QCOMPARE(pids.size(), 3);
+    QCOMPARE(pids.size(), kChildren);
     m_stack.reset();
     for (const auto pid : pids)
         QVERIFY2(::kill(pid_t(pid), 0) != 0, qPrintable(QString::number(pid))); // gone (and reaped)

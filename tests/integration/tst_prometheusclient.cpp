@@ -236,6 +236,10 @@ void TestPrometheusClient::targetsBuildInfoReady()
     QVERIFY(build.value().version.startsWith(QStringLiteral("2.")));
     const auto ready = wait<wf::Done>([this](auto cb) { m_client->ready(this, cb); });
     QVERIFY(ready.ok());
+    // Which server it is, learnt from its readiness answer.
+    m_client->detectServer();
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->server().kind, wf::PromServer::Kind::Prometheus, 5000);
+    QCOMPARE(m_client->server().latencyOffsetMs, 0);
 }
 
 void TestPrometheusClient::contextGoneMeansNoCallback()

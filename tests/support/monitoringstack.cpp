@@ -177,13 +177,14 @@ bool MonitoringStack::restartPrometheus()
         if (!m_vmalertPort)
             m_vmalertPort = freePort();
         const auto vm = prometheusUrl().toString();
+        QStringList args{QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(m_prometheusPort),
+                         QStringLiteral("-storageDataPath=") + m_dir.filePath(QStringLiteral("vm")),
+                         QStringLiteral("-promscrape.config=") + m_dir.filePath(QStringLiteral("scrape.yml")),
+                         QStringLiteral("-vmalert.proxyURL=http://127.0.0.1:%1").arg(m_vmalertPort)};
         // -search.latencyOffset=0s and no cache: it answers like Prometheus (shared/reference/stack.md).
-        if (!startProcess(m_prometheus, QStringLiteral("victoria-metrics"),
-                          {QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(m_prometheusPort),
-                           QStringLiteral("-storageDataPath=") + m_dir.filePath(QStringLiteral("vm")),
-                           QStringLiteral("-promscrape.config=") + m_dir.filePath(QStringLiteral("scrape.yml")),
-                           QStringLiteral("-search.latencyOffset=0s"), QStringLiteral("-search.disableCache"),
-                           QStringLiteral("-vmalert.proxyURL=http://127.0.0.1:%1").arg(m_vmalertPort)},
+        if (!m_vmDefaults)
+            args << QStringLiteral("-search.latencyOffset=0s") << QStringLiteral("-search.disableCache");
+        if (!startProcess(m_prometheus, QStringLiteral("victoria-metrics"), args,
                           prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready")))))
             return false;
         if (!m_hasRules)

@@ -29,6 +29,9 @@ public:
     enum class Backend { Prometheus, VictoriaMetrics };
     void setBackend(Backend backend) { m_backend = backend; }
     Backend backend() const { return m_backend; }
+    // VictoriaMetrics as it is installed (its default -search.latencyOffset of 30 s and its
+    // rollup cache) instead of answering like Prometheus (latency offset 0, no cache).
+    void setVictoriaMetricsDefaults(bool defaults) { m_vmDefaults = defaults; }
     QString errorString() const { return m_error; }
 
     // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
@@ -77,6 +80,7 @@ private:
     QProcess m_prometheus; // or victoria-metrics
     QProcess m_vmalert;
     Backend m_backend = Backend::Prometheus;
+    bool m_vmDefaults = false;
     quint16 m_vmalertPort = 0;
     bool m_hasRules = false;
     QProcess m_alertmanager;

@@ -87,6 +87,8 @@ void TestCommandLine::rejected_data()
     QTest::newRow("environments not a number") << QStringList{"--demo", "--environments", "many"} << "--environments";
     QTest::newRow("environments zero") << QStringList{"--demo", "--environments", "0"} << "--environments";
     QTest::newRow("environments too many") << QStringList{"--demo", "--environments", "21"} << "20";
+    QTest::newRow("metrics without demo") << QStringList{"--metrics", "victoriametrics"} << "--demo";
+    QTest::newRow("metrics unknown") << QStringList{"--demo", "--metrics", "influxdb"} << "influxdb";
 }
 
 void TestCommandLine::rejected()
@@ -106,6 +108,10 @@ void TestCommandLine::demoEnvironments()
     QCOMPARE(cl.outcome, CommandLine::Outcome::Run);
     QCOMPARE(cl.options.environments, 5);
     QCOMPARE(parse({QStringLiteral("--demo")}).options.environments, 1);
+    // The metrics backend: Prometheus unless asked for VictoriaMetrics (any case).
+    QVERIFY(!parse({QStringLiteral("--demo")}).options.victoriaMetrics);
+    QVERIFY(parse({QStringLiteral("--demo"), QStringLiteral("--metrics"), QStringLiteral("VictoriaMetrics")}).options.victoriaMetrics);
+    QVERIFY(!parse({QStringLiteral("--demo"), QStringLiteral("--metrics=prometheus")}).options.victoriaMetrics);
 }
 
 void TestCommandLine::helpAndVersion()
@@ -114,7 +120,7 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(help.outcome, CommandLine::Outcome::ShowText);
     QCOMPARE(help.exitCode(), 0);
     for (const auto *option : {"--profile", "--prometheus", "--alertmanager", "--loki", "--health", "--view",
-                               "--screenshot-dir", "--environments", "--log-level", "--lang", "--version"})
+                               "--screenshot-dir", "--environments", "--metrics", "--log-level", "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
 
     const auto version = parse({QStringLiteral("--version")});

@@ -26,6 +26,8 @@ private slots:
     void metadata();
     void valuesIgnoreLocale();
     void holesFilledFromTheOtherReplica();
+    void victoriaMetricsIsRecognised();
+    void heldBackPointsAreDropped();
 };
 
 static QByteArray data(const char *name)
@@ -224,6 +226,56 @@ void TestPromParser::holesFilledFromTheOtherReplica()
     vector.series = {series(QStringLiteral("api"), {{100, 1}})};
     QCOMPARE(wf::prom::fillHoles(vector, other), 0);
     QCOMPARE(vector.series.size(), std::size_t(1));
+}
+
+void TestPromParser::victoriaMetricsIsRecognised()
+{
+    using Kind = wf::PromServer::Kind;
+    QCOMPARE(wf::prom::serverKindFromReady("VictoriaMetrics is Ready.\n"), Kind::VictoriaMetrics);
+    QCOMPARE(wf::prom::serverKindFromReady("Prometheus Server is Ready.\n"), Kind::Prometheus);
+    QCOMPARE(wf::prom::serverKindFromReady("OK"), Kind::Unknown);
+    // Its build information is an empty object: read, with no version, not an error.
+    const auto build = wf::prom::parseBuildInfo(data("buildinfo-victoriametrics.json"));
+    QVERIFY2(build.ok(), build.ok() ? "" : qPrintable(build.error().message));
+    QVERIFY(build->version.isEmpty());
+    QVERIFY(!wf::prom::parseBuildInfo(R"({"status":"success","data":[]})").ok());
+    // Its latency offset, from its own /metrics (the default, not set).
+    QCOMPARE(wf::prom::latencyOffsetFromMetrics(data("victoriametrics-metrics.txt")), std::optional<int>(30'000));
+    QCOMPARE(wf::prom::latencyOffsetFromMetrics("flag{name=\"search.latencyOffset\", value=\"0s\", is_set=\"true\"} 1\n"),
+             std::optional<int>(0));
+    QCOMPARE(wf::prom::latencyOffsetFromMetrics("vm_app_uptime_seconds 1\n"), std::nullopt);
+    QCOMPARE(wf::prom::parseFlagDurationMs(QStringLiteral("1m30s")), std::optional<int>(90'000));
+    QCOMPARE(wf::prom::parseFlagDurationMs(QStringLiteral("500ms")), std::optional<int>(500));
+    QCOMPARE(wf::prom::parseFlagDurationMs(QStringLiteral("5m0s")), std::optional<int>(300'000));
+    QCOMPARE(wf::prom::parseFlagDurationMs(QStringLiteral("30")), std::nullopt);
+    QCOMPARE(wf::prom::parseFlagDurationMs(QStringLiteral("30s junk")), std::nullopt);
+    QCOMPARE(wf::prom::parseFlagDurationMs(QString()), std::nullopt);
+}
+
+void TestPromParser::heldBackPointsAreDropped()
+{
+    // As VictoriaMetrics answered a range ending now with its 30-s offset: after 175 the last
+    // real value repeated. Only the real points stay; the answer says how long its end is missing.
+    wf::PromResult answer;
+    answer.type = wf::PromResult::Type::Matrix;
+    wf::Series up;
+    for (int t = 145; t <= 205; t += 5)
+        up.samples.push_back({double(t), t <= 175 ? double(t) - 0.046 : 174.954});
+    wf::Series late; // a series whose only points are held back
+    late.samples.push_back({200, 1});
+    answer.series = {up, late};
+    wf::prom::dropHeldBack(answer, 176.0, 205.0);
+    QCOMPARE(answer.series.size(), std::size_t(1));
+    QCOMPARE(answer.series.front().samples.back().time, 175.0);
+    QCOMPARE(answer.series.front().samples.size(), std::size_t(7));
+    QCOMPARE(answer.heldBackSeconds, 29);
+    // A range that ends before the held-back time is left as it is.
+    wf::PromResult old;
+    old.type = wf::PromResult::Type::Matrix;
+    old.series = {up};
+    wf::prom::dropHeldBack(old, 300.0, 205.0);
+    QCOMPARE(old.series.front().samples.size(), up.samples.size());
+    QCOMPARE(old.heldBackSeconds, 0);
 }
 
 QTEST_GUILESS_MAIN(TestPromParser)

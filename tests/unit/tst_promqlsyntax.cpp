@@ -125,6 +125,12 @@ void TestPromqlSyntax::errorText()
     QCOMPARE(promql::errorText(QStringLiteral("error when executing query=\"up[5m\" for (time=1796185469602, step=300000): "
                                               "windowAndStep: unexpected token \"\"; want \"]\"; unparsed data: \"\"")),
              QStringLiteral("windowAndStep: unexpected token \"\"; want \"]\"; unparsed data: \"\""));
+    // A range query's error, as VictoriaMetrics 1.79 answered it.
+    QCOMPARE(promql::errorText(QStringLiteral(
+                 "error when executing query=\"sum by (type) (\\n  rate(alpaca_errors_total[5m]) +* 2)\" on the time range "
+                 "(start=1796194160896, end=1796194460896, step=1000): cannot execute query: singleExpr: unexpected "
+                 "token \"*\"; want \"(\", \"{\", \"-\", \"+\"; unparsed data: \"* 2)\"")),
+             QStringLiteral("singleExpr: unexpected token \"*\"; want \"(\", \"{\", \"-\", \"+\"; unparsed data: \"* 2)\""));
 }
 
 QTEST_GUILESS_MAIN(TestPromqlSyntax)

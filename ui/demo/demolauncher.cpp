@@ -70,7 +70,12 @@ std::optional<Profile> DemoLauncher::start(QWidget *parent, bool interactive)
         report(*error);
         return std::nullopt;
     }
+    if (const auto why = DemoStack::cannotRun(std::get<DemoStack::Programs>(programs), m_metrics); !why.isEmpty()) {
+        report(why);
+        return std::nullopt;
+    }
     m_stack = std::make_unique<DemoStack>(std::get<DemoStack::Programs>(programs));
+    m_stack->setMetrics(m_metrics);
     m_more.clear();
     const auto seed = quint64(QDateTime::currentMSecsSinceEpoch() % 1000000 + 1);
     if (m_environments > 1) {
@@ -80,10 +85,11 @@ std::optional<Profile> DemoLauncher::start(QWidget *parent, bool interactive)
             auto stack = std::make_unique<DemoStack>(std::get<DemoStack::Programs>(programs));
             stack->setName(QStringLiteral("demo-%1").arg(i));
             stack->setSeed(seed + quint64(i) * 7919); // each environment lives its own days
+            stack->setMetrics(m_metrics);
             m_more.push_back(std::move(stack));
         }
     }
-    m_missing = DemoStack::missing(std::get<DemoStack::Programs>(programs));
+    m_missing = DemoStack::missing(std::get<DemoStack::Programs>(programs), m_metrics);
 
     QProgressDialog dialog(tr("Starting the demo stack…"), tr("Cancel"), 0, DemoStack::kSteps, parent);
     dialog.setWindowTitle(tr("Watchfloor demo"));

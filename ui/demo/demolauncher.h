@@ -38,6 +38,8 @@ public:
     // "demo-1" … "demo-N"; start() waits for all and answers the first. 1: the one "Demo".
     void setEnvironments(int count) { m_environments = std::clamp(count, 1, kMaxEnvironments); }
     static constexpr int kMaxEnvironments = 20;
+    // --metrics victoriametrics (before start()): every stack on VictoriaMetrics and vmalert.
+    void setMetrics(DemoStack::Metrics metrics) { m_metrics = metrics; }
     QList<Profile> profiles() const; // every running stack's
     QString errorString() const { return m_error; }
     QString missing() const { return m_missing; } // what the running demo does without (DemoStack::missing)
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<DemoStack> m_stack;
     std::vector<std::unique_ptr<DemoStack>> m_more; // --environments: the second and further
     int m_environments = 1;
+    DemoStack::Metrics m_metrics = DemoStack::Metrics::Prometheus;
     QString m_error;
     QString m_missing;
 };

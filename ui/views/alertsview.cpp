@@ -180,7 +180,7 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
                 emit runbookRequested(QUrl(alerts.first().annotations.value(QStringLiteral("runbook_url"))));
         } else if (url.scheme() == u"watchfloor" && url.path() == u"explore") {
             if (const auto alerts = selectedAlerts(); !alerts.isEmpty())
-                emit exploreRequested(expressionOf(alerts.first()));
+                emit exploreRequested(ruleExpression(alerts.first()));
         } else if (url.scheme() == u"watchfloor" && url.path() == u"logs") {
             const QUrlQuery query(url);
             emit logsRequested(QDateTime::fromString(query.queryItemValue(QStringLiteral("from")), Qt::ISODateWithMs),
@@ -660,7 +660,7 @@ void AlertsView::showDetails()
         links << QStringLiteral("<a href=\"watchfloor:runbook\" title=\"%1\">%2</a>")
                      .arg(runbook.toHtmlEscaped(), tr("Runbook").toHtmlEscaped());
     }
-    if (!expressionOf(a).isEmpty()) {
+    if (!ruleExpression(a).isEmpty()) {
         links << QStringLiteral("<a href=\"watchfloor:explore\">%1</a>").arg(tr("Open the rule in Explore").toHtmlEscaped());
     }
     if (a.startsAt.isValid()) {
@@ -693,9 +693,40 @@ QString AlertsView::expressionOf(const AmAlert &alert)
     return QUrlQuery(query).queryItemValue(QStringLiteral("g0.expr"), QUrl::FullyDecoded);
 }
 
+QString AlertsView::ruleExpression(const AmAlert &alert) const
+{
+    if (auto expr = expressionOf(alert); !expr.isEmpty())
+        return expr;
+    return m_ruleQueries.value(alert.labels.value(QStringLiteral("alertname")));
+}
+
+void AlertsView::learnRules()
+{
+    // Asked at most once a minute; an answer re-renders the shown alert with its links and chart.
+    const auto now = QDateTime::currentMSecsSinceEpoch();
+    if (!m_prometheus || (m_rulesAskedAt > 0 && now - m_rulesAskedAt < 60'000))
+        return;
+    m_rulesAskedAt = now;
+    m_prometheus->rules(this, [this](const Result<QList<RuleGroup>> &groups) {
+        if (!groups)
+            return;
+        bool learned = false;
+        for (const auto &group : groups.value())
+            for (const auto &rule : group.alertingRules)
+                if (!rule.query.isEmpty() && m_ruleQueries.value(rule.name) != rule.query) {
+                    m_ruleQueries.insert(rule.name, rule.query);
+                    learned = true;
+                }
+        if (learned)
+            showDetails();
+    });
+}
+
 void AlertsView::showChart(const AmAlert &alert)
 {
-    const auto expr = expressionOf(alert);
+    const auto expr = ruleExpression(alert);
+    if (expr.isEmpty() && expressionOf(alert).isEmpty())
+        learnRules();
     if (!m_prometheus || expr.isEmpty()) {
         m_chart->hide();
         m_chartFor.clear();

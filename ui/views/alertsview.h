@@ -64,7 +64,12 @@ public:
     // Prometheus); without a Prometheus client there is no chart.
     void setPrometheus(PrometheusClient *prometheus);
     QChartView *chartView() const { return m_chart; }
+    // The rule's expression from the alert's generator URL (Prometheus' …/graph?g0.expr=…).
     static QString expressionOf(const AmAlert &alert);
+    // That, or — when the URL does not hold it (vmalert's points to its own page) — the expression
+    // of the alerting rule of that name, as /api/v1/rules lists it (asked when such an alert is
+    // shown; empty until answered).
+    QString ruleExpression(const AmAlert &alert) const;
 
     // The History tab: alert quality per alert name over the last 7 days.
     AlertQualityModel *qualityModel() const { return m_qualityModel; }
@@ -110,6 +115,9 @@ private:
     QChartView *m_chart;
     PrometheusClient *m_prometheus = nullptr;
     quint64 m_chartRequest = 0;
+    void learnRules();
+    QHash<QString, QString> m_ruleQueries; // alert name → expression, from /api/v1/rules
+    qint64 m_rulesAskedAt = 0;             // ms
     QString m_chartFor; // the fingerprint the chart shows
     QTabWidget *m_tabs;
     SilenceModel *m_silenceModel;

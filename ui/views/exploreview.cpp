@@ -294,6 +294,10 @@ void ExploreView::provideCompletions(const promql::Completion &context, std::fun
     case Kind::Name:
         key = QString();
         extra = promql::functionNames() + promql::aggregationNames() + promql::keywords();
+        if (m_prometheus && m_prometheus->server().kind == PromServer::Kind::VictoriaMetrics) {
+            extra += promql::metricsqlFunctionNames(); // it answers MetricsQL
+            m_editor->setExtraFunctions(promql::metricsqlFunctionNames());
+        }
         break;
     case Kind::LabelName:
         key = QStringLiteral("l:") + context.metric;

@@ -76,12 +76,28 @@ RequestId PrometheusClient::query(const QString &promql, const QDateTime &time, 
     r.params = {{QStringLiteral("query"), promql}};
     if (time.isValid())
         r.params.append({QStringLiteral("time"), formatTime(time)});
+    if (m_server.kind != PromServer::Kind::Prometheus)
+        r.params.append({QStringLiteral("nocache"), QStringLiteral("1")});
     return call<PromResult>(r, context, std::move(done), &prom::parseQueryResult);
 }
 
 RequestId PrometheusClient::queryRange(const QString &promql, const QDateTime &start, const QDateTime &end,
                                        double stepSeconds, QObject *context, Callback<PromResult> done)
 {
+    if (m_server.kind == PromServer::Kind::VictoriaMetrics && m_server.latencyOffsetMs > 0) {
+        // Its points after now − offset are the last older one repeated: not data, dropped.
+        const double heldBackFrom = double(QDateTime::currentMSecsSinceEpoch() - m_server.latencyOffsetMs) / 1000.0;
+        const double last = double(end.toMSecsSinceEpoch()) / 1000.0;
+        done = [done = std::move(done), heldBackFrom, last](const Result<PromResult> &answer) {
+            if (!answer) {
+                done(answer);
+                return;
+            }
+            auto shown = answer.value();
+            prom::dropHeldBack(shown, heldBackFrom, last);
+            done(shown);
+        };
+    }
     HttpRequest r;
     r.path = QStringLiteral("/api/v1/query_range");
     r.params = {{QStringLiteral("query"), promql},
@@ -226,6 +242,53 @@ RequestId PrometheusClient::buildInfo(QObject *context, Callback<BuildInfo> done
     HttpRequest r;
     r.path = QStringLiteral("/api/v1/status/buildinfo");
     return call<BuildInfo>(r, context, std::move(done), &prom::parseBuildInfo);
+}
+
+void PrometheusClient::detectServer()
+{
+    const auto base = m_http->baseUrl();
+    const auto now = QDateTime::currentMSecsSinceEpoch();
+    if (base != m_serverOf) {
+        m_server = {};
+        m_serverOf = base;
+        m_detectingSince = 0;
+        m_detectAgainAt = 0;
+    }
+    // A new profile cancels what is in flight without an answer: a question older than 15 s is lost.
+    if (base.isEmpty() || m_server.kind != PromServer::Kind::Unknown || now < m_detectAgainAt
+        || (m_detectingSince > 0 && now - m_detectingSince < 15'000))
+        return;
+    m_detectingSince = now;
+    const auto found = [this, base](PromServer server) {
+        if (base != m_http->baseUrl())
+            return;
+        m_detectingSince = 0;
+        if (server.kind == PromServer::Kind::Unknown) {
+            m_detectAgainAt = QDateTime::currentMSecsSinceEpoch() + kDetectRetryMs;
+            return;
+        }
+        m_server = server;
+        emit serverDetected(server);
+    };
+    HttpRequest ready;
+    ready.path = QStringLiteral("/-/ready");
+    m_http->send(ready, this, [this, found](const Result<HttpResponse> &answer) {
+        PromServer server;
+        server.kind = answer ? prom::serverKindFromReady(answer->body) : PromServer::Kind::Unknown;
+        if (answer && server.kind == PromServer::Kind::Unknown)
+            server.kind = PromServer::Kind::Prometheus; // answers the API and does not say: as Prometheus
+        if (server.kind != PromServer::Kind::VictoriaMetrics) {
+            found(server);
+            return;
+        }
+        HttpRequest metrics;
+        metrics.path = QStringLiteral("/metrics");
+        m_http->send(metrics, this, [found, server](const Result<HttpResponse> &own) mutable {
+            // Its own metrics name the flag; when they cannot be read, its default (1.79: 30 s).
+            server.latencyOffsetMs = (own ? prom::latencyOffsetFromMetrics(own->body) : std::nullopt).value_or(30'000);
+            found(server);
+        });
+    });
 }
 
 RequestId PrometheusClient::ready(QObject *context, Callback<Done> done)

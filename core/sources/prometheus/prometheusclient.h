@@ -44,13 +44,31 @@ public:
     RequestId ready(QObject *context, Callback<Done> done);
     void cancel(RequestId id) { m_http->cancel(id); }
 
+    // Which server answers: detectServer() asks (its /-/ready, and VictoriaMetrics' /metrics for
+    // its latency offset) once per base URL — again after 30 s when it did not answer; the owner
+    // calls it when the profile is set and when the endpoint's light turns ready. Until it is
+    // known to be Prometheus,
+    // an instant query carries nocache=1 (VictoriaMetrics otherwise answers for now − its offset;
+    // Prometheus ignores it); on VictoriaMetrics a range's held-back points (the last older one
+    // repeated) are dropped and PromResult::heldBackSeconds says how long that end is.
+    PromServer server() const { return m_server; }
+    void detectServer();
+
     static QString formatTime(const QDateTime &time); // Unix seconds with milliseconds
+
+signals:
+    void serverDetected(const wf::PromServer &server);
 
 private:
     template <typename T>
     RequestId call(HttpRequest request, QObject *context, Callback<T> done, Result<T> (*parse)(const QByteArray &));
 
     HttpClient *m_http;
+    PromServer m_server;
+    QUrl m_serverOf;           // the base URL m_server was found for
+    qint64 m_detectingSince = 0; // ms; 0: not asking
+    qint64 m_detectAgainAt = 0;  // ms: after a failed attempt
+    static constexpr int kDetectRetryMs = 30'000;
 };
 
 } // namespace wf

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <limits>
@@ -281,12 +282,62 @@ Result<QList<Target>> parseTargets(const QByteArray &body)
 Result<BuildInfo> parseBuildInfo(const QByteArray &body)
 {
     return withData<BuildInfo>(body, [](const QJsonValue &data, const QStringList &) -> Result<BuildInfo> {
-        const auto o = data.toObject();
-        if (!o.contains(QStringLiteral("version")))
-            return parseError(PromText::tr("no version in the build information."));
+        if (!data.isObject())
+            return parseError(PromText::tr("the build information is not an object."));
+        const auto o = data.toObject(); // VictoriaMetrics: {} (it does not say)
         return BuildInfo{o.value(QStringLiteral("version")).toString(), o.value(QStringLiteral("revision")).toString(),
                          o.value(QStringLiteral("goVersion")).toString()};
     });
+}
+
+PromServer::Kind serverKindFromReady(const QByteArray &body)
+{
+    if (body.contains("VictoriaMetrics"))
+        return PromServer::Kind::VictoriaMetrics;
+    if (body.contains("Prometheus"))
+        return PromServer::Kind::Prometheus;
+    return PromServer::Kind::Unknown;
+}
+
+std::optional<int> parseFlagDurationMs(const QString &text)
+{
+    static const QRegularExpression part(QStringLiteral(R"((\d+(?:\.\d+)?)(ms|h|m|s))"));
+    if (text.isEmpty())
+        return std::nullopt;
+    double ms = 0;
+    qsizetype at = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedStart() != at)
+            return std::nullopt;
+        at = m.capturedEnd();
+        const double n = m.captured(1).toDouble();
+        const auto unit = m.captured(2);
+        ms += unit == u"ms" ? n : unit == u"s" ? n * 1000 : unit == u"m" ? n * 60'000 : n * 3'600'000;
+    }
+    if (at != text.size() || ms > 86'400'000.0)
+        return std::nullopt;
+    return int(ms);
+}
+
+std::optional<int> latencyOffsetFromMetrics(const QByteArray &body)
+{
+    static const QRegularExpression flag(
+        QStringLiteral(R"re(^flag\{name="search\.latencyOffset", value="([^"]*)")re"), QRegularExpression::MultilineOption);
+    const auto m = flag.match(QString::fromUtf8(body));
+    if (!m.hasMatch())
+        return std::nullopt;
+    return parseFlagDurationMs(m.captured(1));
+}
+
+void dropHeldBack(PromResult &answer, double heldBackFrom, double end)
+{
+    if (answer.type != PromResult::Type::Matrix || end <= heldBackFrom)
+        return;
+    for (auto &series : answer.series)
+        std::erase_if(series.samples, [heldBackFrom](const Sample &s) { return s.time > heldBackFrom; });
+    std::erase_if(answer.series, [](const Series &s) { return s.samples.empty(); });
+    answer.heldBackSeconds = int(std::ceil(end - heldBackFrom));
 }
 
 int fillHoles(PromResult &answer, const PromResult &other)
@@ -333,3 +384,17 @@ int fillHoles(PromResult &answer, const PromResult &other)
 }
 
 } // namespace wf::prom
+
+namespace wf {
+
+QString PromServer::name() const
+{
+    switch (kind) {
+    case Kind::Prometheus: return QStringLiteral("Prometheus");
+    case Kind::VictoriaMetrics: return QStringLiteral("VictoriaMetrics");
+    case Kind::Unknown: break;
+    }
+    return {};
+}
+
+} // namespace wf

@@ -40,6 +40,7 @@ struct PromResult
     QUrl servedBy;              // an HA pair: the replica that answered, when not the first
     QUrl filledFrom;            // an HA pair: the replica whose points filled this range's holes
     int filledPoints = 0;       // how many
+    int heldBackSeconds = 0;    // VictoriaMetrics: the range's last seconds it does not show yet (dropped)
 };
 
 struct AlertingRule
@@ -86,9 +87,21 @@ struct Target
 
 struct BuildInfo
 {
-    QString version;
+    QString version; // empty: the server does not say (VictoriaMetrics answers an empty object)
     QString revision;
     QString goVersion;
+};
+
+// Which server answers the Prometheus API, and what of its behaviour the console must know.
+struct PromServer
+{
+    enum class Kind { Unknown, Prometheus, VictoriaMetrics };
+    Kind kind = Kind::Unknown;
+    // VictoriaMetrics' -search.latencyOffset (30 s unless set): an instant query near now is
+    // answered for now − offset unless nocache=1 is sent; a range's points newer than now − offset
+    // are the last older one repeated.
+    int latencyOffsetMs = 0;
+    QString name() const; // "Prometheus", "VictoriaMetrics", or empty
 };
 
 // Parsers of Prometheus' HTTP API answers (pure, thread-safe: usable off the UI thread).
@@ -111,6 +124,15 @@ Result<QList<RuleGroup>> parseRules(const QByteArray &body);
 Result<QList<PromAlert>> parseAlerts(const QByteArray &body);
 Result<QList<Target>> parseTargets(const QByteArray &body);
 Result<BuildInfo> parseBuildInfo(const QByteArray &body);
+// From the body of /-/ready ("Prometheus Server is Ready.", "VictoriaMetrics is Ready.").
+PromServer::Kind serverKindFromReady(const QByteArray &body);
+// VictoriaMetrics' own /metrics: its flag{name="search.latencyOffset", value="30s"} in ms
+// (nullopt when absent or unreadable).
+std::optional<int> latencyOffsetFromMetrics(const QByteArray &body);
+// A duration as VictoriaMetrics' flags write it: "30s", "1m", "1m30s", "500ms", "0s".
+std::optional<int> parseFlagDurationMs(const QString &text);
+// Drops the points later than heldBackFrom (Unix seconds) and says how many seconds that is.
+void dropHeldBack(PromResult &answer, double heldBackFrom, double end);
 
 // A JSON object of strings ({"job":"x"}) as labels; [time, "value"] as a sample (nullopt if not).
 Labels toLabels(const QJsonObject &object);
