@@ -4,6 +4,7 @@
 #include "cli/translations.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
+#include "report/reportcommand.h"
 #include "wall/wallmode.h"
 #include "screenshotrunner.h"
 #include "store/settings.h"
@@ -57,6 +58,14 @@ wf::Profile withOverrides(wf::Profile profile, const wf::LaunchOptions &o)
 int main(int argc, char **argv)
 {
     const auto args = arguments(argc, argv);
+    if (args.size() > 1 && args.at(1) == u"report") {
+        // The weekly report: no window, no display.
+        QCoreApplication core(argc, argv);
+        wf::logging::Options logOptions;
+        logOptions.level = spdlog::level::err; // what went wrong is said once, at the end
+        wf::logging::setup(logOptions);
+        return wf::runReportCommand(args.mid(1));
+    }
     auto commandLine = wf::parseCommandLine(args);
     if (commandLine.outcome != wf::CommandLine::Outcome::Run) {
         // --help, --version or a mistake: answer in the user's language without opening a window.

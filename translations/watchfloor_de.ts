@@ -3012,6 +3012,176 @@ Open %2 in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>wf::ReportCommand</name>
+    <message>
+        <source>This version writes the report as JSON only (--format json); PDF and HTML are to come.</source>
+        <translation>Diese Version schreibt den Bericht nur als JSON (--format json); PDF und HTML folgen.</translation>
+    </message>
+    <message>
+        <source>--profile: no profile named “%1”.</source>
+        <translation>--profile: kein Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” names no Prometheus: the report is made from it.</source>
+        <translation>Das Profil „%1“ nennt kein Prometheus: aus ihm entsteht der Bericht.</translation>
+    </message>
+    <message>
+        <source>Nothing written: %1</source>
+        <translation>Nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>--out: cannot create the folder “%1”.</source>
+        <translation>--out: der Ordner „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>wf::ReportCommandLine</name>
+    <message>
+        <source>Writes the weekly SLO report and alert review from Prometheus and Alertmanager.</source>
+        <translation>Schreibt den wöchentlichen SLO-Bericht und die Alarmauswertung aus Prometheus und Alertmanager.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe zeigen.</translation>
+    </message>
+    <message>
+        <source>The stored profile to read from.</source>
+        <translation>Das gespeicherte Profil, aus dem gelesen wird.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; URL (instead of a profile).</source>
+        <translation>Die URL von Prometheus (statt eines Profils).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Alertmanager&apos;s URL (instead of a profile).</source>
+        <translation>Die URL von Alertmanager (statt eines Profils).</translation>
+    </message>
+    <message>
+        <source>The ISO week, e.g. 2026-W48 (default: last week).</source>
+        <translation>Die ISO-Woche, z. B. 2026-W48 (Standard: letzte Woche).</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>The first day, UTC (YYYY-MM-DD).</source>
+        <translation>Der erste Tag, UTC (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>The last day, UTC, included (YYYY-MM-DD).</source>
+        <translation>Der letzte Tag, UTC, einschließlich (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>One or more of pdf, html, json (default: pdf).</source>
+        <translation>Eines oder mehrere von pdf, html, json (Standard: pdf).</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>The folder to write to (default: the current one).</source>
+        <translation>Der Zielordner (Standard: der aktuelle).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>The report&apos;s language: en or de.</source>
+        <translation>Die Sprache des Berichts: en oder de.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Run “watchfloor report --help” for the options.</source>
+        <translation>„watchfloor report --help“ zeigt die Optionen.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument “%1”.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <source>--profile needs a profile name.</source>
+        <translation>--profile braucht einen Profilnamen.</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not an http(s) URL.</source>
+        <translation>--%1: „%2“ ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>Say where the data is: --profile NAME, or --prometheus URL (and --alertmanager URL).</source>
+        <translation>Angeben, wo die Daten sind: --profile NAME oder --prometheus URL (und --alertmanager URL).</translation>
+    </message>
+    <message>
+        <source>Give either --week or --from and --to, not both.</source>
+        <translation>Entweder --week oder --from und --to angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--from and --to go together.</source>
+        <translation>--from und --to gehören zusammen.</translation>
+    </message>
+    <message>
+        <source>--from: “%1” is not a date (YYYY-MM-DD).</source>
+        <translation>--from: „%1“ ist kein Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>--to: “%1” is not a date (YYYY-MM-DD).</source>
+        <translation>--to: „%1“ ist kein Datum (JJJJ-MM-TT).</translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation>--to liegt vor --from.</translation>
+    </message>
+    <message>
+        <source>At most %1 days in one report.</source>
+        <translation>Höchstens %1 Tage in einem Bericht.</translation>
+    </message>
+    <message>
+        <source>--week: “%1” is not an ISO week (e.g. 2026-W48).</source>
+        <translation>--week: „%1“ ist keine ISO-Woche (z. B. 2026-W48).</translation>
+    </message>
+    <message>
+        <source>The report&apos;s time lies in the future: nothing has happened yet.</source>
+        <translation>Der Zeitraum des Berichts liegt in der Zukunft: noch ist nichts geschehen.</translation>
+    </message>
+    <message>
+        <source>--format: “%1” is not pdf, html or json.</source>
+        <translation>--format: „%1“ ist nicht pdf, html oder json.</translation>
+    </message>
+    <message>
+        <source>--format: give pdf, html or json.</source>
+        <translation>--format: pdf, html oder json angeben.</translation>
+    </message>
+    <message>
+        <source>--lang: en or de, not “%1”.</source>
+        <translation>--lang: en oder de, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>wf::RouterState</name>
     <message>
         <source>Primary (Alpaca)</source>
@@ -3652,6 +3822,13 @@ Open %2 in your web browser?</source>
     <message>
         <source>Acknowledgement</source>
         <translation>Quittierung</translation>
+    </message>
+</context>
+<context>
+    <name>wf::SloReportBuilder</name>
+    <message>
+        <source>Prometheus could not answer: %1</source>
+        <translation>Prometheus konnte nicht antworten: %1</translation>
     </message>
 </context>
 <context>

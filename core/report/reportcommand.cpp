@@ -1,0 +1,113 @@
+#include "reportcommand.h"
+
+#include "cli/translations.h"
+#include "net/httpclient.h"
+#include "report/reportoptions.h"
+#include "report/sloreport.h"
+#include "sources/prometheus/prometheusclient.h"
+#include "store/settings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace wf {
+namespace {
+
+class ReportText
+{
+    Q_DECLARE_TR_FUNCTIONS(wf::ReportCommand)
+};
+
+void say(const QString &text, FILE *to)
+{
+    std::fputs(qPrintable(text.endsWith(u'\n') ? text : text + u'\n'), to);
+}
+
+} // namespace
+
+int runReportCommand(const QStringList &arguments)
+{
+    const auto today = QDateTime::currentDateTimeUtc().date();
+    // The language first, so that every message is in it.
+    const auto lang = arguments.indexOf(QStringLiteral("--lang"));
+    if (lang >= 0 && lang + 1 < arguments.size())
+        installTranslations(arguments.at(lang + 1));
+    const auto command = parseReportCommandLine(arguments, today);
+    if (!command.options) {
+        say(command.text, command.help ? stdout : stderr);
+        return command.help ? 0 : 2;
+    }
+    const auto &options = *command.options;
+    if (options.formats.contains(QStringLiteral("pdf")) || options.formats.contains(QStringLiteral("html"))) {
+        say(ReportText::tr("This version writes the report as JSON only (--format json); PDF and HTML are to come."),
+            stderr);
+        return 2;
+    }
+
+    Profile profile;
+    if (!options.profile.isEmpty()) {
+        Settings settings;
+        const auto stored = settings.profile(options.profile);
+        if (!stored) {
+            say(ReportText::tr("--profile: no profile named “%1”.").arg(options.profile), stderr);
+            return 2;
+        }
+        profile = *stored;
+    }
+    if (!options.prometheus.isEmpty()) {
+        profile.endpoint(Endpoint::Prometheus).url = options.prometheus;
+        profile.endpoint(Endpoint::Prometheus).moreUrls.clear();
+    }
+    if (!options.alertmanager.isEmpty())
+        profile.endpoint(Endpoint::Alertmanager).url = options.alertmanager;
+    if (profile.endpoint(Endpoint::Prometheus).url.isEmpty()) {
+        say(ReportText::tr("The profile “%1” names no Prometheus: the report is made from it.").arg(profile.name), stderr);
+        return 2;
+    }
+
+    QNetworkAccessManager network;
+    HttpClient http(&network, Endpoint::Prometheus);
+    http.setProfile(profile);
+    PrometheusClient prometheus(&http);
+    prometheus.detectServer();
+    SloReportBuilder builder(&prometheus);
+    QEventLoop loop;
+    std::optional<SloReport> report;
+    QString failure;
+    QObject::connect(&builder, &SloReportBuilder::finished, &loop, [&](const SloReport &r) {
+        report = r;
+        loop.quit();
+    });
+    QObject::connect(&builder, &SloReportBuilder::failed, &loop, [&](const QString &message) {
+        failure = message;
+        loop.quit();
+    });
+    builder.start(options.from, options.to);
+    loop.exec();
+    if (!report) {
+        say(ReportText::tr("Nothing written: %1").arg(failure), stderr);
+        return 3;
+    }
+
+    if (!QDir().mkpath(options.outDir)) {
+        say(ReportText::tr("--out: cannot create the folder “%1”.").arg(options.outDir), stderr);
+        return 2;
+    }
+    const auto path = QDir(options.outDir).filePath(options.baseName() + QStringLiteral(".json"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit()) {
+        say(ReportText::tr("Cannot write “%1”: %2").arg(path, file.errorString()), stderr);
+        return 1;
+    }
+    say(ReportText::tr("Wrote %1").arg(QDir::toNativeSeparators(path)), stdout);
+    return 0;
+}
+
+} // namespace wf

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "net/result.h"
+#include "sources/prometheus/promresult.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace wf {
+
+class PrometheusClient;
+
+// The figures of the weekly SLO report (issue "The weekly SLO report"), each with the query it
+// came from: what the JSON output holds and the PDF shows.
+struct SloReport
+{
+    static constexpr double kAvailabilityTarget = 99.5; // %
+    static constexpr double kLatencyTargetSeconds = 2.0; // P95 per day
+
+    QDate from;
+    QDate to;            // inclusive
+    QDateTime end;       // where the figures are evaluated: the day after `to` at 00:00 UTC, or now
+    bool complete = false; // the period is over (end is not now)
+    QDateTime generatedAt;
+
+    // Seconds in each router state over the period, the period before it (as long) and 30 days.
+    QMap<QString, double> stateSeconds;
+    QMap<QString, double> previousStateSeconds;
+    QMap<QString, double> stateSeconds30d;
+
+    struct Day
+    {
+        QDate date;
+        std::optional<double> p95Seconds; // none: no latency observed that day
+    };
+    QList<Day> days;
+
+    struct Query
+    {
+        QString figure; // where it is used, e.g. "summary.availability.period"
+        QString expr;
+        QDateTime time;
+    };
+    QList<Query> queries; // the appendix
+
+    int periodDays() const { return int(from.daysTo(to)) + 1; }
+    // From the period's first midnight to end (shorter than its days while it is not over).
+    qint64 periodSeconds() const { return QDateTime(from, QTime(0, 0), Qt::UTC).secsTo(end); }
+    // Availability in %: 1 − BOTH_UNAVAILABLE / all states; none without router data.
+    static std::optional<double> availability(const QMap<QString, double> &seconds);
+    QJsonObject toJson() const;
+};
+
+// Asks Prometheus for every figure (instant queries at the period's end), then finished() or, when
+// Prometheus cannot be reached or refuses, failed() with what went wrong; nothing half-done.
+class SloReportBuilder : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SloReportBuilder(PrometheusClient *prometheus, QObject *parent = nullptr);
+    void start(const QDate &from, const QDate &to, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // The time in each state over [end − seconds, end]: the dashboards' expression (max − min of
+    // the counter where it did not reset, else its increase).
+    static QString stateSecondsQuery(qint64 seconds);
+    static QString p95Query(qint64 seconds);
+
+signals:
+    void finished(const wf::SloReport &report);
+    void failed(const QString &message);
+
+private:
+    void ask(const QString &figure, const QString &expr, const QDateTime &at,
+             std::function<void(const PromResult &)> take);
+    void settle();
+
+    PrometheusClient *m_prometheus;
+    SloReport m_report;
+    int m_waiting = 0;
+    std::optional<Error> m_error;
+};
+
+} // namespace wf
+
+Q_DECLARE_METATYPE(wf::SloReport)

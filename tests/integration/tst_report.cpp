@@ -1,0 +1,278 @@
+// The weekly SLO report's figures (`watchfloor report`), against the demo stack as `watchfloor
+// --demo` starts it — mytrader-sim's 30 days of router history backfilled into the real
+// Prometheus, the last hour of every metric, the simulator scraped live — with a drill run
+// before: every figure is recomputed here another way, from Prometheus' raw samples (time in each
+// state: the counter's own steps, resets included) and its per-bucket increases (P95: the
+// quantile interpolated here), and the command's exit codes and file are checked.
+
+#include "demo/demostack.h"
+#include "report/reportoptions.h"
+#include "report/sloreport.h"
+#include "sources/prometheus/prometheusclient.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void isoWeeks();
+    void argumentsAreChecked();
+    void figuresAreTrue();
+    void commandWritesJsonAndSaysWhatFailed();
+
+private:
+    wf::PromResult ask(const QString &expr, const QDateTime &at);
+    std::optional<wf::SloReport> build(const QDate &from, const QDate &to);
+
+    std::unique_ptr<wf::DemoStack> m_stack;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<wf::HttpClient> m_http;
+    std::unique_ptr<wf::PrometheusClient> m_prom;
+};
+
+void TestReport::initTestCase()
+{
+    const auto programs = wf::DemoStack::locate(QFileInfo(QStringLiteral(MYTRADER_SIM_EXECUTABLE)).absolutePath());
+    if (const auto *missing = std::get_if<QString>(&programs))
+        QFAIL(qPrintable(*missing));
+    m_stack = std::make_unique<wf::DemoStack>(std::get<wf::DemoStack::Programs>(programs));
+    QSignalSpy ready(m_stack.get(), &wf::DemoStack::ready);
+    QSignalSpy failed(m_stack.get(), &wf::DemoStack::failed);
+    m_stack->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 90000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    m_http = std::make_unique<wf::HttpClient>(&m_network, wf::Endpoint::Prometheus);
+    m_http->setProfile(m_stack->profile());
+    m_prom = std::make_unique<wf::PrometheusClient>(m_http.get());
+    // A drill now: today's router time has a failover in it.
+    QTRY_VERIFY_WITH_TIMEOUT(!ask(QStringLiteral(R"(up{job="mytrader"} == 1)"), {}).series.empty(), 20000);
+    const auto sim = m_stack->profile().endpoint(wf::Endpoint::Health).url.resolved(QUrl(QStringLiteral("/control/faults")));
+    QNetworkRequest request(sim);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":8})"));
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QTest::qWait(12000); // the drill and its end, scraped
+}
+
+wf::PromResult TestReport::ask(const QString &expr, const QDateTime &at)
+{
+    std::optional<wf::Result<wf::PromResult>> out;
+    m_prom->query(expr, at, nullptr, [&out](const wf::Result<wf::PromResult> &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 20000) || !out->ok())
+        return {};
+    return out->value();
+}
+
+std::optional<wf::SloReport> TestReport::build(const QDate &from, const QDate &to)
+{
+    wf::SloReportBuilder builder(m_prom.get());
+    QSignalSpy finished(&builder, &wf::SloReportBuilder::finished);
+    QSignalSpy failed(&builder, &wf::SloReportBuilder::failed);
+    builder.start(from, to);
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 30000) || finished.isEmpty())
+        return std::nullopt;
+    return finished.first().first().value<wf::SloReport>();
+}
+
+void TestReport::isoWeeks()
+{
+    QCOMPARE(wf::mondayOfIsoWeek(QStringLiteral("2026-W48")), std::optional(QDate(2026, 11, 23)));
+    QCOMPARE(wf::mondayOfIsoWeek(QStringLiteral("2026-W01")), std::optional(QDate(2025, 12, 29))); // 1 January is a Thursday
+    QCOMPARE(wf::mondayOfIsoWeek(QStringLiteral("2026-W53")), std::optional(QDate(2026, 12, 28))); // 2026 has 53
+    QCOMPARE(wf::mondayOfIsoWeek(QStringLiteral("2025-W53")), std::nullopt); // 2025 has 52
+    QCOMPARE(wf::mondayOfIsoWeek(QStringLiteral("2026-48")), std::nullopt);
+    QCOMPARE(wf::isoWeekOf(QDate(2027, 1, 1)), QStringLiteral("2026-W53"));
+    QCOMPARE(wf::isoWeekOf(QDate(2026, 11, 29)), QStringLiteral("2026-W48"));
+}
+
+void TestReport::argumentsAreChecked()
+{
+    const QDate today(2026, 12, 2);
+    const auto parse = [&](QStringList args) {
+        args.prepend(QStringLiteral("report"));
+        return wf::parseReportCommandLine(args, today);
+    };
+    // Last week by default, from the endpoint flags.
+    const auto last = parse({QStringLiteral("--prometheus"), QStringLiteral("http://prom:9090")});
+    QVERIFY2(last.options, qPrintable(last.text));
+    QCOMPARE(last.options->label, QStringLiteral("2026-W48"));
+    QCOMPARE(last.options->from, QDate(2026, 11, 23));
+    QCOMPARE(last.options->to, QDate(2026, 11, 29));
+    QCOMPARE(last.options->formats, QStringList{QStringLiteral("pdf")});
+    const auto range = parse({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("--from"), QStringLiteral("2026-11-01"),
+                              QStringLiteral("--to"), QStringLiteral("2026-11-30"), QStringLiteral("--format"), QStringLiteral("json,pdf,json")});
+    QVERIFY2(range.options, qPrintable(range.text));
+    QCOMPARE(range.options->baseName(), QStringLiteral("slo-report-2026-11-01_2026-11-30"));
+    QCOMPARE(range.options->formats, (QStringList{QStringLiteral("json"), QStringLiteral("pdf")}));
+    // Each mistake named.
+    const QList<std::pair<QStringList, QString>> bad{
+        {{}, QStringLiteral("--profile")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("ftp://x")}, QStringLiteral("ftp://x")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--week"), QStringLiteral("2026-W54")}, QStringLiteral("2026-W54")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--week"), QStringLiteral("2026-W48"), QStringLiteral("--from"), QStringLiteral("2026-11-01"), QStringLiteral("--to"), QStringLiteral("2026-11-02")}, QStringLiteral("--week")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--from"), QStringLiteral("2026-11-01")}, QStringLiteral("--to")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--from"), QStringLiteral("2026-11-09"), QStringLiteral("--to"), QStringLiteral("2026-11-02")}, QStringLiteral("before")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--week"), QStringLiteral("2027-W10")}, QStringLiteral("future")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--format"), QStringLiteral("docx")}, QStringLiteral("docx")},
+        {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--lang"), QStringLiteral("fr")}, QStringLiteral("fr")},
+    };
+    for (const auto &[args, named] : bad) {
+        const auto r = parse(args);
+        QVERIFY2(!r.options, qPrintable(args.join(u' ')));
+        QVERIFY2(r.text.contains(named), qPrintable(r.text));
+    }
+}
+
+void TestReport::figuresAreTrue()
+{
+    // This week (not over: evaluated now, the drill inside it) and the last (over).
+    const auto today = QDateTime::currentDateTimeUtc().date();
+    const auto monday = today.addDays(1 - today.dayOfWeek());
+    for (const auto &[from, to] : {std::pair{monday, monday.addDays(6)}, std::pair{monday.addDays(-7), monday.addDays(-1)}}) {
+        const auto report = build(from, to);
+        QVERIFY(report);
+        const auto json = report->toJson();
+        const auto summary = json.value(QStringLiteral("summary")).toObject();
+
+        // Time in each state, recomputed from the raw samples: each step of the counter, and after
+        // a reset (the service restarted) its value from zero.
+        const auto periodStart = QDateTime(from, QTime(0, 0), Qt::UTC);
+        const auto raw = ask(QStringLiteral("datasource_router_state_duration_seconds[%1s]").arg(periodStart.secsTo(report->end)), report->end);
+        QVERIFY(!raw.series.empty());
+        QMap<QString, double> seconds;
+        for (const auto &s : raw.series) {
+            double total = 0;
+            for (std::size_t i = 1; i < s.samples.size(); ++i) {
+                const double step = s.samples[i].value - s.samples[i - 1].value;
+                total += step >= 0 ? step : s.samples[i].value;
+            }
+            seconds[s.labels.value(QStringLiteral("state"))] += total;
+        }
+        const auto states = summary.value(QStringLiteral("routerStateSeconds")).toObject().value(QStringLiteral("period")).toObject();
+        QCOMPARE(states.keys(), QStringList(seconds.keys()));
+        for (auto it = seconds.cbegin(); it != seconds.cend(); ++it) {
+            const double reported = states.value(it.key()).toDouble();
+            // Prometheus' increase() extrapolates across a reset; the steps are exact: within a scrape.
+            QVERIFY2(std::abs(reported - it.value()) <= 1.0 + 0.0005 * it.value(),
+                     qPrintable(QStringLiteral("%1 %2: reported %3 s, the samples say %4 s").arg(from.toString(Qt::ISODate), it.key()).arg(reported).arg(it.value())));
+        }
+        // Availability is the share of the time not BOTH_UNAVAILABLE, to the last digit.
+        double total = 0;
+        for (const auto &v : states)
+            total += v.toDouble();
+        const double down = states.value(QStringLiteral("BOTH_UNAVAILABLE")).toDouble();
+        const double availability = 100.0 * (1.0 - down / total);
+        const auto shown = summary.value(QStringLiteral("availability")).toObject();
+        QVERIFY2(std::abs(shown.value(QStringLiteral("periodPercent")).toDouble() - availability) < 1e-9,
+                 qPrintable(QStringLiteral("%1 against %2").arg(shown.value(QStringLiteral("periodPercent")).toDouble(), 0, 'f', 9).arg(availability, 0, 'f', 9)));
+        QVERIFY(std::abs(summary.value(QStringLiteral("burnRate")).toDouble() - (down / total) / 0.005) < 1e-9);
+        QCOMPARE(shown.value(QStringLiteral("met")).toBool(), availability >= 99.5);
+        const auto budget = summary.value(QStringLiteral("errorBudget")).toObject();
+        QVERIFY(std::abs(budget.value(QStringLiteral("periodUsedMinutes")).toDouble() - down / 60.0) < 1e-9);
+        QVERIFY(std::abs(budget.value(QStringLiteral("periodLeftMinutes")).toDouble() - (0.005 * 7 * 1440 - down / 60.0)) < 1e-9);
+        QCOMPARE(budget.value(QStringLiteral("periodAllowedMinutes")).toDouble(), 0.005 * 7 * 1440);
+        if (!report->complete) // this week: the drill's seconds are in it
+            QVERIFY2(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")) >= 5, qPrintable(QString::number(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")))));
+
+        // P95 per day, where latencies were observed: the quantile interpolated here from the
+        // buckets' increases, as histogram_quantile does (linear within the bucket).
+        const auto days = summary.value(QStringLiteral("latencyP95")).toObject().value(QStringLiteral("days")).toArray();
+        int measured = 0;
+        for (int i = 0; i < days.size(); ++i) {
+            const auto day = days.at(i).toObject();
+            const auto &query = report->queries.at(3 + i);
+            const auto buckets = ask(QStringLiteral("sum by (le) (increase(alpaca_message_latency_seconds_bucket[%1s]))")
+                                         .arg(query.expr.section(u'[', 1).section(u's', 0, 0)),
+                                     query.time);
+            std::vector<std::pair<double, double>> cumulative;
+            for (const auto &s : buckets.series)
+                cumulative.push_back({s.labels.value(QStringLiteral("le")) == u"+Inf" ? INFINITY : s.labels.value(QStringLiteral("le")).toDouble(),
+                                      s.samples.back().value});
+            std::sort(cumulative.begin(), cumulative.end());
+            if (cumulative.empty() || cumulative.back().second <= 0) {
+                QVERIFY(day.value(QStringLiteral("p95Seconds")).isNull());
+                continue;
+            }
+            ++measured;
+            const double rank = 0.95 * cumulative.back().second;
+            double expected = NAN;
+            for (std::size_t b = 0; b < cumulative.size(); ++b) {
+                if (cumulative[b].second < rank)
+                    continue;
+                const double lower = b == 0 ? 0 : cumulative[b - 1].first;
+                const double below = b == 0 ? 0 : cumulative[b - 1].second;
+                expected = std::isinf(cumulative[b].first) ? lower
+                                                           : lower + (cumulative[b].first - lower) * (rank - below) / (cumulative[b].second - below);
+                break;
+            }
+            const double reported = day.value(QStringLiteral("p95Seconds")).toDouble();
+            QVERIFY2(std::abs(reported - expected) < 1e-6 * std::max(1.0, expected),
+                     qPrintable(QStringLiteral("%1: P95 %2, the buckets say %3").arg(day.value(QStringLiteral("date")).toString()).arg(reported).arg(expected)));
+            QCOMPARE(day.value(QStringLiteral("met")).toBool(), reported <= 2.0);
+        }
+        if (!report->complete)
+            QVERIFY(measured >= 1); // today: the last hour of every metric, and live
+    }
+}
+
+void TestReport::commandWritesJsonAndSaysWhatFailed()
+{
+    const auto program = QFileInfo(QStringLiteral(MYTRADER_SIM_EXECUTABLE)).absolutePath() + QStringLiteral("/watchfloor");
+    QTemporaryDir out;
+    const auto week = wf::isoWeekOf(QDateTime::currentDateTimeUtc().date().addDays(-7));
+    const auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
+        QProcess p;
+        p.setProgram(program);
+        p.setArguments(QStringList{QStringLiteral("report")} + args);
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), out.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start();
+        [&] { QVERIFY(p.waitForFinished(60000)); }();
+        if (err)
+            *err = p.readAllStandardError();
+        return p.exitCode();
+    };
+    const auto prometheus = m_stack->profile().endpoint(wf::Endpoint::Prometheus).url.toString();
+    QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), week, QStringLiteral("--format"),
+                  QStringLiteral("json"), QStringLiteral("--out"), out.path()}),
+             0);
+    QFile file(out.filePath(QStringLiteral("slo-report-%1.json").arg(week)));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto written = QJsonDocument::fromJson(file.readAll()).object();
+    const auto report = build(*wf::mondayOfIsoWeek(week), wf::mondayOfIsoWeek(week)->addDays(6));
+    QVERIFY(report);
+    QCOMPARE(written.value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")),
+             report->toJson().value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")));
+    QVERIFY(!written.value(QStringLiteral("queries")).toArray().isEmpty()); // the appendix
+    // Bad arguments: 2. Prometheus not answering: 3, its address named, nothing written.
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), QStringLiteral("2026-W99")}, &err), 2);
+    QVERIFY2(err.contains("2026-W99"), err.constData());
+    const auto down = QTemporaryDir().path();
+    QCOMPARE(run({QStringLiteral("--prometheus"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--week"), week,
+                  QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), down}, &err),
+             3);
+    QVERIFY2(err.contains("Prometheus") && err.contains("127.0.0.1:1"), err.constData());
+    QVERIFY(!QFileInfo::exists(QDir(down).filePath(QStringLiteral("slo-report-%1.json").arg(week))));
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
