@@ -77,6 +77,7 @@ int runReportCommand(const QStringList &arguments)
     PrometheusClient prometheus(&http);
     prometheus.detectServer();
     SloReportBuilder builder(&prometheus);
+    builder.setStepSeconds(profile.scrapeSeconds);
     QEventLoop loop;
     std::optional<SloReport> report;
     QString failure;

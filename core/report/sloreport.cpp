@@ -71,6 +71,17 @@ QJsonObject SloReport::toJson() const
                                    {QStringLiteral("p95Seconds"), number(d.p95Seconds)},
                                    {QStringLiteral("met"), d.p95Seconds ? QJsonValue(met) : QJsonValue()}});
     }
+    QJsonArray failoverList;
+    for (const auto &f : failovers) {
+        const auto last = f.ongoing() ? end : f.end;
+        failoverList.append(QJsonObject{
+            {QStringLiteral("start"), f.start.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("end"), f.ongoing() ? QJsonValue() : QJsonValue(f.end.toString(Qt::ISODateWithMs))},
+            {QStringLiteral("durationSeconds"), double(f.start.msecsTo(last)) / 1000.0},
+            {QStringLiteral("worstState"), routerStateName(f.worst)},
+            {QStringLiteral("reason"), f.reason.isEmpty() ? QJsonValue() : QJsonValue(f.reason)},
+            {QStringLiteral("recoverySeconds"), f.recoverySeconds ? QJsonValue(double(*f.recoverySeconds)) : QJsonValue()}});
+    }
     QJsonArray queryList;
     for (const auto &q : queries)
         queryList.append(QJsonObject{{QStringLiteral("figure"), q.figure},
@@ -116,6 +127,10 @@ QJsonObject SloReport::toJson() const
               QJsonObject{{QStringLiteral("period"), secondsJson(stateSeconds)},
                           {QStringLiteral("previousPeriod"), secondsJson(previousStateSeconds)},
                           {QStringLiteral("last30Days"), secondsJson(stateSeconds30d)}}}}},
+        {QStringLiteral("failovers"),
+         QJsonObject{{QStringLiteral("count"), int(failovers.size())},
+                     {QStringLiteral("stepSeconds"), timelineStepSeconds},
+                     {QStringLiteral("events"), failoverList}}},
         {QStringLiteral("queries"), queryList}};
 }
 
@@ -179,8 +194,44 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
                         m_report.days[index].p95Seconds = s.samples.back().value;
             });
     }
+    askTimeline(periodStart, end);
     --m_waiting;
     settle();
+}
+
+void SloReportBuilder::askTimeline(const QDateTime &from, const QDateTime &to)
+{
+    // A range at the scrape interval holds more points than one query may: asked in chunks (each
+    // starting a step after the last one ended) and joined by series.
+    m_states.clear();
+    m_durations.clear();
+    m_report.timelineStepSeconds = m_stepSeconds;
+    const qint64 chunk = qint64(m_stepSeconds) * kPointsPerQuery;
+    for (auto start = from; start < to; start = start.addSecs(chunk)) {
+        const auto end = std::min(start.addSecs(chunk - m_stepSeconds), to);
+        for (auto *into : {&m_states, &m_durations}) {
+            const auto expr = QString::fromLatin1(into == &m_states ? "datasource_router_state" : kMetric);
+            if (start == from)
+                m_report.queries.append({QStringLiteral("failovers"), expr, to});
+            ++m_waiting;
+            m_prometheus->queryRange(expr, start, end, m_stepSeconds, this, [this, into](const Result<PromResult> &r) {
+                if (r) {
+                    for (const auto &s : r->series) {
+                        QStringList key;
+                        for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
+                            key.append(it.key() + u'=' + it.value());
+                        auto &joined = (*into)[key.join(u'\n')];
+                        joined.labels = s.labels;
+                        joined.samples.insert(joined.samples.end(), s.samples.cbegin(), s.samples.cend());
+                    }
+                } else if (!m_error) {
+                    m_error = r.error();
+                }
+                --m_waiting;
+                settle();
+            });
+        }
+    }
 }
 
 void SloReportBuilder::ask(const QString &figure, const QString &expr, const QDateTime &at,
@@ -206,6 +257,20 @@ void SloReportBuilder::settle()
         emit failed(ReportText::tr("Prometheus could not answer: %1").arg(m_error->message));
         return;
     }
+    const auto joined = [](const QMap<QString, Series> &parts) {
+        PromResult r;
+        r.type = PromResult::Type::Matrix;
+        for (auto s : parts) {
+            std::sort(s.samples.begin(), s.samples.end(), [](const Sample &a, const Sample &b) { return a.time < b.time; });
+            r.series.push_back(std::move(s));
+        }
+        return r;
+    };
+    RouterTimeline timeline;
+    timeline.setHistory(joined(m_states), joined(m_durations), m_stepSeconds);
+    m_states.clear();
+    m_durations.clear();
+    m_report.failovers = timeline.failovers(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
     emit finished(m_report);
 }
 

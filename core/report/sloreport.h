@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/routertimeline.h"
 #include "net/result.h"
 #include "sources/prometheus/promresult.h"
 
@@ -43,6 +44,11 @@ struct SloReport
     };
     QList<Day> days;
 
+    // Each failover in the period, from the router timeline the dashboards use, asked at the
+    // scrape interval (a short failover is not stepped over).
+    QList<FailoverEvent> failovers;
+    int timelineStepSeconds = 0;
+
     struct Query
     {
         QString figure; // where it is used, e.g. "summary.availability.period"
@@ -67,6 +73,9 @@ class SloReportBuilder : public QObject
 public:
     explicit SloReportBuilder(PrometheusClient *prometheus, QObject *parent = nullptr);
     void start(const QDate &from, const QDate &to, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // The router timeline's step: Prometheus' scrape interval (the profile's); before start().
+    void setStepSeconds(int seconds) { m_stepSeconds = std::max(1, seconds); }
+    static constexpr int kPointsPerQuery = 10'000; // Prometheus refuses more than 11,000 a series
 
     // The time in each state over [end − seconds, end]: the dashboards' expression (max − min of
     // the counter where it did not reset, else its increase).
@@ -84,7 +93,11 @@ private:
 
     PrometheusClient *m_prometheus;
     SloReport m_report;
+    void askTimeline(const QDateTime &from, const QDateTime &to);
     int m_waiting = 0;
+    int m_stepSeconds = 15;
+    QMap<QString, Series> m_states; // the timeline's chunks, joined by series (their labels as text)
+    QMap<QString, Series> m_durations;
     std::optional<Error> m_error;
 };
 

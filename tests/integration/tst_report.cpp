@@ -44,6 +44,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<wf::HttpClient> m_http;
     std::unique_ptr<wf::PrometheusClient> m_prom;
+    QDateTime m_drillStart;
 };
 
 void TestReport::initTestCase()
@@ -65,6 +66,7 @@ void TestReport::initTestCase()
     const auto sim = m_stack->profile().endpoint(wf::Endpoint::Health).url.resolved(QUrl(QStringLiteral("/control/faults")));
     QNetworkRequest request(sim);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    m_drillStart = QDateTime::currentDateTimeUtc();
     std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":8})"));
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
     QCOMPARE(reply->error(), QNetworkReply::NoError);
@@ -83,6 +85,7 @@ wf::PromResult TestReport::ask(const QString &expr, const QDateTime &at)
 std::optional<wf::SloReport> TestReport::build(const QDate &from, const QDate &to)
 {
     wf::SloReportBuilder builder(m_prom.get());
+    builder.setStepSeconds(1); // the demo's scrape interval
     QSignalSpy finished(&builder, &wf::SloReportBuilder::finished);
     QSignalSpy failed(&builder, &wf::SloReportBuilder::failed);
     builder.start(from, to);
@@ -190,6 +193,35 @@ void TestReport::figuresAreTrue()
         QCOMPARE(budget.value(QStringLiteral("periodAllowedMinutes")).toDouble(), 0.005 * 7 * 1440);
         if (!report->complete) // this week: the drill's seconds are in it
             QVERIFY2(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")) >= 5, qPrintable(QString::number(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")))));
+
+        // The failovers, from the router timeline at the scrape interval: the drill is one, where
+        // and as long as it was, at its worst BOTH_UNAVAILABLE; together they last as long as the
+        // time outside PRIMARY_ACTIVE that the counters say (the backfilled days have a point every
+        // 5 minutes: each edge within that).
+        const auto failovers = json.value(QStringLiteral("failovers")).toObject();
+        const auto events = failovers.value(QStringLiteral("events")).toArray();
+        QCOMPARE(failovers.value(QStringLiteral("count")).toInt(), events.size());
+        double away = 0;
+        bool drillSeen = false;
+        for (const auto &e : events) {
+            const auto event = e.toObject();
+            const auto start = QDateTime::fromString(event.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+            const double duration = event.value(QStringLiteral("durationSeconds")).toDouble();
+            QVERIFY2(start.date() >= from && start <= report->end, qPrintable(event.value(QStringLiteral("start")).toString()));
+            away += duration;
+            if (std::abs(m_drillStart.msecsTo(start)) <= 3000) {
+                drillSeen = true;
+                QCOMPARE(event.value(QStringLiteral("worstState")).toString(), QStringLiteral("BOTH_UNAVAILABLE"));
+                QVERIFY2(duration >= 6 && duration <= 12, qPrintable(QString::number(duration)));
+            }
+        }
+        if (!report->complete)
+            QVERIFY2(drillSeen, qPrintable(QJsonDocument(failovers).toJson()));
+        const double outside = states.value(QStringLiteral("FALLBACK_ACTIVE")).toDouble() + down;
+        qInfo("%s – %s: %lld failovers lasting %.0f s; the counters say %.0f s outside PRIMARY_ACTIVE", qPrintable(from.toString(Qt::ISODate)),
+              qPrintable(to.toString(Qt::ISODate)), qlonglong(events.size()), away, outside);
+        QVERIFY2(std::abs(away - outside) <= 600.0 * events.size() + 5,
+                 qPrintable(QStringLiteral("%1 failovers last %2 s; the counters say %3 s outside PRIMARY_ACTIVE").arg(events.size()).arg(away).arg(outside)));
 
         // P95 per day, where latencies were observed: the quantile interpolated here from the
         // buckets' increases, as histogram_quantile does (linear within the bucket).
