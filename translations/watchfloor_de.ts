@@ -3830,6 +3830,18 @@ Open %2 in your web browser?</source>
         <source>Prometheus could not answer: %1</source>
         <translation>Prometheus konnte nicht antworten: %1</translation>
     </message>
+    <message>
+        <source>Flaps and resolves fast: a longer for: (now %1 s, try %2 s) or hysteresis (keep_firing_for).</source>
+        <translation>Flattert und löst sich schnell: ein längeres for: (jetzt %1 s, versuchen Sie %2 s) oder Hysterese (keep_firing_for).</translation>
+    </message>
+    <message>
+        <source>Mostly resolves within 5 minutes: a longer for: (now %1 s, try %2 s).</source>
+        <translation>Löst sich meist binnen 5 Minuten: ein längeres for: (jetzt %1 s, versuchen Sie %2 s).</translation>
+    </message>
+    <message>
+        <source>Fires again within an hour of resolving: check what it watches for oscillation.</source>
+        <translation>Feuert binnen einer Stunde nach dem Auflösen erneut: prüfen, ob das Beobachtete schwingt.</translation>
+    </message>
 </context>
 <context>
     <name>wf::TimeRangePicker</name>

@@ -3,6 +3,7 @@
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 
 #include <cmath>
@@ -82,6 +83,75 @@ QJsonObject SloReport::toJson() const
             {QStringLiteral("reason"), f.reason.isEmpty() ? QJsonValue() : QJsonValue(f.reason)},
             {QStringLiteral("recoverySeconds"), f.recoverySeconds ? QJsonValue(double(*f.recoverySeconds)) : QJsonValue()}});
     }
+    QJsonArray incidentList;
+    QHash<QString, QList<const Incident *>> byRule;
+    for (const auto &i : incidents) {
+        QJsonObject labelObject;
+        for (auto it = i.labels.cbegin(); it != i.labels.cend(); ++it)
+            labelObject.insert(it.key(), it.value());
+        incidentList.append(QJsonObject{
+            {QStringLiteral("alertname"), i.alertname},
+            {QStringLiteral("severity"), i.severity},
+            {QStringLiteral("labels"), labelObject},
+            {QStringLiteral("start"), i.start.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("end"), i.end.isValid() ? QJsonValue(i.end.toString(Qt::ISODateWithMs)) : QJsonValue()},
+            {QStringLiteral("durationSeconds"), i.seconds(end)},
+            {QStringLiteral("runbook"), i.runbook.isEmpty() ? QJsonValue() : QJsonValue(i.runbook)}});
+        byRule[i.alertname].append(&i);
+    }
+    // The alert review: the rules that fired, noisiest first, each with what would quieten it.
+    QList<QJsonObject> ranked;
+    for (auto it = byRule.cbegin(); it != byRule.cend(); ++it) {
+        const auto &fired = it.value();
+        std::vector<double> durations;
+        int brief = 0, flaps = 0;
+        for (int k = 0; k < fired.size(); ++k) {
+            durations.push_back(fired[k]->seconds(end));
+            brief += fired[k]->end.isValid() && fired[k]->seconds(end) < kBriefSeconds ? 1 : 0;
+            if (k > 0 && fired[k - 1]->end.isValid() && fired[k - 1]->end.secsTo(fired[k]->start) < kFlapSeconds)
+                ++flaps;
+        }
+        std::sort(durations.begin(), durations.end());
+        const double median = durations.size() % 2 ? durations[durations.size() / 2]
+                                                   : (durations[durations.size() / 2 - 1] + durations[durations.size() / 2]) / 2;
+        const auto rule = std::find_if(rules.cbegin(), rules.cend(), [&](const Rule &r) { return r.name == it.key(); });
+        const double forSeconds = rule == rules.cend() ? 0 : rule->forSeconds;
+        QString suggestion;
+        if (flaps > 0 && brief > 0)
+            suggestion = ReportText::tr("Flaps and resolves fast: a longer for: (now %1 s, try %2 s) or hysteresis (keep_firing_for).")
+                             .arg(forSeconds)
+                             .arg(std::max(60.0, std::ceil(median * 2 / 60) * 60));
+        else if (brief * 2 > int(fired.size()))
+            suggestion = ReportText::tr("Mostly resolves within 5 minutes: a longer for: (now %1 s, try %2 s).")
+                             .arg(forSeconds)
+                             .arg(std::max(60.0, std::ceil(median * 2 / 60) * 60));
+        else if (flaps > 0)
+            suggestion = ReportText::tr("Fires again within an hour of resolving: check what it watches for oscillation.");
+        ranked.append(QJsonObject{{QStringLiteral("alertname"), it.key()},
+                                  {QStringLiteral("severity"), fired.first()->severity},
+                                  {QStringLiteral("fires"), int(fired.size())},
+                                  {QStringLiteral("firesPerWeek"), double(fired.size()) * 7.0 / periodDays()},
+                                  {QStringLiteral("medianDurationSeconds"), median},
+                                  {QStringLiteral("falsePositiveCandidates"), brief},
+                                  {QStringLiteral("flaps"), flaps},
+                                  {QStringLiteral("forSeconds"), forSeconds},
+                                  {QStringLiteral("suggestion"), suggestion.isEmpty() ? QJsonValue() : QJsonValue(suggestion)}});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        const auto noise = [](const QJsonObject &o) {
+            return o.value(QStringLiteral("fires")).toInt() + o.value(QStringLiteral("falsePositiveCandidates")).toInt()
+                + o.value(QStringLiteral("flaps")).toInt();
+        };
+        return noise(a) != noise(b) ? noise(a) > noise(b)
+                                    : a.value(QStringLiteral("alertname")).toString() < b.value(QStringLiteral("alertname")).toString();
+    });
+    QJsonArray rankedList;
+    for (const auto &o : ranked)
+        rankedList.append(o);
+    QJsonArray silent;
+    for (const auto &r : rules)
+        if (!firedIn30Days.contains(r.name))
+            silent.append(r.name);
     QJsonArray queryList;
     for (const auto &q : queries)
         queryList.append(QJsonObject{{QStringLiteral("figure"), q.figure},
@@ -131,6 +201,12 @@ QJsonObject SloReport::toJson() const
          QJsonObject{{QStringLiteral("count"), int(failovers.size())},
                      {QStringLiteral("stepSeconds"), timelineStepSeconds},
                      {QStringLiteral("events"), failoverList}}},
+        {QStringLiteral("incidents"), incidentList},
+        {QStringLiteral("alertReview"),
+         QJsonObject{{QStringLiteral("rules"), rankedList},
+                     {QStringLiteral("neverFiredIn30Days"), silent},
+                     {QStringLiteral("briefSeconds"), kBriefSeconds},
+                     {QStringLiteral("flapSeconds"), kFlapSeconds}}},
         {QStringLiteral("queries"), queryList}};
 }
 
@@ -201,36 +277,62 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
 
 void SloReportBuilder::askTimeline(const QDateTime &from, const QDateTime &to)
 {
-    // A range at the scrape interval holds more points than one query may: asked in chunks (each
-    // starting a step after the last one ended) and joined by series.
     m_states.clear();
     m_durations.clear();
+    m_alerts.clear();
     m_report.timelineStepSeconds = m_stepSeconds;
+    askChunked(QStringLiteral("failovers"), QStringLiteral("datasource_router_state"), from, to, &m_states);
+    askChunked(QStringLiteral("failovers"), QString::fromLatin1(kMetric), from, to, &m_durations);
+    askChunked(QStringLiteral("incidents"), QStringLiteral("ALERTS{alertstate=\"firing\"}"), from, to, &m_alerts);
+    // The rules (severity, for:, runbook) and which of them fired in the last 30 days.
+    m_report.queries.append({QStringLiteral("alertReview.rules"), QStringLiteral("/api/v1/rules"), to});
+    ++m_waiting;
+    m_prometheus->rules(this, [this](const Result<QList<RuleGroup>> &r) {
+        if (r) {
+            for (const auto &group : r.value())
+                for (const auto &rule : group.alertingRules)
+                    m_report.rules.append({rule.name, rule.labels.value(QStringLiteral("severity")), rule.durationSeconds,
+                                           rule.annotations.value(QStringLiteral("runbook_url")).section(u'/', -1)});
+        } else if (!m_error) {
+            m_error = r.error();
+        }
+        --m_waiting;
+        settle();
+    });
+    ask(QStringLiteral("alertReview.firedIn30Days"),
+        QStringLiteral("count by (alertname) (count_over_time(ALERTS{alertstate=\"firing\"}[30d]))"), to,
+        [this](const PromResult &r) {
+            for (const auto &s : r.series)
+                m_report.firedIn30Days.append(s.labels.value(QStringLiteral("alertname")));
+        });
+}
+
+void SloReportBuilder::askChunked(const QString &figure, const QString &expr, const QDateTime &from, const QDateTime &to,
+                                  QMap<QString, Series> *into)
+{
+    // A range at the scrape interval holds more points than one query may: asked in chunks (each
+    // starting a step after the last one ended) and joined by series.
+    m_report.queries.append({figure, expr, to});
     const qint64 chunk = qint64(m_stepSeconds) * kPointsPerQuery;
     for (auto start = from; start < to; start = start.addSecs(chunk)) {
         const auto end = std::min(start.addSecs(chunk - m_stepSeconds), to);
-        for (auto *into : {&m_states, &m_durations}) {
-            const auto expr = QString::fromLatin1(into == &m_states ? "datasource_router_state" : kMetric);
-            if (start == from)
-                m_report.queries.append({QStringLiteral("failovers"), expr, to});
-            ++m_waiting;
-            m_prometheus->queryRange(expr, start, end, m_stepSeconds, this, [this, into](const Result<PromResult> &r) {
-                if (r) {
-                    for (const auto &s : r->series) {
-                        QStringList key;
-                        for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
-                            key.append(it.key() + u'=' + it.value());
-                        auto &joined = (*into)[key.join(u'\n')];
-                        joined.labels = s.labels;
-                        joined.samples.insert(joined.samples.end(), s.samples.cbegin(), s.samples.cend());
-                    }
-                } else if (!m_error) {
-                    m_error = r.error();
+        ++m_waiting;
+        m_prometheus->queryRange(expr, start, end, m_stepSeconds, this, [this, into](const Result<PromResult> &r) {
+            if (r) {
+                for (const auto &s : r->series) {
+                    QStringList key;
+                    for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
+                        key.append(it.key() + u'=' + it.value());
+                    auto &joined = (*into)[key.join(u'\n')];
+                    joined.labels = s.labels;
+                    joined.samples.insert(joined.samples.end(), s.samples.cbegin(), s.samples.cend());
                 }
-                --m_waiting;
-                settle();
-            });
-        }
+            } else if (!m_error) {
+                m_error = r.error();
+            }
+            --m_waiting;
+            settle();
+        });
     }
 }
 
@@ -271,7 +373,44 @@ void SloReportBuilder::settle()
     m_states.clear();
     m_durations.clear();
     m_report.failovers = timeline.failovers(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
+    makeIncidents();
     emit finished(m_report);
+}
+
+void SloReportBuilder::makeIncidents()
+{
+    // A series of ALERTS is present at each evaluation while the alert fires: a run of points a
+    // step apart is one incident; a gap of more than two steps ends it.
+    QHash<QString, SloReport::Rule> rules;
+    for (const auto &rule : std::as_const(m_report.rules))
+        rules.insert(rule.name, rule);
+    const double step = m_stepSeconds;
+    const double last = double(m_report.end.toMSecsSinceEpoch()) / 1000.0;
+    for (auto s : std::as_const(m_alerts)) {
+        std::sort(s.samples.begin(), s.samples.end(), [](const Sample &a, const Sample &b) { return a.time < b.time; });
+        SloReport::Incident base;
+        base.alertname = s.labels.value(QStringLiteral("alertname"));
+        base.severity = s.labels.value(QStringLiteral("severity"));
+        base.runbook = rules.value(base.alertname).runbook;
+        base.labels = s.labels;
+        for (const auto *name : {"__name__", "alertname", "alertstate", "severity"})
+            base.labels.remove(QString::fromLatin1(name));
+        const auto at = [](double t) { return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(t * 1000)), Qt::UTC); };
+        for (std::size_t i = 0; i < s.samples.size();) {
+            std::size_t j = i;
+            while (j + 1 < s.samples.size() && s.samples[j + 1].time - s.samples[j].time <= 2 * step + 0.001)
+                ++j;
+            auto incident = base;
+            incident.start = at(s.samples[i].time);
+            if (s.samples[j].time < last - 2 * step)
+                incident.end = at(s.samples[j].time + step);
+            m_report.incidents.append(incident);
+            i = j + 1;
+        }
+    }
+    std::sort(m_report.incidents.begin(), m_report.incidents.end(),
+              [](const SloReport::Incident &a, const SloReport::Incident &b) { return a.start < b.start; });
+    m_alerts.clear();
 }
 
 } // namespace wf

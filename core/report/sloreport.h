@@ -49,6 +49,31 @@ struct SloReport
     QList<FailoverEvent> failovers;
     int timelineStepSeconds = 0;
 
+    // Each time an alert fired in the period, from Prometheus' ALERTS series (so any machine
+    // that asks has them), with its rule's severity and runbook.
+    struct Incident
+    {
+        QString alertname;
+        QString severity;
+        Labels labels; // the alert's own, less alertname, alertstate and severity
+        QDateTime start;
+        QDateTime end; // the last evaluation that saw it firing, plus a step; invalid while it fires
+        QString runbook; // the runbook's slug (its URL's last segment)
+        double seconds(const QDateTime &reportEnd) const { return double(start.msecsTo(end.isValid() ? end : reportEnd)) / 1000.0; }
+    };
+    QList<Incident> incidents;
+    struct Rule
+    {
+        QString name;
+        QString severity;
+        double forSeconds = 0;
+        QString runbook;
+    };
+    QList<Rule> rules;             // every alerting rule Prometheus has
+    QStringList firedIn30Days;     // the rules with a firing ALERTS sample in the last 30 days
+    static constexpr double kBriefSeconds = 300; // resolved this fast: a false-positive candidate
+    static constexpr double kFlapSeconds = 3600; // fired again this soon after resolving: flapping
+
     struct Query
     {
         QString figure; // where it is used, e.g. "summary.availability.period"
@@ -94,6 +119,10 @@ private:
     PrometheusClient *m_prometheus;
     SloReport m_report;
     void askTimeline(const QDateTime &from, const QDateTime &to);
+    void askChunked(const QString &figure, const QString &expr, const QDateTime &from, const QDateTime &to,
+                    QMap<QString, Series> *into);
+    void makeIncidents();
+    QMap<QString, Series> m_alerts;
     int m_waiting = 0;
     int m_stepSeconds = 15;
     QMap<QString, Series> m_states; // the timeline's chunks, joined by series (their labels as text)

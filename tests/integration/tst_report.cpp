@@ -67,10 +67,10 @@ void TestReport::initTestCase()
     QNetworkRequest request(sim);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     m_drillStart = QDateTime::currentDateTimeUtc();
-    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":8})"));
+    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":15})"));
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
     QCOMPARE(reply->error(), QNetworkReply::NoError);
-    QTest::qWait(12000); // the drill and its end, scraped
+    QTest::qWait(20000); // the drill, its alert (for: 5s) and its end, scraped and evaluated
 }
 
 wf::PromResult TestReport::ask(const QString &expr, const QDateTime &at)
@@ -212,7 +212,7 @@ void TestReport::figuresAreTrue()
             if (std::abs(m_drillStart.msecsTo(start)) <= 3000) {
                 drillSeen = true;
                 QCOMPARE(event.value(QStringLiteral("worstState")).toString(), QStringLiteral("BOTH_UNAVAILABLE"));
-                QVERIFY2(duration >= 6 && duration <= 12, qPrintable(QString::number(duration)));
+                QVERIFY2(duration >= 13 && duration <= 22, qPrintable(QString::number(duration))); // 15 s and the recovery
             }
         }
         if (!report->complete)
@@ -222,6 +222,47 @@ void TestReport::figuresAreTrue()
               qPrintable(to.toString(Qt::ISODate)), qlonglong(events.size()), away, outside);
         QVERIFY2(std::abs(away - outside) <= 600.0 * events.size() + 5,
                  qPrintable(QStringLiteral("%1 failovers last %2 s; the counters say %3 s outside PRIMARY_ACTIVE").arg(events.size()).arg(away).arg(outside)));
+
+        // Incidents: each run of ALERTS' raw samples (written at every evaluation, a second apart
+        // here) is one; the drill's BothSourcesUnavailable among them, after its for: of 5 s.
+        const auto incidents = json.value(QStringLiteral("incidents")).toArray();
+        const auto alerts = ask(QStringLiteral("ALERTS{alertstate=\"firing\"}[%1s]").arg(periodStart.secsTo(report->end)), report->end);
+        QMap<QString, int> runs;
+        for (const auto &a : alerts.series)
+            for (std::size_t i = 0; i < a.samples.size(); ++i)
+                if (i == 0 || a.samples[i].time - a.samples[i - 1].time > 2.001)
+                    ++runs[a.labels.value(QStringLiteral("alertname"))];
+        QMap<QString, int> reported;
+        bool alertSeen = false;
+        for (const auto &i : incidents) {
+            const auto incident = i.toObject();
+            const auto name = incident.value(QStringLiteral("alertname")).toString();
+            ++reported[name];
+            const auto start = QDateTime::fromString(incident.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+            if (name == u"BothSourcesUnavailable" && m_drillStart.secsTo(start) >= 3 && m_drillStart.secsTo(start) <= 12) {
+                alertSeen = true;
+                const double seconds = incident.value(QStringLiteral("durationSeconds")).toDouble();
+                QVERIFY2(seconds >= 4 && seconds <= 14, qPrintable(QString::number(seconds)));
+                QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
+                QVERIFY(!incident.value(QStringLiteral("runbook")).toString().isEmpty());
+            }
+        }
+        QCOMPARE(reported, runs);
+        qInfo("%s: incidents %s; review %s", qPrintable(from.toString(Qt::ISODate)), QJsonDocument(incidents).toJson(QJsonDocument::Compact).left(600).constData(),
+              QJsonDocument(json.value(QStringLiteral("alertReview")).toObject()).toJson(QJsonDocument::Compact).left(900).constData());
+        if (!report->complete)
+            QVERIFY2(alertSeen, qPrintable(QJsonDocument(incidents).toJson()));
+        // The review: a rule that fired is ranked with as many fires; the others are the ones
+        // without a firing sample in 30 days.
+        const auto review = json.value(QStringLiteral("alertReview")).toObject();
+        for (const auto &r : review.value(QStringLiteral("rules")).toArray())
+            QCOMPARE(r.toObject().value(QStringLiteral("fires")).toInt(), runs.value(r.toObject().value(QStringLiteral("alertname")).toString()));
+        const auto month = ask(QStringLiteral("count by (alertname) (count_over_time(ALERTS{alertstate=\"firing\"}[30d]))"), report->end);
+        for (const auto &silent : review.value(QStringLiteral("neverFiredIn30Days")).toArray())
+            for (const auto &m : month.series)
+                QVERIFY2(m.labels.value(QStringLiteral("alertname")) != silent.toString(), qPrintable(silent.toString()));
+        QCOMPARE(review.value(QStringLiteral("neverFiredIn30Days")).toArray().size() + int(month.series.size()),
+                 int(report->rules.size()));
 
         // P95 per day, where latencies were observed: the quantile interpolated here from the
         // buckets' increases, as histogram_quantile does (linear within the bucket).
