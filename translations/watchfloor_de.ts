@@ -3842,6 +3842,10 @@ Open %2 in your web browser?</source>
         <source>Fires again within an hour of resolving: check what it watches for oscillation.</source>
         <translation>Feuert binnen einer Stunde nach dem Auflösen erneut: prüfen, ob das Beobachtete schwingt.</translation>
     </message>
+    <message>
+        <source>Alertmanager could not answer: %1</source>
+        <translation>Alertmanager konnte nicht antworten: %1</translation>
+    </message>
 </context>
 <context>
     <name>wf::TimeRangePicker</name>

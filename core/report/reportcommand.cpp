@@ -2,6 +2,7 @@
 
 #include "cli/translations.h"
 #include "net/httpclient.h"
+#include "sources/alertmanager/alertmanagerclient.h"
 #include "report/reportoptions.h"
 #include "report/sloreport.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -78,6 +79,12 @@ int runReportCommand(const QStringList &arguments)
     prometheus.detectServer();
     SloReportBuilder builder(&prometheus);
     builder.setStepSeconds(profile.scrapeSeconds);
+    // The acknowledgements are Alertmanager's silences: asked when the profile names it.
+    HttpClient amHttp(&network, Endpoint::Alertmanager);
+    amHttp.setProfile(profile);
+    AlertmanagerClient alertmanager(&amHttp);
+    if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())
+        builder.setAlertmanager(&alertmanager);
     QEventLoop loop;
     std::optional<SloReport> report;
     QString failure;

@@ -1,5 +1,7 @@
 #include "sloreport.h"
 
+#include "alerts/alertinbox.h"
+#include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
@@ -96,7 +98,11 @@ QJsonObject SloReport::toJson() const
             {QStringLiteral("start"), i.start.toString(Qt::ISODateWithMs)},
             {QStringLiteral("end"), i.end.isValid() ? QJsonValue(i.end.toString(Qt::ISODateWithMs)) : QJsonValue()},
             {QStringLiteral("durationSeconds"), i.seconds(end)},
-            {QStringLiteral("runbook"), i.runbook.isEmpty() ? QJsonValue() : QJsonValue(i.runbook)}});
+            {QStringLiteral("runbook"), i.runbook.isEmpty() ? QJsonValue() : QJsonValue(i.runbook)},
+            {QStringLiteral("acknowledgedBy"), i.acknowledgedAt.isValid() ? QJsonValue(i.acknowledgedBy) : QJsonValue()},
+            {QStringLiteral("acknowledgedAt"), i.acknowledgedAt.isValid() ? QJsonValue(i.acknowledgedAt.toString(Qt::ISODateWithMs)) : QJsonValue()},
+            {QStringLiteral("secondsToAcknowledge"),
+             i.acknowledgedAt.isValid() ? QJsonValue(double(i.start.msecsTo(i.acknowledgedAt)) / 1000.0) : QJsonValue()}});
         byRule[i.alertname].append(&i);
     }
     // The alert review: the rules that fired, noisiest first, each with what would quieten it.
@@ -107,7 +113,8 @@ QJsonObject SloReport::toJson() const
         int brief = 0, flaps = 0;
         for (int k = 0; k < fired.size(); ++k) {
             durations.push_back(fired[k]->seconds(end));
-            brief += fired[k]->end.isValid() && fired[k]->seconds(end) < kBriefSeconds ? 1 : 0;
+            // Resolved within 5 minutes and nobody acknowledged it: perhaps it need not have fired.
+            brief += fired[k]->end.isValid() && fired[k]->seconds(end) < kBriefSeconds && !fired[k]->acknowledgedAt.isValid() ? 1 : 0;
             if (k > 0 && fired[k - 1]->end.isValid() && fired[k - 1]->end.secsTo(fired[k]->start) < kFlapSeconds)
                 ++flaps;
         }
@@ -202,12 +209,35 @@ QJsonObject SloReport::toJson() const
                      {QStringLiteral("stepSeconds"), timelineStepSeconds},
                      {QStringLiteral("events"), failoverList}}},
         {QStringLiteral("incidents"), incidentList},
+        {QStringLiteral("incidentSummary"), incidentSummary()},
         {QStringLiteral("alertReview"),
          QJsonObject{{QStringLiteral("rules"), rankedList},
                      {QStringLiteral("neverFiredIn30Days"), silent},
                      {QStringLiteral("briefSeconds"), kBriefSeconds},
                      {QStringLiteral("flapSeconds"), kFlapSeconds}}},
         {QStringLiteral("queries"), queryList}};
+}
+
+QJsonObject SloReport::incidentSummary() const
+{
+    double ackTotal = 0, resolveTotal = 0;
+    int acknowledged = 0, resolved = 0;
+    for (const auto &i : incidents) {
+        if (i.acknowledgedAt.isValid()) {
+            ++acknowledged;
+            ackTotal += double(i.start.msecsTo(i.acknowledgedAt)) / 1000.0;
+        }
+        if (i.end.isValid()) {
+            ++resolved;
+            resolveTotal += i.seconds(end);
+        }
+    }
+    return QJsonObject{{QStringLiteral("count"), int(incidents.size())},
+                       {QStringLiteral("acknowledgementsKnown"), acknowledgementsKnown},
+                       {QStringLiteral("acknowledged"), acknowledgementsKnown ? QJsonValue(acknowledged) : QJsonValue()},
+                       {QStringLiteral("mttaSeconds"), acknowledged > 0 ? QJsonValue(ackTotal / acknowledged) : QJsonValue()},
+                       {QStringLiteral("mttrSeconds"), resolved > 0 ? QJsonValue(resolveTotal / resolved) : QJsonValue()},
+                       {QStringLiteral("resolved"), resolved}};
 }
 
 SloReportBuilder::SloReportBuilder(PrometheusClient *prometheus, QObject *parent)
@@ -299,6 +329,18 @@ void SloReportBuilder::askTimeline(const QDateTime &from, const QDateTime &to)
         --m_waiting;
         settle();
     });
+    if (m_alertmanager) {
+        m_report.queries.append({QStringLiteral("incidents.acknowledgements"), QStringLiteral("/api/v2/silences"), to});
+        ++m_waiting;
+        m_alertmanager->silences({}, this, [this](const Result<QList<Silence>> &r) {
+            if (r)
+                m_silences = r.value();
+            else
+                m_alertmanagerError = r.error();
+            --m_waiting;
+            settle();
+        });
+    }
     ask(QStringLiteral("alertReview.firedIn30Days"),
         QStringLiteral("count by (alertname) (count_over_time(ALERTS{alertstate=\"firing\"}[30d]))"), to,
         [this](const PromResult &r) {
@@ -359,6 +401,10 @@ void SloReportBuilder::settle()
         emit failed(ReportText::tr("Prometheus could not answer: %1").arg(m_error->message));
         return;
     }
+    if (m_alertmanagerError) {
+        emit failed(ReportText::tr("Alertmanager could not answer: %1").arg(m_alertmanagerError->message));
+        return;
+    }
     const auto joined = [](const QMap<QString, Series> &parts) {
         PromResult r;
         r.type = PromResult::Type::Matrix;
@@ -411,6 +457,24 @@ void SloReportBuilder::makeIncidents()
     std::sort(m_report.incidents.begin(), m_report.incidents.end(),
               [](const SloReport::Incident &a, const SloReport::Incident &b) { return a.start < b.start; });
     m_alerts.clear();
+    // Acknowledged: the first silence over the alert's labels made while it fired.
+    m_report.acknowledgementsKnown = m_alertmanager != nullptr;
+    for (auto &incident : m_report.incidents) {
+        auto labels = incident.labels;
+        labels.insert(QStringLiteral("alertname"), incident.alertname);
+        if (!incident.severity.isEmpty())
+            labels.insert(QStringLiteral("severity"), incident.severity);
+        const auto until = incident.end.isValid() ? incident.end : m_report.end;
+        for (const auto &silence : std::as_const(m_silences)) {
+            if (silence.startsAt < incident.start || silence.startsAt > until || !AlertInbox::matches(silence.matchers, labels))
+                continue;
+            if (!incident.acknowledgedAt.isValid() || silence.startsAt < incident.acknowledgedAt) {
+                incident.acknowledgedAt = silence.startsAt;
+                incident.acknowledgedBy = silence.createdBy;
+            }
+        }
+    }
+    m_silences.clear();
 }
 
 } // namespace wf

@@ -2,6 +2,7 @@
 
 #include "domain/routertimeline.h"
 #include "net/result.h"
+#include "sources/alertmanager/amtypes.h"
 #include "sources/prometheus/promresult.h"
 
 #include <QDate>
@@ -17,6 +18,7 @@
 
 namespace wf {
 
+class AlertmanagerClient;
 class PrometheusClient;
 
 // The figures of the weekly SLO report (issue "The weekly SLO report"), each with the query it
@@ -59,6 +61,9 @@ struct SloReport
         QDateTime start;
         QDateTime end; // the last evaluation that saw it firing, plus a step; invalid while it fires
         QString runbook; // the runbook's slug (its URL's last segment)
+        // The first silence over it made while it fired (a Watchfloor acknowledgement is one).
+        QString acknowledgedBy;
+        QDateTime acknowledgedAt;
         double seconds(const QDateTime &reportEnd) const { return double(start.msecsTo(end.isValid() ? end : reportEnd)) / 1000.0; }
     };
     QList<Incident> incidents;
@@ -71,6 +76,7 @@ struct SloReport
     };
     QList<Rule> rules;             // every alerting rule Prometheus has
     QStringList firedIn30Days;     // the rules with a firing ALERTS sample in the last 30 days
+    bool acknowledgementsKnown = false; // Alertmanager was asked (it keeps expired silences 5 days by default)
     static constexpr double kBriefSeconds = 300; // resolved this fast: a false-positive candidate
     static constexpr double kFlapSeconds = 3600; // fired again this soon after resolving: flapping
 
@@ -88,6 +94,9 @@ struct SloReport
     // Availability in %: 1 − BOTH_UNAVAILABLE / all states; none without router data.
     static std::optional<double> availability(const QMap<QString, double> &seconds);
     QJsonObject toJson() const;
+    // Count, acknowledged, MTTA (mean seconds to the acknowledgement) and MTTR (mean seconds to
+    // resolve, of the resolved).
+    QJsonObject incidentSummary() const;
 };
 
 // Asks Prometheus for every figure (instant queries at the period's end), then finished() or, when
@@ -100,6 +109,8 @@ public:
     void start(const QDate &from, const QDate &to, const QDateTime &now = QDateTime::currentDateTimeUtc());
     // The router timeline's step: Prometheus' scrape interval (the profile's); before start().
     void setStepSeconds(int seconds) { m_stepSeconds = std::max(1, seconds); }
+    // Where the acknowledgements are (its silences); none: the report says they are not known.
+    void setAlertmanager(AlertmanagerClient *alertmanager) { m_alertmanager = alertmanager; }
     static constexpr int kPointsPerQuery = 10'000; // Prometheus refuses more than 11,000 a series
 
     // The time in each state over [end − seconds, end]: the dashboards' expression (max − min of
@@ -123,6 +134,9 @@ private:
                     QMap<QString, Series> *into);
     void makeIncidents();
     QMap<QString, Series> m_alerts;
+    AlertmanagerClient *m_alertmanager = nullptr;
+    QList<Silence> m_silences;
+    std::optional<Error> m_alertmanagerError;
     int m_waiting = 0;
     int m_stepSeconds = 15;
     QMap<QString, Series> m_states; // the timeline's chunks, joined by series (their labels as text)

@@ -8,6 +8,7 @@
 #include "demo/demostack.h"
 #include "report/reportoptions.h"
 #include "report/sloreport.h"
+#include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QDir>
@@ -44,7 +45,10 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<wf::HttpClient> m_http;
     std::unique_ptr<wf::PrometheusClient> m_prom;
+    std::unique_ptr<wf::HttpClient> m_amHttp;
+    std::unique_ptr<wf::AlertmanagerClient> m_am;
     QDateTime m_drillStart;
+    QDateTime m_ackAt; // the acknowledgement's silence, as Alertmanager holds it
 };
 
 void TestReport::initTestCase()
@@ -61,6 +65,9 @@ void TestReport::initTestCase()
     m_http = std::make_unique<wf::HttpClient>(&m_network, wf::Endpoint::Prometheus);
     m_http->setProfile(m_stack->profile());
     m_prom = std::make_unique<wf::PrometheusClient>(m_http.get());
+    m_amHttp = std::make_unique<wf::HttpClient>(&m_network, wf::Endpoint::Alertmanager);
+    m_amHttp->setProfile(m_stack->profile());
+    m_am = std::make_unique<wf::AlertmanagerClient>(m_amHttp.get());
     // A drill now: today's router time has a failover in it.
     QTRY_VERIFY_WITH_TIMEOUT(!ask(QStringLiteral(R"(up{job="mytrader"} == 1)"), {}).series.empty(), 20000);
     const auto sim = m_stack->profile().endpoint(wf::Endpoint::Health).url.resolved(QUrl(QStringLiteral("/control/faults")));
@@ -70,7 +77,24 @@ void TestReport::initTestCase()
     std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":15})"));
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
     QCOMPARE(reply->error(), QNetworkReply::NoError);
-    QTest::qWait(20000); // the drill, its alert (for: 5s) and its end, scraped and evaluated
+    // Acknowledged while it fires (its for: is 5 s): a silence over it, as the inbox makes one.
+    QTest::qWait(9000);
+    wf::Silence ack;
+    ack.matchers = {wf::Matcher{QStringLiteral("alertname"), QStringLiteral("BothSourcesUnavailable")}};
+    ack.startsAt = QDateTime::currentDateTimeUtc();
+    ack.endsAt = ack.startsAt.addSecs(3600);
+    ack.createdBy = QStringLiteral("oncall-ana");
+    ack.comment = QStringLiteral("ACK: drill");
+    std::optional<wf::Result<QString>> id;
+    m_am->createSilence(ack, nullptr, [&id](const wf::Result<QString> &r) { id = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(id.has_value(), 5000);
+    QVERIFY(id->ok());
+    std::optional<wf::Result<wf::Silence>> stored;
+    m_am->silence(id->value(), nullptr, [&stored](const wf::Result<wf::Silence> &r) { stored = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 5000);
+    QVERIFY(stored->ok());
+    m_ackAt = stored->value().startsAt;
+    QTest::qWait(11000); // the drill's end and the alert's, scraped and evaluated
 }
 
 wf::PromResult TestReport::ask(const QString &expr, const QDateTime &at)
@@ -86,6 +110,7 @@ std::optional<wf::SloReport> TestReport::build(const QDate &from, const QDate &t
 {
     wf::SloReportBuilder builder(m_prom.get());
     builder.setStepSeconds(1); // the demo's scrape interval
+    builder.setAlertmanager(m_am.get());
     QSignalSpy finished(&builder, &wf::SloReportBuilder::finished);
     QSignalSpy failed(&builder, &wf::SloReportBuilder::failed);
     builder.start(from, to);
@@ -245,6 +270,12 @@ void TestReport::figuresAreTrue()
                 QVERIFY2(seconds >= 4 && seconds <= 14, qPrintable(QString::number(seconds)));
                 QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
                 QVERIFY(!incident.value(QStringLiteral("runbook")).toString().isEmpty());
+                // Acknowledged by whom and when Alertmanager says.
+                QCOMPARE(incident.value(QStringLiteral("acknowledgedBy")).toString(), QStringLiteral("oncall-ana"));
+                QCOMPARE(incident.value(QStringLiteral("secondsToAcknowledge")).toDouble(), double(start.msecsTo(m_ackAt)) / 1000.0);
+                const auto summary = json.value(QStringLiteral("incidentSummary")).toObject();
+                QCOMPARE(summary.value(QStringLiteral("acknowledged")).toInt(), 1);
+                QCOMPARE(summary.value(QStringLiteral("mttaSeconds")).toDouble(), double(start.msecsTo(m_ackAt)) / 1000.0);
             }
         }
         QCOMPARE(reported, runs);
@@ -324,8 +355,9 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
         return p.exitCode();
     };
     const auto prometheus = m_stack->profile().endpoint(wf::Endpoint::Prometheus).url.toString();
-    QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), week, QStringLiteral("--format"),
-                  QStringLiteral("json"), QStringLiteral("--out"), out.path()}),
+    QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--alertmanager"),
+                  m_stack->profile().endpoint(wf::Endpoint::Alertmanager).url.toString(), QStringLiteral("--week"), week,
+                  QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), out.path()}),
              0);
     QFile file(out.filePath(QStringLiteral("slo-report-%1.json").arg(week)));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -335,6 +367,7 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
     QCOMPARE(written.value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")),
              report->toJson().value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")));
     QVERIFY(!written.value(QStringLiteral("queries")).toArray().isEmpty()); // the appendix
+    QVERIFY(written.value(QStringLiteral("incidentSummary")).toObject().value(QStringLiteral("acknowledgementsKnown")).toBool());
     // Bad arguments: 2. Prometheus not answering: 3, its address named, nothing written.
     QByteArray err;
     QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), QStringLiteral("2026-W99")}, &err), 2);
