@@ -208,6 +208,7 @@ QJsonObject SloReport::toJson() const
          QJsonObject{{QStringLiteral("count"), int(failovers.size())},
                      {QStringLiteral("stepSeconds"), timelineStepSeconds},
                      {QStringLiteral("events"), failoverList}}},
+        {QStringLiteral("dataQuality"), dataQualityJson()},
         {QStringLiteral("incidents"), incidentList},
         {QStringLiteral("incidentSummary"), incidentSummary()},
         {QStringLiteral("alertReview"),
@@ -216,6 +217,27 @@ QJsonObject SloReport::toJson() const
                      {QStringLiteral("briefSeconds"), kBriefSeconds},
                      {QStringLiteral("flapSeconds"), kFlapSeconds}}},
         {QStringLiteral("queries"), queryList}};
+}
+
+QJsonObject SloReport::dataQualityJson() const
+{
+    QJsonArray excursions;
+    for (auto it = priceExcursions.cbegin(); it != priceExcursions.cend(); ++it)
+        excursions.append(QJsonObject{{QStringLiteral("symbol"), it.key()},
+                                      {QStringLiteral("maxPercent"), it->maxPercent},
+                                      {QStringLiteral("secondsOver"), it->secondsOver}});
+    double validation = 0, breakers = 0;
+    for (const double v : validationFailures)
+        validation += v;
+    for (const double v : circuitBreakers)
+        breakers += v;
+    return QJsonObject{{QStringLiteral("validationFailures"), secondsJson(validationFailures)},
+                       {QStringLiteral("validationFailuresTotal"), validation},
+                       {QStringLiteral("circuitBreakers"), secondsJson(circuitBreakers)},
+                       {QStringLiteral("circuitBreakersTotal"), breakers},
+                       {QStringLiteral("priceExcursions"), excursions},
+                       {QStringLiteral("priceDeltaPercent"), kPriceDeltaPercent},
+                       {QStringLiteral("excursionStepSeconds"), excursionStepSeconds}};
 }
 
 QJsonObject SloReport::incidentSummary() const
@@ -257,6 +279,13 @@ QString SloReportBuilder::stateSecondsQuery(qint64 seconds)
 QString SloReportBuilder::p95Query(qint64 seconds)
 {
     return QStringLiteral("histogram_quantile(0.95, sum by (le) (increase(alpaca_message_latency_seconds_bucket[%1s])))").arg(seconds);
+}
+
+QString SloReportBuilder::eventsQuery(const QString &counter, const QString &by, qint64 seconds)
+{
+    const auto r = QStringLiteral("[%1s]").arg(seconds);
+    return QStringLiteral("round(sum by (%3) ((max_over_time(%1%2) - min_over_time(%1%2) unless resets(%1%2) > 0) or increase(%1%2))) > 0")
+        .arg(counter, r, by);
 }
 
 void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime &now)
@@ -301,6 +330,38 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
             });
     }
     askTimeline(periodStart, end);
+    // Data quality.
+    const auto byLabel = [](QMap<QString, double> *into, const QString &label) {
+        return [into, label](const PromResult &r) {
+            for (const auto &s : r.series)
+                if (!s.samples.empty())
+                    into->insert(s.labels.value(label), s.samples.back().value);
+        };
+    };
+    ask(QStringLiteral("dataQuality.validationFailures"),
+        eventsQuery(QStringLiteral("datasource_router_validation_failures_total"), QStringLiteral("reason"), span), end,
+        byLabel(&m_report.validationFailures, QStringLiteral("reason")));
+    ask(QStringLiteral("dataQuality.circuitBreakers"),
+        eventsQuery(QStringLiteral("datasource_router_circuit_breaker_total"), QStringLiteral("symbol"), span), end,
+        byLabel(&m_report.circuitBreakers, QStringLiteral("symbol")));
+    ask(QStringLiteral("dataQuality.priceExcursions.max"),
+        QStringLiteral("max by (symbol) (max_over_time(abs(datasource_router_price_delta_percent)[%1s:%2s])) > %3")
+            .arg(span).arg(m_stepSeconds).arg(SloReport::kPriceDeltaPercent),
+        end, [this](const PromResult &r) {
+            for (const auto &s : r.series)
+                if (!s.samples.empty())
+                    m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].maxPercent = s.samples.back().value;
+        });
+    // The seconds over: the steps of a subquery at least a scrape apart, at most 10,000 a day.
+    m_report.excursionStepSeconds = std::max<int>(m_stepSeconds, 9);
+    ask(QStringLiteral("dataQuality.priceExcursions.secondsOver"),
+        QStringLiteral("max by (symbol) (count_over_time((abs(datasource_router_price_delta_percent) > %3)[%1s:%2s])) * %2")
+            .arg(span).arg(m_report.excursionStepSeconds).arg(SloReport::kPriceDeltaPercent),
+        end, [this](const PromResult &r) {
+            for (const auto &s : r.series)
+                if (!s.samples.empty())
+                    m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].secondsOver = s.samples.back().value;
+        });
     --m_waiting;
     settle();
 }

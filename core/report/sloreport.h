@@ -77,6 +77,20 @@ struct SloReport
     QList<Rule> rules;             // every alerting rule Prometheus has
     QStringList firedIn30Days;     // the rules with a firing ALERTS sample in the last 30 days
     bool acknowledgementsKnown = false; // Alertmanager was asked (it keeps expired silences 5 days by default)
+
+    // Data quality over the period: validation failures by reason, circuit breakers by symbol,
+    // and for each symbol whose Alpaca–Yahoo price delta went over 5 %: its largest and the
+    // seconds over (evaluated every excursionStepSeconds).
+    QMap<QString, double> validationFailures;
+    QMap<QString, double> circuitBreakers;
+    struct Excursion
+    {
+        double maxPercent = 0;
+        double secondsOver = 0;
+    };
+    QMap<QString, Excursion> priceExcursions;
+    int excursionStepSeconds = 0;
+    static constexpr double kPriceDeltaPercent = 5.0;
     static constexpr double kBriefSeconds = 300; // resolved this fast: a false-positive candidate
     static constexpr double kFlapSeconds = 3600; // fired again this soon after resolving: flapping
 
@@ -97,6 +111,7 @@ struct SloReport
     // Count, acknowledged, MTTA (mean seconds to the acknowledgement) and MTTR (mean seconds to
     // resolve, of the resolved).
     QJsonObject incidentSummary() const;
+    QJsonObject dataQualityJson() const;
 };
 
 // Asks Prometheus for every figure (instant queries at the period's end), then finished() or, when
@@ -117,6 +132,9 @@ public:
     // the counter where it did not reset, else its increase).
     static QString stateSecondsQuery(qint64 seconds);
     static QString p95Query(qint64 seconds);
+    // Events of a counter over [end − seconds, end] by a label, whole, resets included (the
+    // dashboards' expression).
+    static QString eventsQuery(const QString &counter, const QString &by, qint64 seconds);
 
 signals:
     void finished(const wf::SloReport &report);

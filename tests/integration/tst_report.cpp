@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
 
 class TestReport : public QObject
 {
@@ -73,10 +74,17 @@ void TestReport::initTestCase()
     const auto sim = m_stack->profile().endpoint(wf::Endpoint::Health).url.resolved(QUrl(QStringLiteral("/control/faults")));
     QNetworkRequest request(sim);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const auto drill = [&](const QByteArray &body) {
+        std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+    };
+    // Data quality first: price spikes (deltas over 5 %, circuit breakers) and invalid prices.
+    drill(R"({"kind":"price_spike","durationSeconds":10})");
+    drill(R"({"kind":"invalid_prices","durationSeconds":10})");
+    QTest::qWait(12000);
     m_drillStart = QDateTime::currentDateTimeUtc();
-    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":"both_down","durationSeconds":15})"));
-    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
-    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    drill(R"({"kind":"both_down","durationSeconds":15})");
     // Acknowledged while it fires (its for: is 5 s): a silence over it, as the inbox makes one.
     QTest::qWait(9000);
     wf::Silence ack;
@@ -294,6 +302,48 @@ void TestReport::figuresAreTrue()
                 QVERIFY2(m.labels.value(QStringLiteral("alertname")) != silent.toString(), qPrintable(silent.toString()));
         QCOMPARE(review.value(QStringLiteral("neverFiredIn30Days")).toArray().size() + int(month.series.size()),
                  int(report->rules.size()));
+
+        // Data quality, recomputed from the raw samples: the counters' steps by reason and by
+        // symbol (resets included), and each symbol's largest price delta.
+        const auto quality = json.value(QStringLiteral("dataQuality")).toObject();
+        const auto span = periodStart.secsTo(report->end);
+        for (const auto &[metric, label, key] : {std::tuple{"datasource_router_validation_failures_total", "reason", "validationFailures"},
+                                                 std::tuple{"datasource_router_circuit_breaker_total", "symbol", "circuitBreakers"}}) {
+            const auto samples = ask(QStringLiteral("%1[%2s]").arg(QLatin1String(metric)).arg(span), report->end);
+            QMap<QString, double> counted;
+            for (const auto &c : samples.series) {
+                double total = 0;
+                for (std::size_t i = 1; i < c.samples.size(); ++i) {
+                    const double step = c.samples[i].value - c.samples[i - 1].value;
+                    total += step >= 0 ? step : c.samples[i].value;
+                }
+                if (total > 0)
+                    counted[c.labels.value(QLatin1String(label))] += total;
+            }
+            const auto shown = quality.value(QLatin1String(key)).toObject();
+            QCOMPARE(shown.keys(), QStringList(counted.keys()));
+            for (auto it = counted.cbegin(); it != counted.cend(); ++it)
+                QVERIFY2(std::abs(shown.value(it.key()).toDouble() - it.value()) <= std::max(1.0, 0.05 * it.value()),
+                         qPrintable(QStringLiteral("%1 %2: reported %3, the samples say %4").arg(QLatin1String(key), it.key()).arg(shown.value(it.key()).toDouble()).arg(it.value())));
+            if (!report->complete)
+                QVERIFY2(!counted.isEmpty(), key); // the drills made some
+        }
+        const auto deltas = ask(QStringLiteral("datasource_router_price_delta_percent[%1s]").arg(span), report->end);
+        QMap<QString, double> largest;
+        for (const auto &d : deltas.series)
+            for (const auto &sample : d.samples)
+                if (std::abs(sample.value) > 5.0)
+                    largest[d.labels.value(QStringLiteral("symbol"))] = std::max(largest.value(d.labels.value(QStringLiteral("symbol"))), std::abs(sample.value));
+        QMap<QString, double> excursions;
+        for (const auto &e : quality.value(QStringLiteral("priceExcursions")).toArray()) {
+            excursions.insert(e.toObject().value(QStringLiteral("symbol")).toString(), e.toObject().value(QStringLiteral("maxPercent")).toDouble());
+            QVERIFY(e.toObject().value(QStringLiteral("secondsOver")).toDouble() > 0);
+        }
+        QCOMPARE(excursions.keys(), largest.keys());
+        for (auto it = largest.cbegin(); it != largest.cend(); ++it)
+            QVERIFY2(std::abs(excursions.value(it.key()) - it.value()) < 1e-9, qPrintable(it.key()));
+        if (!report->complete)
+            QVERIFY(!largest.isEmpty());
 
         // P95 per day, where latencies were observed: the quantile interpolated here from the
         // buckets' increases, as histogram_quantile does (linear within the bucket).
