@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QTimer>
 
@@ -59,8 +60,10 @@ int main(int argc, char **argv)
 {
     const auto args = arguments(argc, argv);
     if (args.size() > 1 && args.at(1) == u"report") {
-        // The weekly report: no window, no display.
-        QCoreApplication core(argc, argv);
+        // The weekly report: no window, no display (the PDF needs fonts, not a screen).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication gui(argc, argv);
         wf::logging::Options logOptions;
         logOptions.level = spdlog::level::err; // what went wrong is said once, at the end
         wf::logging::setup(logOptions);

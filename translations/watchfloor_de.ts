@@ -3014,10 +3014,6 @@ Open %2 in your web browser?</source>
 <context>
     <name>wf::ReportCommand</name>
     <message>
-        <source>This version writes the report as JSON only (--format json); PDF and HTML are to come.</source>
-        <translation>Diese Version schreibt den Bericht nur als JSON (--format json); PDF und HTML folgen.</translation>
-    </message>
-    <message>
         <source>--profile: no profile named “%1”.</source>
         <translation>--profile: kein Profil namens „%1“.</translation>
     </message>
@@ -3040,6 +3036,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”.</source>
+        <translation>„%1“ kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3179,319 @@ Open %2 in your web browser?</source>
     <message>
         <source>--lang: en or de, not “%1”.</source>
         <translation>--lang: en oder de, nicht „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::ReportDocument</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>andauernd</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>verfehlt</translation>
+    </message>
+    <message>
+        <source>SLO report %1 to %2</source>
+        <translation>SLO-Bericht %1 bis %2</translation>
+    </message>
+    <message>
+        <source>MyTrader Alpaca streaming. Days in UTC; figures evaluated at %1 UTC.</source>
+        <translation>MyTrader Alpaca-Streaming. Tage in UTC; Werte ausgewertet am %1 UTC.</translation>
+    </message>
+    <message>
+        <source>MyTrader Alpaca streaming. Days in UTC; the period is not over: figures evaluated at %1 UTC.</source>
+        <translation>MyTrader Alpaca-Streaming. Tage in UTC; der Zeitraum ist nicht vorbei: Werte ausgewertet am %1 UTC.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Availability (not BOTH_UNAVAILABLE)</source>
+        <translation>Verfügbarkeit (nicht BOTH_UNAVAILABLE)</translation>
+    </message>
+    <message>
+        <source>≥ %1 %</source>
+        <translation>≥ %1 %</translation>
+    </message>
+    <message>
+        <source>Latency P95, each day</source>
+        <translation>Latenz P95, jeden Tag</translation>
+    </message>
+    <message>
+        <source>≤ %1 s</source>
+        <translation>≤ %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 days</source>
+        <translation>%1 von %2 Tagen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Availability, the period before</source>
+        <translation>Verfügbarkeit, vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change against the period before</source>
+        <translation>Änderung gegenüber dem vorherigen Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <source>Availability, last 30 days</source>
+        <translation>Verfügbarkeit, letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Error budget of the period: allowed, used, left</source>
+        <translation>Fehlerbudget des Zeitraums: erlaubt, verbraucht, übrig</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Error budget of 30 days: allowed, used, left</source>
+        <translation>Fehlerbudget von 30 Tagen: erlaubt, verbraucht, übrig</translation>
+    </message>
+    <message>
+        <source>Burn rate over the period</source>
+        <translation>Verbrauchsrate im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Latency P95 per day (the line: the 2 s target; no bar: no latency observed that day).</source>
+        <translation>Latenz P95 je Tag (die Linie: das Ziel von 2 s; kein Balken: an dem Tag keine Latenz gemessen).</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <source>No failover in this period.</source>
+        <translation>Kein Failover in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Worst state</source>
+        <translation>Schlimmster Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) fired. Acknowledged: %1. Mean time to acknowledge: %2. Mean time to resolve: %3.</source>
+        <translation>
+            <numerusform>%n Alarm hat ausgelöst. Quittiert: %1. Mittlere Zeit bis zur Quittierung: %2. Mittlere Zeit bis zur Behebung: %3.</numerusform>
+            <numerusform>%n Alarme haben ausgelöst. Quittiert: %1. Mittlere Zeit bis zur Quittierung: %2. Mittlere Zeit bis zur Behebung: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) fired. Mean time to resolve: %1. Acknowledgements not known: no Alertmanager was asked.</source>
+        <translation>
+            <numerusform>%n Alarm hat ausgelöst. Mittlere Zeit bis zur Behebung: %1. Quittierungen unbekannt: kein Alertmanager wurde gefragt.</numerusform>
+            <numerusform>%n Alarme haben ausgelöst. Mittlere Zeit bis zur Behebung: %1. Quittierungen unbekannt: kein Alertmanager wurde gefragt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Quittiert von</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Alert review</source>
+        <translation>Alarmauswertung</translation>
+    </message>
+    <message>
+        <source>No rule fired in this period.</source>
+        <translation>Keine Regel hat in diesem Zeitraum ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Fires</source>
+        <translation>Auslösungen</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Brief, unacknowledged</source>
+        <translation>Kurz, unquittiert</translation>
+    </message>
+    <message>
+        <source>Again within 1 h</source>
+        <translation>Erneut binnen 1 h</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <source>Every rule fired in the last 30 days.</source>
+        <translation>Jede Regel hat in den letzten 30 Tagen ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Did not fire in the last 30 days: %1.</source>
+        <translation>In den letzten 30 Tagen nicht ausgelöst: %1.</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Datenqualität</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Validation failures by reason</source>
+        <translation>Validierungsfehler nach Grund</translation>
+    </message>
+    <message>
+        <source>No validation failure in this period.</source>
+        <translation>Kein Validierungsfehler in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Circuit breakers by symbol</source>
+        <translation>Circuit Breaker nach Symbol</translation>
+    </message>
+    <message>
+        <source>No circuit breaker in this period.</source>
+        <translation>Kein Circuit Breaker in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No price delta over %1 % in this period.</source>
+        <translation>Keine Preisabweichung über %1 % in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Price delta over 5 %: symbol</source>
+        <translation>Preisabweichung über 5 %: Symbol</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Größte</translation>
+    </message>
+    <message>
+        <source>Time over</source>
+        <translation>Zeit darüber</translation>
+    </message>
+    <message>
+        <source>Appendix: the query behind every figure</source>
+        <translation>Anhang: die Abfrage hinter jeder Kennzahl</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF “%1”.</source>
+        <translation>Das PDF „%1“ kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Watchfloor · page %1</source>
+        <translation>Watchfloor · Seite %1</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

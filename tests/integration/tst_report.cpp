@@ -418,6 +418,45 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
              report->toJson().value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")));
     QVERIFY(!written.value(QStringLiteral("queries")).toArray().isEmpty()); // the appendix
     QVERIFY(written.value(QStringLiteral("incidentSummary")).toObject().value(QStringLiteral("acknowledgementsKnown")).toBool());
+
+    // The PDF (A4, checked with poppler's pdfinfo and pdftotext) and the HTML say the JSON's figures.
+    const auto tool = [](const QString &program, const QStringList &args) {
+        QProcess p;
+        p.start(program, args);
+        [&] { QVERIFY2(p.waitForFinished(30000) && p.exitCode() == 0, qPrintable(program + QString::fromUtf8(p.readAllStandardError()))); }();
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    const auto thisWeek = wf::isoWeekOf(QDateTime::currentDateTimeUtc().date());
+    for (const auto &lang : {QStringLiteral("en"), QStringLiteral("de")}) {
+        QTemporaryDir dir;
+        QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--alertmanager"),
+                      m_stack->profile().endpoint(wf::Endpoint::Alertmanager).url.toString(), QStringLiteral("--week"), thisWeek,
+                      QStringLiteral("--format"), QStringLiteral("pdf,html,json"), QStringLiteral("--out"), dir.path(),
+                      QStringLiteral("--lang"), lang}),
+                 0);
+        const auto base = dir.filePath(QStringLiteral("slo-report-%1").arg(thisWeek));
+        const auto info = tool(QStringLiteral("pdfinfo"), {base + QStringLiteral(".pdf")});
+        QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
+        QFile jsonFile(base + QStringLiteral(".json"));
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const auto json = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        const QLocale locale(lang);
+        const auto availability = locale.toString(json.value(QStringLiteral("summary")).toObject().value(QStringLiteral("availability")).toObject()
+                                                      .value(QStringLiteral("periodPercent")).toDouble(), 'f', 3);
+        const auto text = tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), base + QStringLiteral(".pdf"), QStringLiteral("-")});
+        QFile htmlFile(base + QStringLiteral(".html"));
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const auto html = QString::fromUtf8(htmlFile.readAll());
+        for (const auto *document : {&text, &html}) {
+            QVERIFY2(document->contains(availability), qPrintable(availability + u'\n' + document->left(2000)));
+            for (const auto &i : json.value(QStringLiteral("incidents")).toArray())
+                QVERIFY(document->contains(i.toObject().value(QStringLiteral("alertname")).toString()));
+            QVERIFY(document->contains(lang == u"de" ? QStringLiteral("Verfügbarkeit") : QStringLiteral("Availability")));
+            QVERIFY(document->contains(QStringLiteral("histogram_quantile"))); // the appendix
+        }
+        if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+            QFile::copy(base + QStringLiteral(".pdf"), grab + QStringLiteral("/slo-report-%1.pdf").arg(lang));
+    }
     // Bad arguments: 2. Prometheus not answering: 3, its address named, nothing written.
     QByteArray err;
     QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), QStringLiteral("2026-W99")}, &err), 2);

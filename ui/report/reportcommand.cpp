@@ -3,6 +3,7 @@
 #include "cli/translations.h"
 #include "net/httpclient.h"
 #include "sources/alertmanager/alertmanagerclient.h"
+#include "report/reportdocument.h"
 #include "report/reportoptions.h"
 #include "report/sloreport.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -45,12 +46,6 @@ int runReportCommand(const QStringList &arguments)
         return command.help ? 0 : 2;
     }
     const auto &options = *command.options;
-    if (options.formats.contains(QStringLiteral("pdf")) || options.formats.contains(QStringLiteral("html"))) {
-        say(ReportText::tr("This version writes the report as JSON only (--format json); PDF and HTML are to come."),
-            stderr);
-        return 2;
-    }
-
     Profile profile;
     if (!options.profile.isEmpty()) {
         Settings settings;
@@ -107,14 +102,36 @@ int runReportCommand(const QStringList &arguments)
         say(ReportText::tr("--out: cannot create the folder “%1”.").arg(options.outDir), stderr);
         return 2;
     }
-    const auto path = QDir(options.outDir).filePath(options.baseName() + QStringLiteral(".json"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
-        say(ReportText::tr("Cannot write “%1”: %2").arg(path, file.errorString()), stderr);
-        return 1;
+    // Each format to a file beside its final name first: what is there is whole, or not there.
+    const ReportDocument document(*report);
+    for (const auto &format : options.formats) {
+        const auto path = QDir(options.outDir).filePath(options.baseName() + u'.' + format);
+        QString error;
+        bool written = false;
+        if (format == u"json") {
+            QSaveFile file(path);
+            written = file.open(QIODevice::WriteOnly)
+                && file.write(QJsonDocument(report->toJson()).toJson(QJsonDocument::Indented)) >= 0 && file.commit();
+            if (!written)
+                error = ReportText::tr("Cannot write “%1”: %2").arg(path, file.errorString());
+        } else if (format == u"html") {
+            written = document.writeHtml(path, &error);
+        } else {
+            const auto part = path + QStringLiteral(".part");
+            written = document.writePdf(part, &error);
+            QFile::remove(path);
+            if (written && !QFile::rename(part, path)) {
+                written = false;
+                error = ReportText::tr("Cannot write “%1”.").arg(path);
+            }
+            QFile::remove(part);
+        }
+        if (!written) {
+            say(error, stderr);
+            return 1;
+        }
+        say(ReportText::tr("Wrote %1").arg(QDir::toNativeSeparators(path)), stdout);
     }
-    say(ReportText::tr("Wrote %1").arg(QDir::toNativeSeparators(path)), stdout);
     return 0;
 }
 

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "report/sloreport.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wf {
+
+// The weekly SLO report as a reader sees it: one list of blocks (headings, text, tables, the
+// P95-per-day chart, the appendix's queries), written as a PDF (A4, text and charts as vectors)
+// or as HTML (the chart as inline SVG). Every figure comes from the SloReport the JSON holds.
+// Built in the language installed (the command's --lang).
+class ReportDocument
+{
+    Q_DECLARE_TR_FUNCTIONS(wf::ReportDocument)
+public:
+    explicit ReportDocument(const SloReport &report);
+
+    bool writePdf(const QString &path, QString *error) const;
+    QString html() const;
+    bool writeHtml(const QString &path, QString *error) const;
+
+    struct Block
+    {
+        enum class Kind { Title, Heading, Text, Table, DayChart, Code };
+        Kind kind = Kind::Text;
+        QString text;
+        QStringList headers;
+        QList<QStringList> rows;
+    };
+    const QList<Block> &blocks() const { return m_blocks; }
+
+private:
+    void build();
+    QString number(double v, int decimals) const;
+    QString duration(double seconds) const;
+    QString when(const QDateTime &t) const;
+
+    SloReport m_report;
+    QList<Block> m_blocks;
+};
+
+} // namespace wf
