@@ -38,11 +38,11 @@ QString ReportDocument::number(double v, int decimals) const
 QString ReportDocument::duration(double seconds) const
 {
     const auto s = qint64(std::llround(seconds));
-    if (s < 120)
-        return tr("%1 s").arg(s);
-    if (s < 7200)
-        return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    // One duration is never broken across lines.
+    const auto text = s < 120    ? tr("%1 s").arg(s)
+                      : s < 7200 ? tr("%1 min %2 s").arg(s / 60).arg(s % 60)
+                                 : tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return QString(text).replace(u' ', QChar(0x00A0));
 }
 
 QString ReportDocument::when(const QDateTime &t) const
@@ -249,20 +249,34 @@ bool ReportDocument::writePdf(const QString &path, QString *error) const
             p.setFont(small);
             const QFontMetricsF fm(small, &pdf);
             const int columns = int(b.headers.size());
-            // Widths in proportion to each column's widest line, the last columns taking what is left.
-            QList<double> widest(columns, 0);
+            // Each column at least as wide as its longest word (a name is never cut), the space
+            // left shared in proportion to how much more its widest line would take.
+            QList<double> widest(columns, 0), least(columns, 0);
+            auto boldMetrics = small;
+            boldMetrics.setBold(true);
+            const QFontMetricsF hm(boldMetrics, &pdf);
             for (int c = 0; c < columns; ++c) {
-                widest[c] = fm.horizontalAdvance(b.headers[c]);
+                const auto measure = [&](const QString &text, const QFontMetricsF &m) {
+                    widest[c] = std::max(widest[c], m.horizontalAdvance(text));
+                    for (const auto &word : text.split(u' ', Qt::SkipEmptyParts))
+                        least[c] = std::max(least[c], m.horizontalAdvance(word));
+                };
+                measure(b.headers[c], hm);
                 for (const auto &row : b.rows)
-                    widest[c] = std::max(widest[c], fm.horizontalAdvance(row.value(c)));
-                widest[c] = std::min(widest[c], page.width() * 0.45) + 8 * pt;
+                    measure(row.value(c), fm);
+                widest[c] += 8 * pt;
+                least[c] += 8 * pt;
             }
-            double total = 0;
-            for (const double w : widest)
-                total += w;
+            double minimum = 0, extra = 0;
+            for (int c = 0; c < columns; ++c) {
+                minimum += least[c];
+                extra += widest[c] - least[c];
+            }
             QList<double> width(columns);
+            const double spare = std::max(0.0, page.width() - minimum);
             for (int c = 0; c < columns; ++c)
-                width[c] = widest[c] * page.width() / std::max(total, 1.0);
+                width[c] = minimum > page.width() ? least[c] * page.width() / minimum
+                                                  : least[c] + (extra > 0 ? (widest[c] - least[c]) / extra * spare : spare / columns);
             const auto rowHeight = [&](const QStringList &cells, const QFont &font) {
                 double h = 0;
                 for (int c = 0; c < columns; ++c)
