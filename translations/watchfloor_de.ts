@@ -3026,10 +3026,6 @@ Open %2 in your web browser?</source>
         <translation>Nichts geschrieben: %1</translation>
     </message>
     <message>
-        <source>--out: cannot create the folder “%1”.</source>
-        <translation>--out: der Ordner „%1“ kann nicht angelegt werden.</translation>
-    </message>
-    <message>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
@@ -3040,6 +3036,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>Cannot write “%1”.</source>
         <translation>„%1“ kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>--scheduled: no current profile in Settings to make the report from.</source>
+        <translation>--scheduled: kein aktuelles Profil in den Einstellungen, aus dem der Bericht entstehen kann.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation>Der Ordner „%1“ kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -3179,6 +3183,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>--lang: en or de, not “%1”.</source>
         <translation>--lang: en oder de, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>As the Monday timer runs it: last week, from the current profile, as PDF and JSON, into the report folder set in Settings.</source>
+        <translation>So, wie der Montags-Timer ihn ausführt: letzte Woche, aus dem aktuellen Profil, als PDF und JSON, in den in den Einstellungen gewählten Berichtsordner.</translation>
+    </message>
+    <message>
+        <source>--scheduled takes what it needs from Settings: not with --%1.</source>
+        <translation>--scheduled nimmt, was es braucht, aus den Einstellungen: nicht mit --%1.</translation>
     </message>
 </context>
 <context>
@@ -3954,6 +3966,22 @@ Open %2 in your web browser?</source>
     <message>
         <source>%1 takes one URL (Alertmanager takes a cluster&apos;s peers and Prometheus an HA pair&apos;s replicas, separated by commas).</source>
         <translation>%1 nimmt eine URL (Alertmanager nimmt die Knoten eines Clusters und Prometheus die Replikate eines HA-Paars, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>Wochenbericht</translation>
+    </message>
+    <message>
+        <source>Folder for the weekly reports</source>
+        <translation>Ordner für die Wochenberichte</translation>
+    </message>
+    <message>
+        <source>Mondays at 07:00 the package&apos;s timer writes last week&apos;s report (PDF and JSON) of the profile in use here. Turn it on with: systemctl --user enable --now watchfloor-report.timer</source>
+        <translation>Montags um 07:00 schreibt der Timer des Pakets den Bericht der letzten Woche (PDF und JSON) für das hier verwendete Profil. Einschalten mit: systemctl --user enable --now watchfloor-report.timer</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Speichern in:</translation>
     </message>
 </context>
 <context>

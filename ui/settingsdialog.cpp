@@ -74,6 +74,29 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     wallLayout->addLayout(wallForm);
     left->addWidget(wallBox);
 
+    // The weekly report, for every profile: where the Monday timer writes it.
+    auto *reportBox = new QGroupBox(tr("Weekly report"), this);
+    m_reportFolder = new QLineEdit(m_settings.reportFolder(), reportBox);
+    m_reportFolder->setObjectName(QStringLiteral("reportFolder"));
+    auto *browseReports = new QPushButton(tr("Bro&wse…"), reportBox);
+    connect(browseReports, &QPushButton::clicked, this, [this] {
+        const auto folder = QFileDialog::getExistingDirectory(this, tr("Folder for the weekly reports"), m_reportFolder->text());
+        if (!folder.isEmpty())
+            m_reportFolder->setText(folder);
+    });
+    auto *reportRow = new QHBoxLayout;
+    reportRow->addWidget(new QLabel(tr("Save to:"), reportBox));
+    reportRow->addWidget(m_reportFolder, 1);
+    reportRow->addWidget(browseReports);
+    auto *timerHint = new QLabel(tr("Mondays at 07:00 the package's timer writes last week's report (PDF and JSON) of the "
+                                    "profile in use here. Turn it on with: systemctl --user enable --now watchfloor-report.timer"),
+                                 reportBox);
+    timerHint->setWordWrap(true);
+    timerHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *reportLayout = new QVBoxLayout(reportBox);
+    reportLayout->addLayout(reportRow);
+    reportLayout->addWidget(timerHint);
+
     m_name = new QLineEdit(this);
     auto *general = new QFormLayout;
     general->addRow(tr("&Name:"), m_name);
@@ -211,6 +234,7 @@ SettingsDialog::SettingsDialog(Settings &settings, QWidget *parent)
     right->addWidget(endpointsBox);
     right->addLayout(more);
     right->addWidget(alertsBox);
+    right->addWidget(reportBox);
     right->addWidget(secretsNote);
     right->addWidget(test, 0, Qt::AlignLeft);
     right->addWidget(m_error);
@@ -381,7 +405,7 @@ void SettingsDialog::onSelectionChanged()
     m_current = item ? item->data(Qt::UserRole).toString() : QString();
     const bool any = item != nullptr;
     for (auto *w : findChildren<QWidget *>()) {
-        if (w != m_list && w != m_wallSeconds // wall mode is for every profile
+        if (w != m_list && w != m_wallSeconds && w != m_reportFolder // wall mode and the report are for every profile
             && (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QSpinBox *>(w)))
             w->setEnabled(any);
     }
@@ -451,6 +475,7 @@ bool SettingsDialog::save()
     m_settings.setWallViews(wallViews);
     // 1–4 s would leave no time to read a view: at least 5.
     m_settings.setWallCycleSeconds(m_wallSeconds->value() == 0 ? 0 : std::max(m_wallSeconds->value(), 5));
+    m_settings.setReportFolder(m_reportFolder->text());
     QStringList names;
     for (auto it = m_profiles.cbegin(); it != m_profiles.cend(); ++it) {
         if (const auto problem = validate(it.value()); !problem.isEmpty()) {

@@ -85,6 +85,7 @@ private:
     QSpinBox *m_alertPoll = nullptr;
     QListWidget *m_wallViews = nullptr; // for every profile: the views wall mode cycles through
     QSpinBox *m_wallSeconds = nullptr;
+    QLineEdit *m_reportFolder = nullptr; // for every profile: where the Monday report goes
     QLabel *m_error = nullptr;
     QString m_accepted;
 

@@ -67,7 +67,10 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
                                  ReportText::tr("dir"), QStringLiteral("."));
     const QCommandLineOption lang(QStringLiteral("lang"), ReportText::tr("The report's language: en or de."),
                                   ReportText::tr("code"));
-    parser.addOptions({help, profile, prometheus, alertmanager, week, from, to, format, out, lang});
+    const QCommandLineOption scheduled(QStringLiteral("scheduled"),
+                                       ReportText::tr("As the Monday timer runs it: last week, from the current profile, as PDF "
+                                                      "and JSON, into the report folder set in Settings."));
+    parser.addOptions({help, profile, prometheus, alertmanager, week, from, to, format, out, lang, scheduled});
 
     ReportCommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -90,6 +93,20 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
         return fail(ReportText::tr("Unexpected argument “%1”.").arg(parser.positionalArguments().first()));
 
     ReportOptions o;
+    o.scheduled = parser.isSet(scheduled);
+    if (o.scheduled) {
+        for (const auto *option : {&profile, &prometheus, &alertmanager, &week, &from, &to, &format, &out})
+            if (parser.isSet(*option))
+                return fail(ReportText::tr("--scheduled takes what it needs from Settings: not with --%1.").arg(option->names().constLast()));
+        o.label = isoWeekOf(today.addDays(-7));
+        o.from = *mondayOfIsoWeek(o.label);
+        o.to = o.from.addDays(6);
+        o.formats = {QStringLiteral("pdf"), QStringLiteral("json")};
+        if (parser.isSet(lang))
+            o.language = parser.value(lang).trimmed().toLower();
+        result.options = o;
+        return result;
+    }
     o.profile = parser.value(profile).trimmed();
     if (parser.isSet(profile) && o.profile.isEmpty())
         return fail(ReportText::tr("--profile needs a profile name."));

@@ -22,6 +22,7 @@ struct ReportOptions
     QStringList formats; // of pdf, html, json, in that order
     QString outDir;
     QString language; // empty: the system's
+    bool scheduled = false; // --scheduled: the current profile, last week, pdf and json, into Settings' report folder
 
     QString baseName() const { return QStringLiteral("slo-report-") + label; }
 };

@@ -257,6 +257,19 @@ void Settings::setWallCycleSeconds(int seconds)
     m_settings->setValue(QStringLiteral("wall/cycleSeconds"), seconds);
 }
 
+QString Settings::reportFolder() const
+{
+    const auto byDefault = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .filePath(QStringLiteral("Watchfloor reports"));
+    const auto folder = m_settings->value(QStringLiteral("report/folder")).toString().trimmed();
+    return folder.isEmpty() ? byDefault : folder;
+}
+
+void Settings::setReportFolder(const QString &folder)
+{
+    m_settings->setValue(QStringLiteral("report/folder"), folder.trimmed());
+}
+
 int Settings::historyRetentionDays() const
 {
     return std::clamp(m_settings->value(QStringLiteral("alerts/historyRetentionDays"), 90).toInt(), 1, 3650);

@@ -60,6 +60,10 @@ public:
     void setWallViews(const QStringList &views);
     int wallCycleSeconds() const;
     void setWallCycleSeconds(int seconds);
+    // Where the Monday timer (watchfloor-report.timer: watchfloor report --scheduled) writes last
+    // week's report; by default "Watchfloor reports" in the documents folder.
+    QString reportFolder() const;
+    void setReportFolder(const QString &folder);
     // The Logs view's last LogQL queries per profile, newest first (at most 50).
     QStringList logQueryHistory(const QString &profile) const;
     void setLogQueryHistory(const QString &profile, const QStringList &queries);

@@ -11,7 +11,8 @@ deb=$(ls "$out"/*.deb)
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/watchfloor ./usr/share/applications/com.mytrader.Watchfloor.desktop \
          ./usr/share/metainfo/com.mytrader.Watchfloor.metainfo.xml \
-         ./usr/share/icons/hicolor/scalable/apps/com.mytrader.Watchfloor.svg; do
+         ./usr/share/icons/hicolor/scalable/apps/com.mytrader.Watchfloor.svg \
+         ./usr/lib/systemd/user/watchfloor-report.service ./usr/lib/systemd/user/watchfloor-report.timer; do
     grep -qF "$f" <<<"$contents" || { echo "package: $f missing from $(basename "$deb")"; exit 1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)
@@ -23,5 +24,13 @@ if command -v desktop-file-validate >/dev/null; then
 fi
 if command -v appstreamcli >/dev/null; then
     appstreamcli validate --no-net "$root/packaging/com.mytrader.Watchfloor.metainfo.xml"
+fi
+# The Monday report: the timer starts the service, which runs the packaged binary's scheduled report.
+grep -qx 'ExecStart=/usr/bin/watchfloor report --scheduled' "$root/packaging/watchfloor-report.service" \
+    || { echo "package: watchfloor-report.service does not run /usr/bin/watchfloor report --scheduled"; exit 1; }
+grep -qx 'OnCalendar=Mon \*-\*-\* 07:00:00' "$root/packaging/watchfloor-report.timer" \
+    || { echo "package: watchfloor-report.timer is not Mondays at 07:00"; exit 1; }
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze calendar 'Mon *-*-* 07:00:00' >/dev/null
 fi
 echo "package: $(basename "$deb") ok; Depends: $depends"

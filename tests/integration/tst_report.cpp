@@ -7,6 +7,7 @@
 
 #include "demo/demostack.h"
 #include "report/reportoptions.h"
+#include "store/settings.h"
 #include "report/sloreport.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -169,6 +170,15 @@ void TestReport::argumentsAreChecked()
         {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--format"), QStringLiteral("docx")}, QStringLiteral("docx")},
         {{QStringLiteral("--prometheus"), QStringLiteral("http://p"), QStringLiteral("--lang"), QStringLiteral("fr")}, QStringLiteral("fr")},
     };
+    // The Monday timer's run: last week, as PDF and JSON, the rest from Settings.
+    const auto timer = parse({QStringLiteral("--scheduled")});
+    QVERIFY2(timer.options, qPrintable(timer.text));
+    QVERIFY(timer.options->scheduled);
+    QCOMPARE(timer.options->label, QStringLiteral("2026-W48"));
+    QCOMPARE(timer.options->formats, (QStringList{QStringLiteral("pdf"), QStringLiteral("json")}));
+    const auto mixed = parse({QStringLiteral("--scheduled"), QStringLiteral("--week"), QStringLiteral("2026-W40")});
+    QVERIFY(!mixed.options);
+    QVERIFY2(mixed.text.contains(QStringLiteral("--week")), qPrintable(mixed.text));
     for (const auto &[args, named] : bad) {
         const auto r = parse(args);
         QVERIFY2(!r.options, qPrintable(args.join(u' ')));
@@ -457,6 +467,21 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
         if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
             QFile::copy(base + QStringLiteral(".pdf"), grab + QStringLiteral("/slo-report-%1.pdf").arg(lang));
     }
+    // As the Monday timer runs it: the current profile and the folder from Settings.
+    {
+        wf::Settings settings(out.filePath(QStringLiteral("config/watchfloor")), wf::SecretStore::Backend::File);
+        auto profile = m_stack->profile();
+        profile.name = QStringLiteral("production");
+        profile.scrapeSeconds = 1;
+        QVERIFY(settings.saveProfile(profile));
+        settings.setCurrentProfile(profile.name);
+        settings.setReportFolder(out.filePath(QStringLiteral("reports")));
+    }
+    QCOMPARE(run({QStringLiteral("--scheduled")}), 0);
+    for (const auto *suffix : {".pdf", ".json"})
+        QVERIFY2(QFileInfo::exists(out.filePath(QStringLiteral("reports/slo-report-%1%2").arg(week, QLatin1String(suffix)))),
+                 suffix);
+
     // Bad arguments: 2. Prometheus not answering: 3, its address named, nothing written.
     QByteArray err;
     QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--week"), QStringLiteral("2026-W99")}, &err), 2);

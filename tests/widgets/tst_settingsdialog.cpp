@@ -194,6 +194,13 @@ void TestSettingsDialog::wallModeViewsAndSeconds()
     QVERIFY(dialog.save());
     QCOMPARE(settings.wallCycleSeconds(), 0);
     QCOMPARE(seconds->text(), QStringLiteral("stay"));
+    // The weekly report's folder, for every profile (usable without one): the documents' by default.
+    auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("reportFolder"));
+    QVERIFY(folder && folder->isEnabled());
+    QVERIFY(folder->text().endsWith(QStringLiteral("Watchfloor reports")));
+    folder->setText(dir.filePath(QStringLiteral("reports")));
+    QVERIFY(dialog.save());
+    QCOMPARE(settings.reportFolder(), dir.filePath(QStringLiteral("reports")));
 }
 
 #include "tst_settingsdialog.moc"

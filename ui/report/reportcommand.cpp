@@ -47,8 +47,18 @@ int runReportCommand(const QStringList &arguments)
     }
     const auto &options = *command.options;
     Profile profile;
-    if (!options.profile.isEmpty()) {
-        Settings settings;
+    Settings settings;
+    auto outDir = options.outDir;
+    if (options.scheduled) {
+        // The timer's run: the profile in use and the folder from Settings.
+        const auto current = settings.profile(settings.currentProfile());
+        if (!current) {
+            say(ReportText::tr("--scheduled: no current profile in Settings to make the report from."), stderr);
+            return 2;
+        }
+        profile = *current;
+        outDir = settings.reportFolder();
+    } else if (!options.profile.isEmpty()) {
         const auto stored = settings.profile(options.profile);
         if (!stored) {
             say(ReportText::tr("--profile: no profile named “%1”.").arg(options.profile), stderr);
@@ -98,14 +108,14 @@ int runReportCommand(const QStringList &arguments)
         return 3;
     }
 
-    if (!QDir().mkpath(options.outDir)) {
-        say(ReportText::tr("--out: cannot create the folder “%1”.").arg(options.outDir), stderr);
+    if (!QDir().mkpath(outDir)) {
+        say(ReportText::tr("Cannot create the folder “%1”.").arg(outDir), stderr);
         return 2;
     }
     // Each format to a file beside its final name first: what is there is whole, or not there.
     const ReportDocument document(*report);
     for (const auto &format : options.formats) {
-        const auto path = QDir(options.outDir).filePath(options.baseName() + u'.' + format);
+        const auto path = QDir(outDir).filePath(options.baseName() + u'.' + format);
         QString error;
         bool written = false;
         if (format == u"json") {
