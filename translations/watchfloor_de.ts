@@ -2783,6 +2783,14 @@ Open %2 in your web browser?</source>
         <source>Leave wall mode</source>
         <translation>Wandmodus beenden</translation>
     </message>
+    <message>
+        <source>Weekly SLO &amp;report…</source>
+        <translation>Wöchentlicher SLO-&amp;Bericht…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>
@@ -4321,6 +4329,80 @@ Open %2 in your web browser?</source>
             <numerusform>und %n weiterer</numerusform>
             <numerusform>und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>wf::WeeklyReportDialog</name>
+    <message>
+        <source>&amp;Make report</source>
+        <translation>Bericht &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Weekly SLO report</source>
+        <translation>Wöchentlicher SLO-Bericht</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (%2 bis %3)</translation>
+    </message>
+    <message>
+        <source>%1, so far</source>
+        <translation>%1, bisher</translation>
+    </message>
+    <message>
+        <source>Choose a week and make its report from this profile&apos;s Prometheus.</source>
+        <translation>Eine Woche wählen und ihren Bericht aus dem Prometheus dieses Profils erstellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>&amp;Woche:</translation>
+    </message>
+    <message>
+        <source>This profile has no Prometheus: the report is made from it.</source>
+        <translation>Dieses Profil hat kein Prometheus: aus ihm entsteht der Bericht.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s PDF cannot be shown.</source>
+        <translation>Das PDF des Berichts kann nicht angezeigt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n page(s). Save it as PDF, HTML or JSON.</source>
+        <translation>
+            <numerusform>%1: %n Seite. Als PDF, HTML oder JSON speichern.</numerusform>
+            <numerusform>%1: %n Seiten. Als PDF, HTML oder JSON speichern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No report: %1</source>
+        <translation>Kein Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Make the report first.</source>
+        <translation>Zuerst den Bericht erstellen.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save the weekly report</source>
+        <translation>Den Wochenbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus and Alertmanager for the figures of %1…</source>
+        <translation>Prometheus und Alertmanager werden nach den Kennzahlen von %1 gefragt…</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus for the figures of %1…</source>
+        <translation>Prometheus wird nach den Kennzahlen von %1 gefragt…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "store/ackstore.h"
 #include "store/alerthistory.h"
 #include "environments/environmentsview.h"
+#include "report/weeklyreportdialog.h"
 #include "views/alertsview.h"
 #include "views/dashboardview.h"
 #include "views/logsview.h"
@@ -380,6 +381,15 @@ void MainWindow::createActions()
     }
     viewMenu->addSeparator();
     viewMenu->addMenu(m_tray->notificationsMenu());
+    // The weekly SLO report of this profile, previewed (Reliability's, as the timer writes it).
+    auto *report = viewMenu->addAction(tr("Weekly SLO &report…"), this, [this] {
+        WeeklyReportDialog dialog(m_profile.endpoint(Endpoint::Prometheus).url.isEmpty() ? nullptr : m_prometheus,
+                                  m_profile.endpoint(Endpoint::Alertmanager).url.isEmpty() ? nullptr : m_alertmanager,
+                                  m_profile.scrapeSeconds, this);
+        dialog.exec();
+    });
+    report->setObjectName(QStringLiteral("weeklyReportAction"));
+    report->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshNow);
     refresh->setShortcut(QKeySequence::Refresh);
     viewMenu->addSeparator();

@@ -9,9 +9,11 @@
 #include "report/reportoptions.h"
 #include "store/settings.h"
 #include "report/sloreport.h"
+#include "report/weeklyreportdialog.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -19,6 +21,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPdfDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -38,6 +41,7 @@ private slots:
     void argumentsAreChecked();
     void figuresAreTrue();
     void commandWritesJsonAndSaysWhatFailed();
+    void dialogPreviewsAndSaves();
 
 private:
     wf::PromResult ask(const QString &expr, const QDateTime &at);
@@ -494,5 +498,43 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
     QVERIFY(!QFileInfo::exists(QDir(down).filePath(QStringLiteral("slo-report-%1.json").arg(week))));
 }
 
-QTEST_GUILESS_MAIN(TestReport)
+void TestReport::dialogPreviewsAndSaves()
+{
+    // View → Weekly SLO report…: this week so far, previewed, saved in each format.
+    wf::WeeklyReportDialog dialog(m_prom.get(), m_am.get(), 1);
+    dialog.resize(800, 900);
+    dialog.show();
+    dialog.weekBox()->setCurrentIndex(0);
+    QSignalSpy ready(&dialog, &wf::WeeklyReportDialog::reportReady);
+    QSignalSpy failed(&dialog, &wf::WeeklyReportDialog::reportFailed);
+    dialog.make();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(dialog.statusText()));
+    QVERIFY(dialog.preview()->pageCount() >= 2);
+    QVERIFY2(dialog.statusText().contains(QStringLiteral("page")), qPrintable(dialog.statusText()));
+    QTemporaryDir dir;
+    for (const auto *suffix : {"pdf", "html", "json"}) {
+        QString error;
+        const auto path = dir.filePath(QStringLiteral("report.") + QLatin1String(suffix));
+        QVERIFY2(dialog.saveTo(path, &error), qPrintable(error));
+        QVERIFY(QFileInfo(path).size() > 1000);
+    }
+    QPdfDocument saved;
+    QCOMPARE(saved.load(dir.filePath(QStringLiteral("report.pdf"))), QPdfDocument::Error::None);
+    QCOMPARE(saved.pageCount(), dialog.preview()->pageCount());
+    // The preview shows the page (rendered off the UI thread): text on it, not a blank sheet.
+    const auto inked = [&] {
+        const auto image = dialog.grab().toImage();
+        int dark = 0;
+        for (int y = 80; y < image.height() - 60; y += 2)
+            for (int x = 20; x < image.width() - 20; x += 2)
+                dark += qGray(image.pixel(x, y)) < 100 ? 1 : 0;
+        return dark;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(inked() > 2000, 15000);
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        dialog.grab().save(grab + QStringLiteral("/weekly-report-dialog.png"));
+}
+
+QTEST_MAIN(TestReport)
 #include "tst_report.moc"
