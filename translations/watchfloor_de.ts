@@ -3200,6 +3200,10 @@ Open %2 in your web browser?</source>
         <source>--scheduled takes what it needs from Settings: not with --%1.</source>
         <translation>--scheduled nimmt, was es braucht, aus den Einstellungen: nicht mit --%1.</translation>
     </message>
+    <message>
+        <source>Loki&apos;s URL, for the failovers&apos; reasons (instead of a profile).</source>
+        <translation>Die URL von Loki, für die Gründe der Failover (statt eines Profils).</translation>
+    </message>
 </context>
 <context>
     <name>wf::ReportDocument</name>
@@ -4194,6 +4198,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>Alertmanager could not answer: %1</source>
         <translation>Alertmanager konnte nicht antworten: %1</translation>
+    </message>
+    <message>
+        <source>Loki could not answer: %1</source>
+        <translation>Loki konnte nicht antworten: %1</translation>
     </message>
 </context>
 <context>

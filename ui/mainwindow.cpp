@@ -386,6 +386,8 @@ void MainWindow::createActions()
         WeeklyReportDialog dialog(m_profile.endpoint(Endpoint::Prometheus).url.isEmpty() ? nullptr : m_prometheus,
                                   m_profile.endpoint(Endpoint::Alertmanager).url.isEmpty() ? nullptr : m_alertmanager,
                                   m_profile.scrapeSeconds, this);
+        if (!m_profile.endpoint(Endpoint::Loki).url.isEmpty())
+            dialog.setLoki(m_loki);
         dialog.exec();
     });
     report->setObjectName(QStringLiteral("weeklyReportAction"));

@@ -55,6 +55,8 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
                                         ReportText::tr("url"));
     const QCommandLineOption alertmanager(QStringLiteral("alertmanager"),
                                           ReportText::tr("Alertmanager's URL (instead of a profile)."), ReportText::tr("url"));
+    const QCommandLineOption loki(QStringLiteral("loki"), ReportText::tr("Loki's URL, for the failovers' reasons (instead of a profile)."),
+                                  ReportText::tr("url"));
     const QCommandLineOption week(QStringLiteral("week"),
                                   ReportText::tr("The ISO week, e.g. 2026-W48 (default: last week)."), ReportText::tr("week"));
     const QCommandLineOption from(QStringLiteral("from"), ReportText::tr("The first day, UTC (YYYY-MM-DD)."),
@@ -70,7 +72,7 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
     const QCommandLineOption scheduled(QStringLiteral("scheduled"),
                                        ReportText::tr("As the Monday timer runs it: last week, from the current profile, as PDF "
                                                       "and JSON, into the report folder set in Settings."));
-    parser.addOptions({help, profile, prometheus, alertmanager, week, from, to, format, out, lang, scheduled});
+    parser.addOptions({help, profile, prometheus, alertmanager, loki, week, from, to, format, out, lang, scheduled});
 
     ReportCommandLine result;
     const auto fail = [&result](const QString &message) {
@@ -95,7 +97,7 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
     ReportOptions o;
     o.scheduled = parser.isSet(scheduled);
     if (o.scheduled) {
-        for (const auto *option : {&profile, &prometheus, &alertmanager, &week, &from, &to, &format, &out})
+        for (const auto *option : {&profile, &prometheus, &alertmanager, &loki, &week, &from, &to, &format, &out})
             if (parser.isSet(*option))
                 return fail(ReportText::tr("--scheduled takes what it needs from Settings: not with --%1.").arg(option->names().constLast()));
         o.label = isoWeekOf(today.addDays(-7));
@@ -110,7 +112,8 @@ ReportCommandLine parseReportCommandLine(const QStringList &arguments, const QDa
     o.profile = parser.value(profile).trimmed();
     if (parser.isSet(profile) && o.profile.isEmpty())
         return fail(ReportText::tr("--profile needs a profile name."));
-    for (const auto &[option, url] : {std::pair{&prometheus, &o.prometheus}, std::pair{&alertmanager, &o.alertmanager}}) {
+    for (const auto &[option, url] : {std::pair{&prometheus, &o.prometheus}, std::pair{&alertmanager, &o.alertmanager},
+                                      std::pair{&loki, &o.loki}}) {
         if (!parser.isSet(*option))
             continue;
         *url = QUrl(parser.value(*option).trimmed(), QUrl::StrictMode);

@@ -16,6 +16,7 @@ struct ReportOptions
     QString profile;  // --profile NAME, or the endpoint flags
     QUrl prometheus;  // --prometheus URL
     QUrl alertmanager; // --alertmanager URL
+    QUrl loki;         // --loki URL: the failovers' reasons
     QDate from;       // the first day, UTC (a week: its Monday)
     QDate to;         // the last day, UTC, inclusive (a week: its Sunday)
     QString label;    // "2026-W48", or "2026-11-23_2026-11-29"

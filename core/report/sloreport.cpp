@@ -1,7 +1,9 @@
 #include "sloreport.h"
 
 #include "alerts/alertinbox.h"
+#include "domain/logrecord.h"
 #include "sources/alertmanager/alertmanagerclient.h"
+#include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
@@ -390,6 +392,33 @@ void SloReportBuilder::askTimeline(const QDateTime &from, const QDateTime &to)
         --m_waiting;
         settle();
     });
+    if (m_loki) {
+        // Why each failover began: the router logs every transition with its Reason.
+        LokiQuery q;
+        q.logql = QStringLiteral("{app=\"mytrader-api\"} |= \"state transition\"");
+        q.startNs = from.toMSecsSinceEpoch() * 1'000'000;
+        q.endNs = to.toMSecsSinceEpoch() * 1'000'000 + 1;
+        q.limit = LokiClient::kMaxLimit;
+        q.direction = LokiQuery::Direction::Forward;
+        m_report.queries.append({QStringLiteral("failovers.reason"), q.logql, to});
+        ++m_waiting;
+        m_loki->queryRange(q, this, [this](const Result<LokiResult> &r) {
+            if (r) {
+                for (const auto &stream : r->streams)
+                    for (const auto &entry : stream.entries) {
+                        const auto record = logs::parseLine(entry.line.toUtf8(), entry.ns);
+                        const auto reason = record.properties.value(QStringLiteral("Reason")).toString();
+                        if (!reason.isEmpty())
+                            m_transitions.append({QDateTime::fromMSecsSinceEpoch(record.ns / 1'000'000, Qt::UTC),
+                                                  record.properties.value(QStringLiteral("PreviousState")).toString(), reason});
+                    }
+            } else {
+                m_lokiError = r.error();
+            }
+            --m_waiting;
+            settle();
+        });
+    }
     if (m_alertmanager) {
         m_report.queries.append({QStringLiteral("incidents.acknowledgements"), QStringLiteral("/api/v2/silences"), to});
         ++m_waiting;
@@ -466,6 +495,10 @@ void SloReportBuilder::settle()
         emit failed(ReportText::tr("Alertmanager could not answer: %1").arg(m_alertmanagerError->message));
         return;
     }
+    if (m_lokiError) {
+        emit failed(ReportText::tr("Loki could not answer: %1").arg(m_lokiError->message));
+        return;
+    }
     const auto joined = [](const QMap<QString, Series> &parts) {
         PromResult r;
         r.type = PromResult::Type::Matrix;
@@ -480,6 +513,17 @@ void SloReportBuilder::settle()
     m_states.clear();
     m_durations.clear();
     m_report.failovers = timeline.failovers(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
+    // A failover's reason: the logged transition out of PRIMARY_ACTIVE nearest its start (within
+    // a step and two seconds: the timeline knows its start to a step).
+    for (auto &f : m_report.failovers) {
+        qint64 best = qint64(m_stepSeconds) * 1000 + 2000;
+        for (const auto &t : std::as_const(m_transitions))
+            if (t.from == u"PRIMARY_ACTIVE" && std::abs(t.at.msecsTo(f.start)) <= best) {
+                best = std::abs(t.at.msecsTo(f.start));
+                f.reason = t.reason;
+            }
+    }
+    m_transitions.clear();
     makeIncidents();
     emit finished(m_report);
 }

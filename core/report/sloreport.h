@@ -19,6 +19,7 @@
 namespace wf {
 
 class AlertmanagerClient;
+class LokiClient;
 class PrometheusClient;
 
 // The figures of the weekly SLO report (issue "The weekly SLO report"), each with the query it
@@ -126,6 +127,8 @@ public:
     void setStepSeconds(int seconds) { m_stepSeconds = std::max(1, seconds); }
     // Where the acknowledgements are (its silences); none: the report says they are not known.
     void setAlertmanager(AlertmanagerClient *alertmanager) { m_alertmanager = alertmanager; }
+    // Where the failovers' reasons are: the router's "state transition" lines (their Reason).
+    void setLoki(LokiClient *loki) { m_loki = loki; }
     static constexpr int kPointsPerQuery = 10'000; // Prometheus refuses more than 11,000 a series
 
     // The time in each state over [end − seconds, end]: the dashboards' expression (max − min of
@@ -153,6 +156,15 @@ private:
     void makeIncidents();
     QMap<QString, Series> m_alerts;
     AlertmanagerClient *m_alertmanager = nullptr;
+    LokiClient *m_loki = nullptr;
+    struct Transition
+    {
+        QDateTime at;
+        QString from;
+        QString reason;
+    };
+    QList<Transition> m_transitions;
+    std::optional<Error> m_lokiError;
     QList<Silence> m_silences;
     std::optional<Error> m_alertmanagerError;
     int m_waiting = 0;

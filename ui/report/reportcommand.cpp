@@ -3,6 +3,7 @@
 #include "cli/translations.h"
 #include "net/httpclient.h"
 #include "sources/alertmanager/alertmanagerclient.h"
+#include "sources/loki/lokiclient.h"
 #include "report/reportdocument.h"
 #include "report/reportoptions.h"
 #include "report/sloreport.h"
@@ -72,6 +73,8 @@ int runReportCommand(const QStringList &arguments)
     }
     if (!options.alertmanager.isEmpty())
         profile.endpoint(Endpoint::Alertmanager).url = options.alertmanager;
+    if (!options.loki.isEmpty())
+        profile.endpoint(Endpoint::Loki).url = options.loki;
     if (profile.endpoint(Endpoint::Prometheus).url.isEmpty()) {
         say(ReportText::tr("The profile “%1” names no Prometheus: the report is made from it.").arg(profile.name), stderr);
         return 2;
@@ -90,6 +93,12 @@ int runReportCommand(const QStringList &arguments)
     AlertmanagerClient alertmanager(&amHttp);
     if (!profile.endpoint(Endpoint::Alertmanager).url.isEmpty())
         builder.setAlertmanager(&alertmanager);
+    // The failovers' reasons are the router's logged transitions: asked when the profile names Loki.
+    HttpClient lokiHttp(&network, Endpoint::Loki);
+    lokiHttp.setProfile(profile);
+    LokiClient loki(&lokiHttp);
+    if (!profile.endpoint(Endpoint::Loki).url.isEmpty())
+        builder.setLoki(&loki);
     QEventLoop loop;
     std::optional<SloReport> report;
     QString failure;

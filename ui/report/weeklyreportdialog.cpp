@@ -93,6 +93,7 @@ void WeeklyReportDialog::make()
     auto *builder = new SloReportBuilder(m_prometheus, this);
     builder->setStepSeconds(m_scrapeSeconds);
     builder->setAlertmanager(m_alertmanager);
+    builder->setLoki(m_loki);
     connect(builder, &SloReportBuilder::finished, this, [this, builder](const SloReport &report) {
         builder->deleteLater();
         m_make->setEnabled(true);

@@ -16,6 +16,7 @@ class QPushButton;
 namespace wf {
 
 class AlertmanagerClient;
+class LokiClient;
 class PrometheusClient;
 
 // Reliability → Weekly report…: the weekly SLO report of the profile in use for a chosen week,
@@ -27,6 +28,7 @@ class WeeklyReportDialog : public QDialog
 public:
     WeeklyReportDialog(PrometheusClient *prometheus, AlertmanagerClient *alertmanager, int scrapeSeconds,
                        QWidget *parent = nullptr);
+    void setLoki(LokiClient *loki) { m_loki = loki; } // the failovers' reasons
 
     // The weeks offered: this one (so far) and the eight before, newest first.
     QComboBox *weekBox() const { return m_week; }
@@ -44,6 +46,7 @@ private:
 
     PrometheusClient *m_prometheus;
     AlertmanagerClient *m_alertmanager;
+    LokiClient *m_loki = nullptr;
     int m_scrapeSeconds;
     QComboBox *m_week;
     QPushButton *m_make;
