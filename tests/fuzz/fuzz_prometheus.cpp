@@ -1,4 +1,5 @@
-// Prometheus' answers (apis.md §1): every parser the client runs on a body it received.
+// Prometheus' answers (apis.md §1): every parser the client runs on a body it received, and
+// what tells VictoriaMetrics apart (its readiness answer, its /metrics).
 #include "fuzzsupport.h"
 #include "sources/prometheus/promresult.h"
 
@@ -17,5 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)parseAlerts(body);
     (void)parseTargets(body);
     (void)parseBuildInfo(body);
+    // Which server it is: the readiness answer and VictoriaMetrics' own /metrics.
+    (void)serverKindFromReady(body);
+    (void)latencyOffsetFromMetrics(body);
+    (void)parseFlagDurationMs(QString::fromUtf8(body));
     return 0;
 }
