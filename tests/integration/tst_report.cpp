@@ -367,7 +367,8 @@ void TestReport::figuresAreTrue()
         QMap<QString, double> excursions;
         for (const auto &e : quality.value(QStringLiteral("priceExcursions")).toArray()) {
             excursions.insert(e.toObject().value(QStringLiteral("symbol")).toString(), e.toObject().value(QStringLiteral("maxPercent")).toDouble());
-            QVERIFY(e.toObject().value(QStringLiteral("secondsOver")).toDouble() > 0);
+            // Counted at the excursion step (a subquery): one shorter than a step may count 0.
+            QVERIFY(e.toObject().value(QStringLiteral("secondsOver")).toDouble() >= 0);
         }
         QCOMPARE(excursions.keys(), largest.keys());
         for (auto it = largest.cbegin(); it != largest.cend(); ++it)
