@@ -1083,91 +1083,6 @@ Angezeigt werden die Daten von %2.</translation>
         <translation>Noch kein Router-Zustand: weder der Health-Endpunkt noch Prometheus hat geantwortet.</translation>
     </message>
     <message>
-        <source>Ambiguous</source>
-        <translation>Mehrdeutig</translation>
-    </message>
-    <message>
-        <source>since %1</source>
-        <translation>seit %1</translation>
-    </message>
-    <message>
-        <source>%1
-%2 – %3 (%4)%5</source>
-        <translation>%1
-%2 – %3 (%4)%5</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Beginn</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Worst state</source>
-        <translation>Schlechtester Zustand</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>Recovery time</source>
-        <translation>Wiederherstellungszeit</translation>
-    </message>
-    <message>
-        <source>ongoing</source>
-        <translation>andauernd</translation>
-    </message>
-    <message>
-        <source>not reported</source>
-        <translation>nicht gemeldet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>not known</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>No failover in this time range.</source>
-        <translation>Kein Failover in diesem Zeitraum.</translation>
-    </message>
-    <message>
-        <source>HTTP %1 · %2 ms</source>
-        <translation>HTTP %1 · %2 ms</translation>
-    </message>
-    <message>
-        <source>target %1</source>
-        <translation>Ziel %1</translation>
-    </message>
-    <message>
-        <source>&gt; %1</source>
-        <translation>&gt; %1</translation>
-    </message>
-    <message>
-        <source>≤ %1</source>
-        <translation>≤ %1</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>round trip</source>
-        <translation>Antwortzeit</translation>
-    </message>
-    <message>
         <source>Copy query</source>
         <translation>Abfrage kopieren</translation>
     </message>
@@ -1210,21 +1125,6 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Open in Explore</source>
         <translation>In „Erkunden“ öffnen</translation>
-    </message>
-    <message>
-        <source>%1 s ago</source>
-        <translation>vor %1 s</translation>
-    </message>
-    <message>
-        <source>From the health endpoint, checked %1 (newer than Prometheus&apos; last scrape).</source>
-        <translation>Vom Health-Endpunkt, abgefragt %1 (neuer als Prometheus’ letzte Abfrage).</translation>
-    </message>
-    <message numerus="yes">
-        <source>From Prometheus, evaluated %1 (scraped every %n s).</source>
-        <translation>
-            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage jede Sekunde).</numerusform>
-            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage alle %n s).</numerusform>
-        </translation>
     </message>
     <message>
         <source>No data: Prometheus unreachable</source>
@@ -1910,6 +1810,13 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
+    <name>wf::GaugePanel</name>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+</context>
+<context>
     <name>wf::GettingStartedDialog</name>
     <message>
         <source>Getting started</source>
@@ -1976,6 +1883,17 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>wf::HeatmapPanel</name>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
     </message>
 </context>
 <context>
@@ -4205,6 +4123,103 @@ Open %2 in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>wf::StatPanel</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>From the health endpoint, checked %1 (newer than Prometheus&apos; last scrape).</source>
+        <translation>Vom Health-Endpunkt, abgefragt %1 (neuer als Prometheus’ letzte Abfrage).</translation>
+    </message>
+    <message numerus="yes">
+        <source>From Prometheus, evaluated %1 (scraped every %n s).</source>
+        <translation>
+            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage jede Sekunde).</numerusform>
+            <numerusform>Von Prometheus, ausgewertet %1 (Abfrage alle %n s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2 ms</source>
+        <translation>HTTP %1 · %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>wf::StateTimelinePanel</name>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>%1
+%2 – %3 (%4)%5</source>
+        <translation>%1
+%2 – %3 (%4)%5</translation>
+    </message>
+</context>
+<context>
+    <name>wf::TablePanel</name>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Worst state</source>
+        <translation>Schlimmster Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Recovery time</source>
+        <translation>Wiederherstellungszeit</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>andauernd</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>No failover in this time range.</source>
+        <translation>Kein Failover in diesem Zeitraum.</translation>
+    </message>
+</context>
+<context>
     <name>wf::TimeRangePicker</name>
     <message>
         <source>Last 5 minutes</source>
@@ -4272,6 +4287,13 @@ Open %2 in your web browser?</source>
     <message>
         <source>no data</source>
         <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>wf::TimeSeriesPanel</name>
+    <message>
+        <source>round trip</source>
+        <translation>Antwortzeit</translation>
     </message>
 </context>
 <context>

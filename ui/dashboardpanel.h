@@ -13,21 +13,17 @@
 
 #include <optional>
 
-class QTableWidget;
-
 namespace wf {
 
-class BarChart;
-class Gauge;
-class Heatmap;
 class PanelFrame;
+class PanelKind;
 class RouterTimeline;
-class StatTile;
-class StateTimeline;
 struct HealthSample;
 
-// One panel of a dashboard: plans its queries, draws what they answer in its widget (stat tile,
-// chart, state timeline, table), and keeps the last good data on screen when a refresh fails.
+// One panel of a dashboard: its frame (title, state, menu) around its type's own class
+// (PanelKind: stat, chart, state timeline, table, bars, gauge, heatmap), which plans the queries
+// and draws what they answer; the frame keeps the last good data on screen, marked stale, when a
+// refresh fails.
 class DashboardPanel : public QObject
 {
     Q_OBJECT
@@ -43,6 +39,7 @@ public:
     bool showsHealthFact() const { return m_panel.healthFact.has_value(); }
     // The plot width in pixels: the step of its range queries follows it.
     int plotWidth() const;
+    PanelKind *kind() const { return m_kind; }
 
     QList<QueryKey> plan(const QueryContext &context);
     void deliver(const QueryKey &key, const Result<PromResult> &result);
@@ -83,60 +80,13 @@ protected:
 
 private:
     void markFirstPaint(bool fromPrometheus);
-    // What one refresh asks for one of the panel's queries: a chart's range (Series), the value at
-    // the panel's now (Now, an instant query) or a stat's recent history (Sparkline).
-    enum class Role { Series, Now, Sparkline };
-    struct Request
-    {
-        int query = 0;
-        Role role = Role::Series;
-        QueryKey key; // of the last plan
-        std::optional<PromResult> data; // the last good answer
-        std::optional<Error> error;     // the last refresh's error
-        bool answered = false;
-    };
-    // A series with data, the query it answers and that query as sent.
-    struct Shown
-    {
-        int query = 0;
-        const Series *series = nullptr;
-        QString expr;
-    };
-
     void createActions();
-    bool paintsNow() const;
-    bool healthWins() const;
-    QString queryAsSent(int query) const;
-    QList<Shown> series(Role role) const;
-    QJsonObject paintedItem(const QString &text, const Shown &shown, const QString &source) const;
     void render();
-    void renderStat();
-    void renderChart();
-    void renderGauge();
-    void renderBars();
-    void renderHeatmap();
-    void renderTable();
 
     Panel m_panel;
     PanelFrame *m_frame;
-    StatTile *m_stat = nullptr;
-    TimeSeriesChart *m_chart = nullptr;
-    StateTimeline *m_timeline = nullptr;
-    QTableWidget *m_table = nullptr;
-    BarChart *m_bars = nullptr;
-    Gauge *m_gauge = nullptr;
-    Heatmap *m_heatmap = nullptr;
-    QList<Request> m_requests;
-    std::optional<HealthReport> m_health; // the last good poll, for a panel that shows a health fact
-    qint64 m_scrapeSeconds = 15;
-    QDateTime m_lastGood;
-    QDateTime m_from;
-    QDateTime m_to;
-    qint64 m_stepMs = 0;
+    PanelKind *m_kind; // the type's own: its widget, queries, drawing and what it painted
     bool m_utc = false;
-    QJsonArray m_painted; // what the stat, gauge, bars, heatmap, router or health panel paints
-    QString m_tableSignature = QStringLiteral("-"); // the failovers the table shows ("-": nothing drawn yet)
-    QList<QPointF> m_roundTrips; // health source, time series: (ms since epoch, round trip ms)
     QList<const char *> m_firstPaintPhases; // the cold-start trace marks at the next paint
 };
 

@@ -9,6 +9,7 @@
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "panelframe.h"
+#include "panels/panelkind.h"
 #include "sources/health/healthclient.h"
 #include "statetimeline.h"
 #include "stattile.h"
@@ -106,6 +107,19 @@ const char *kNowDashboard = R"({"schemaVersion": 1, "id": "operations", "title":
     {"id": "table", "type": "table", "title": "States", "queries": ["conn"]}
   ]}]})";
 
+// One panel of every type that Prometheus feeds, each on its own query.
+const char *kEveryType = R"({"schemaVersion": 1, "id": "operations", "title": "Types", "rows": [
+  {"title": "All", "panels": [
+    {"id": "stat", "type": "stat", "title": "Stat", "queries": ["q_stat"]},
+    {"id": "instantstat", "type": "stat", "title": "Instant stat", "queries": [{"expr": "q_instant", "instant": true}]},
+    {"id": "timeseries", "type": "timeseries", "title": "Chart", "queries": ["q_timeseries"]},
+    {"id": "table", "type": "table", "title": "Table", "queries": ["q_table"]},
+    {"id": "bar", "type": "bar", "title": "Bars", "queries": ["q_bar"]},
+    {"id": "gauge", "type": "gauge", "title": "Gauge", "queries": ["q_gauge"]},
+    {"id": "heatmap", "type": "heatmap", "title": "Heatmap", "unit": "s", "queries": ["q_heatmap"]},
+    {"id": "router", "type": "statetimeline", "title": "Router", "source": "router"}
+  ]}]})";
+
 PromResult withState(PromResult result, const QString &state)
 {
     for (auto &s : result.series) {
@@ -132,6 +146,7 @@ private slots:
     void endedSeriesIsNotNow();
     void newerHealthFactWins();
     void unreachablePrometheusIsSaidOnce();
+    void eachTypeIsOneClass();
 
 private:
     DashboardView *makeView(const char *json = kDashboard);
@@ -160,6 +175,35 @@ void TestDashboardView::cleanup()
     delete m_scheduler;
     delete m_prom;
     delete m_timeline;
+}
+
+void TestDashboardView::eachTypeIsOneClass()
+{
+    // Each type is its own class with its widget in the frame, and asks what it paints: the value
+    // at now (an instant query) for a stat, table, bar or gauge — a stat its recent history beside
+    // it unless its query is instant —, a range for a chart or heatmap, nothing for the router's.
+    makeView(kEveryType);
+    m_view->show();
+    QTRY_VERIFY(m_prom->keys.size() >= 8);
+    QTest::qWait(50);
+    const QList<std::tuple<QString, const char *, int, int>> expected{
+        {QStringLiteral("stat"), "wf::StatPanel", 1, 1},   {QStringLiteral("instantstat"), "wf::StatPanel", 1, 0},
+        {QStringLiteral("timeseries"), "wf::TimeSeriesPanel", 0, 1}, {QStringLiteral("table"), "wf::TablePanel", 1, 0},
+        {QStringLiteral("bar"), "wf::BarPanel", 1, 0},     {QStringLiteral("gauge"), "wf::GaugePanel", 1, 0},
+        {QStringLiteral("heatmap"), "wf::HeatmapPanel", 0, 1}, {QStringLiteral("router"), "wf::StateTimelinePanel", 0, 0}};
+    for (const auto &[id, className, instants, ranges] : expected) {
+        auto *panel = m_view->panel(id);
+        QVERIFY2(panel, qPrintable(id));
+        QCOMPARE(panel->kind()->metaObject()->className(), className);
+        QCOMPARE(panel->kind()->widget(), panel->frame()->content());
+        QVERIFY2(panel->frame()->isAncestorOf(panel->kind()->widget()), qPrintable(id));
+        int asked[2] = {0, 0};
+        for (const auto &key : std::as_const(m_prom->keys))
+            if (key.expr == QStringLiteral("q_") + id || (id == u"instantstat" && key.expr == u"q_instant"))
+                ++asked[key.instant ? 0 : 1];
+        QVERIFY2(asked[0] == instants && asked[1] == ranges,
+                 qPrintable(QStringLiteral("%1: %2 instant, %3 range").arg(id).arg(asked[0]).arg(asked[1])));
+    }
 }
 
 DashboardView *TestDashboardView::makeView(const char *json)
