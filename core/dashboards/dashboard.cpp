@@ -25,20 +25,19 @@ namespace {
 
 Error parseError(const QString &message)
 {
-    Error e;
-    e.kind = Error::Kind::Parse;
-    e.message = message;
-    return e;
+    return Error::make(Error::Kind::Parse, message);
 }
 
 constexpr std::pair<PanelType, const char *> kPanelTypes[] = {
     {PanelType::Stat, "stat"},   {PanelType::TimeSeries, "timeseries"}, {PanelType::StateTimeline, "statetimeline"},
     {PanelType::Table, "table"}, {PanelType::Bar, "bar"},               {PanelType::Gauge, "gauge"},
-    {PanelType::Heatmap, "heatmap"}};
+    {PanelType::Heatmap, "heatmap"}, {PanelType::Text, "text"},     {PanelType::Unsupported, "unsupported"}};
 
 constexpr std::pair<Unit, const char *> kUnits[] = {{Unit::None, "none"},    {Unit::Seconds, "s"},
                                                     {Unit::Milliseconds, "ms"}, {Unit::Minutes, "min"}, {Unit::Percent, "%"},
-                                                    {Unit::OpsPerSecond, "ops/s"}, {Unit::Count, "count"}};
+                                                    {Unit::OpsPerSecond, "ops/s"}, {Unit::Count, "count"},
+                                                    {Unit::PercentUnit, "percentunit"}, {Unit::Bytes, "bytes"},
+                                                    {Unit::BytesPerSecond, "bytes/s"}, {Unit::BitsPerSecond, "bits/s"}};
 
 // Collects the first error with its place in the document.
 class Reader
@@ -120,10 +119,14 @@ public:
         p.id = string(o, where, "id", false);
         p.description = string(o, where, "description", false);
         p.noData = string(o, where, "noData", false);
-        p.source = o.value(QLatin1String("source")).toString(QStringLiteral("prometheus"));
+        const bool textOnly = p.type == PanelType::Text || p.type == PanelType::Unsupported;
+        p.source = o.value(QLatin1String("source")).toString(textOnly ? QStringLiteral("none") : QStringLiteral("prometheus"));
         if (p.source != QLatin1String("prometheus") && p.source != QLatin1String("router") &&
-            p.source != QLatin1String("health"))
+            p.source != QLatin1String("health") && p.source != QLatin1String("none"))
             fail(where + QStringLiteral(".source"), QStringLiteral("unknown source '%1'").arg(p.source));
+        if (textOnly != (p.source == QLatin1String("none")))
+            fail(where + QStringLiteral(".source"), QStringLiteral("a text or unsupported panel, and only one, has the source \"none\""));
+        p.text = string(o, where, "text", false);
         if (const auto fact = o.value(QLatin1String("health")).toString(); !fact.isEmpty()) {
             p.healthFact = healthfacts::fromName(fact);
             if (!p.healthFact)
@@ -158,6 +161,18 @@ public:
         p.highlightAbove = number(o, where, "highlightAbove");
         p.width = count(o, where, "width", 1, 12, 4);
         p.height = count(o, where, "height", 1, 4, p.type == PanelType::Stat ? 1 : 2);
+        if (const auto grid = o.value(QLatin1String("grid")); !grid.isUndefined()) {
+            const auto g = grid.toObject();
+            const auto at = where + QStringLiteral(".grid");
+            Panel::GridPos pos;
+            pos.x = count(g, at, "x", 0, 23, 0);
+            pos.w = count(g, at, "w", 1, 24, 12);
+            pos.y = count(g, at, "y", 0, 1000000, 0);
+            pos.h = count(g, at, "h", 1, 100, 8);
+            if (pos.x + pos.w > 24)
+                fail(at, QStringLiteral("x + w must be at most 24"));
+            p.grid = pos;
+        }
 
         const auto queries = o.value(QLatin1String("queries")).toArray();
         for (int i = 0; i < queries.size(); ++i)
@@ -213,8 +228,10 @@ Result<Dashboard> parse(const QByteArray &json)
         DashboardVariable v;
         v.name = r.string(o, at, "name", true);
         v.label = r.string(o, at, "label", false);
-        v.metric = r.string(o, at, "metric", true);
-        v.labelName = r.string(o, at, "labelName", true);
+        for (const auto &value : o.value(QLatin1String("values")).toArray())
+            v.values.append(value.toString());
+        v.metric = r.string(o, at, "metric", false);
+        v.labelName = r.string(o, at, "labelName", v.values.isEmpty());
         d.variables.append(v);
     }
 
@@ -281,6 +298,106 @@ QList<Dashboard> loadFolder(const QString &path, QStringList *errors)
         loaded.append(std::move(dashboard).value());
     }
     return loaded;
+}
+
+QByteArray toJson(const Dashboard &dashboard)
+{
+    const auto number = [](double v) {
+        // JSON has no infinity: a threshold from the lowest value on has none.
+        return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+    };
+    QJsonArray variables;
+    for (const auto &v : dashboard.variables) {
+        QJsonObject o{{QStringLiteral("name"), v.name}};
+        if (!v.values.isEmpty())
+            o.insert(QStringLiteral("values"), QJsonArray::fromStringList(v.values));
+        if (!v.metric.isEmpty())
+            o.insert(QStringLiteral("metric"), v.metric);
+        if (!v.labelName.isEmpty())
+            o.insert(QStringLiteral("labelName"), v.labelName);
+        if (!v.label.isEmpty())
+            o.insert(QStringLiteral("label"), v.label);
+        variables.append(o);
+    }
+    QJsonArray rows;
+    for (const auto &row : dashboard.rows) {
+        QJsonArray panels;
+        for (const auto &p : row.panels) {
+            QJsonObject o{{QStringLiteral("id"), p.id}, {QStringLiteral("type"), panelTypeName(p.type)}, {QStringLiteral("title"), p.title}};
+            if (!p.description.isEmpty())
+                o.insert(QStringLiteral("description"), p.description);
+            if (p.source != QLatin1String(p.type == PanelType::Text || p.type == PanelType::Unsupported ? "none" : "prometheus"))
+                o.insert(QStringLiteral("source"), p.source);
+            if (p.healthFact)
+                o.insert(QStringLiteral("health"), healthfacts::name(*p.healthFact));
+            if (!p.text.isEmpty())
+                o.insert(QStringLiteral("text"), p.text);
+            QJsonArray queries;
+            for (const auto &q : p.queries) {
+                if (q.legend.isEmpty() && !q.instant) {
+                    queries.append(q.expr);
+                    continue;
+                }
+                QJsonObject qo{{QStringLiteral("expr"), q.expr}};
+                if (!q.legend.isEmpty())
+                    qo.insert(QStringLiteral("legend"), q.legend);
+                if (q.instant)
+                    qo.insert(QStringLiteral("instant"), true);
+                queries.append(qo);
+            }
+            if (!queries.isEmpty())
+                o.insert(QStringLiteral("queries"), queries);
+            if (p.unit != Unit::None)
+                o.insert(QStringLiteral("unit"), unitName(p.unit));
+            if (p.decimals >= 0)
+                o.insert(QStringLiteral("decimals"), p.decimals);
+            QJsonArray thresholds;
+            for (const auto &t : p.thresholds) {
+                QJsonObject to{{QStringLiteral("color"), t.color}};
+                if (std::isfinite(t.value))
+                    to.insert(QStringLiteral("value"), t.value);
+                thresholds.append(to);
+            }
+            if (!thresholds.isEmpty())
+                o.insert(QStringLiteral("thresholds"), thresholds);
+            QJsonArray mappings;
+            for (const auto &m : p.mappings)
+                mappings.append(QJsonObject{{QStringLiteral("value"), number(m.value)}, {QStringLiteral("text"), m.text}});
+            if (!mappings.isEmpty())
+                o.insert(QStringLiteral("mappings"), mappings);
+            if (p.showLegend)
+                o.insert(QStringLiteral("display"), QStringLiteral("legend"));
+            if (!p.noData.isEmpty())
+                o.insert(QStringLiteral("noData"), p.noData);
+            if (p.highlightAbove)
+                o.insert(QStringLiteral("highlightAbove"), *p.highlightAbove);
+            if (p.stacked)
+                o.insert(QStringLiteral("stacked"), true);
+            if (!p.higherIsWorse)
+                o.insert(QStringLiteral("higherIsWorse"), false);
+            if (p.min)
+                o.insert(QStringLiteral("min"), *p.min);
+            if (p.max)
+                o.insert(QStringLiteral("max"), *p.max);
+            if (p.target)
+                o.insert(QStringLiteral("target"), *p.target);
+            o.insert(QStringLiteral("width"), p.width);
+            o.insert(QStringLiteral("height"), p.height);
+            if (p.grid)
+                o.insert(QStringLiteral("grid"), QJsonObject{{QStringLiteral("x"), p.grid->x}, {QStringLiteral("y"), p.grid->y},
+                                                             {QStringLiteral("w"), p.grid->w}, {QStringLiteral("h"), p.grid->h}});
+            panels.append(o);
+        }
+        QJsonObject r{{QStringLiteral("panels"), panels}};
+        if (!row.title.isEmpty())
+            r.insert(QStringLiteral("title"), row.title);
+        rows.append(r);
+    }
+    QJsonObject root{{QStringLiteral("schemaVersion"), 1}, {QStringLiteral("id"), dashboard.id},
+                     {QStringLiteral("title"), dashboard.title}, {QStringLiteral("rows"), rows}};
+    if (!variables.isEmpty())
+        root.insert(QStringLiteral("variables"), variables);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QString unitName(Unit unit)

@@ -14,8 +14,12 @@ namespace wf {
 
 // A dashboard as data: resources/dashboards/<view>.json, in the schema documented in
 // resources/dashboards/README.md. Pure values; the loader checks them and says where a file is wrong.
-enum class PanelType { Stat, TimeSeries, StateTimeline, Table, Bar, Gauge, Heatmap };
-enum class Unit { None, Seconds, Milliseconds, Minutes, Percent, OpsPerSecond, Count };
+// Text: Markdown (an imported Grafana text panel). Unsupported: what an import could not map,
+// shown as a panel that says so (text) instead of being dropped.
+enum class PanelType { Stat, TimeSeries, StateTimeline, Table, Bar, Gauge, Heatmap, Text, Unsupported };
+// PercentUnit: a share from 0 to 1 shown as a percentage; Bytes and BytesPerSecond in IEC
+// multiples (KiB, MiB …); BitsPerSecond in SI multiples (kb/s, Mb/s …).
+enum class Unit { None, Seconds, Milliseconds, Minutes, Percent, OpsPerSecond, Count, PercentUnit, Bytes, BytesPerSecond, BitsPerSecond };
 
 struct Threshold
 {
@@ -54,13 +58,22 @@ struct Panel
     std::optional<double> target; // gauge: the SLO target line
     std::optional<double> highlightAbove; // table: rows whose |value| is over this are marked
     QList<ValueMapping> mappings;
+    QString text;   // text: Markdown; unsupported: what was not mapped and why
     QString noData; // stat: what an empty answer means ("None firing"), shown as the value 0 would be
     bool showLegend = false; // stat: show the series' legend ("Connected") instead of its value
     int width = 4; // of 12 columns
     int height = 1; // rows of the grid, 1 = a tile, 2 = a chart
+    // Where Grafana put it (an import): x and w of 24 columns, y (from the row's top) and h in
+    // Grafana's units of 30 px. When every panel of a row has one, the row is laid out so.
+    struct GridPos
+    {
+        int x = 0, y = 0, w = 12, h = 8;
+        bool operator==(const GridPos &) const = default;
+    };
+    std::optional<GridPos> grid;
     // Where the data comes from: "prometheus" (default), "router" (the router state: health
-    // endpoint first, the range query of datasource_router_state behind it) or "health" (the
-    // health endpoint's status and round trip).
+    // endpoint first, the range query of datasource_router_state behind it), "health" (the
+    // health endpoint's status and round trip) or "none" (text and unsupported panels).
     QString source = QStringLiteral("prometheus");
     // A Prometheus panel whose value the health endpoint also reports: the newer one is painted.
     std::optional<HealthFact> healthFact;
@@ -72,13 +85,14 @@ struct DashboardRow
     QList<Panel> panels;
 };
 
-// label_values(metric, label): the values offered for a variable; multi-select.
+// label_values(metric, label) or a fixed list: the values offered for a variable; multi-select.
 struct DashboardVariable
 {
     QString name;  // "symbol": $symbol in queries
     QString label; // shown in the bar
-    QString metric;
+    QString metric;    // a series selector (other variables in it are filled in); empty: any series
     QString labelName;
+    QStringList values; // a fixed list instead (Grafana's custom variable): nothing is asked
 };
 
 struct Dashboard
@@ -101,6 +115,9 @@ QStringList builtInIds();
 // The user's dashboard folder (profile setting): <id>.json files replace the built-in ones with
 // that id. Files that do not parse are reported in errors, never loaded half.
 QList<Dashboard> loadFolder(const QString &path, QStringList *errors);
+
+// The dashboard as JSON in the schema parse() reads (parse(toJson(d)) gives d back).
+QByteArray toJson(const Dashboard &dashboard);
 
 QString unitName(Unit unit);
 std::optional<Unit> unitFromName(const QString &name);

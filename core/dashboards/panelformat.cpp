@@ -42,6 +42,27 @@ QString formatValue(double value, Unit unit, int decimals)
         return number(value, autoDecimals) + QStringLiteral(" ops/s");
     case Unit::Count:
         return number(value, std::abs(value - std::round(value)) < 1e-9 ? 0 : autoDecimals);
+    case Unit::PercentUnit:
+        return number(value * 100, decimals >= 0 ? decimals : (a >= 0.99 && a < 1 ? 2 : a * 100 >= 100 ? 0 : a * 100 >= 10 ? 1 : 2))
+            + QStringLiteral(" %");
+    case Unit::Bytes:
+    case Unit::BytesPerSecond:
+    case Unit::BitsPerSecond: {
+        // Bytes in IEC multiples (as Grafana's "bytes"), bits per second in SI ones ("bps").
+        const bool bits = unit == Unit::BitsPerSecond;
+        static const char *const kBytes[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        static const char *const kBits[] = {"b", "kb", "Mb", "Gb", "Tb", "Pb"};
+        const double base = bits ? 1000 : 1024;
+        int i = 0;
+        double v = value;
+        while (std::abs(v) >= base && i < 5) {
+            v /= base;
+            ++i;
+        }
+        const double av = std::abs(v);
+        const auto suffix = QString::fromLatin1(bits ? kBits[i] : kBytes[i]) + (unit == Unit::Bytes ? QString() : QStringLiteral("/s"));
+        return number(v, i == 0 ? 0 : av >= 100 ? 0 : av >= 10 ? 1 : 2) + QLatin1Char(' ') + suffix;
+    }
     case Unit::None:
         break;
     }

@@ -30,6 +30,13 @@ struct Error
     QByteArray body;  // the start of the body, for clients that read their API's error shape
 
     static QString kindName(Kind kind);
+    static Error make(Kind kind, const QString &message)
+    {
+        Error e;
+        e.kind = kind;
+        e.message = message;
+        return e;
+    }
 };
 
 // A value or the Error that prevented it.

@@ -11,6 +11,7 @@
 #include "statetimelinepanel.h"
 #include "statpanel.h"
 #include "tablepanel.h"
+#include "textpanel.h"
 #include "timeseriespanel.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,8 @@ PanelKind *PanelKind::create(const Panel &panel, PanelFrame *frame, QObject *par
     case PanelType::StateTimeline: kind = new StateTimelinePanel(panel, frame, parent); break;
     case PanelType::Table: kind = new TablePanel(panel, frame, parent); break;
     case PanelType::TimeSeries: kind = new TimeSeriesPanel(panel, frame, parent); break;
+    case PanelType::Text: kind = new TextPanel(panel, frame, parent); break;
+    case PanelType::Unsupported: kind = new UnsupportedPanel(panel, frame, parent); break;
     }
     kind->buildRequests();
     return kind;

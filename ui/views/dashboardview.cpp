@@ -1,6 +1,7 @@
 #include "dashboardview.h"
 
 #include "dashboardpanel.h"
+#include "dashboards/queryplan.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
 #include "sources/health/healthclient.h"
@@ -23,6 +24,7 @@ namespace wf {
 namespace {
 
 constexpr int kRowUnitPx = 96; // a stat tile; charts take two or more
+constexpr int kGrafanaUnitPx = 30; // a unit of Grafana's gridPos height
 constexpr auto kRouterStates = "datasource_router_state";
 constexpr auto kRouterDurations = "datasource_router_state_duration_seconds";
 
@@ -138,17 +140,41 @@ void DashboardView::build()
     grid->setContentsMargins(8, 8, 8, 8);
     grid->setHorizontalSpacing(6);
     grid->setVerticalSpacing(6);
-    for (int c = 0; c < 12; ++c)
+    // 24 columns: a panel of our 12-column schema spans two; an imported one where Grafana had it.
+    for (int c = 0; c < 24; ++c)
         grid->setColumnStretch(c, 1);
 
     int gridRow = 0;
+    const auto add = [&](const Panel &definition, int row, int column, int rowSpan, int columnSpan, int minimumHeight) {
+        auto *panel = new DashboardPanel(definition, page);
+        panel->frame()->setMinimumHeight(minimumHeight);
+        grid->addWidget(panel->frame(), row, column, rowSpan, columnSpan);
+        m_panels.append(panel);
+        connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
+        connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::logsRequested);
+        connect(panel, &DashboardPanel::exploreRequested, this, &DashboardView::exploreRequested);
+        connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
+    };
     for (const auto &row : m_dashboard.rows) {
         if (!row.title.isEmpty()) {
             auto *heading = new QLabel(QCoreApplication::translate("Dashboard", row.title.toUtf8().constData()), page);
             auto font = heading->font();
             font.setBold(true); // bold only: the size follows the window's (wall mode's large type)
             heading->setFont(font);
-            grid->addWidget(heading, gridRow++, 0, 1, 12);
+            grid->addWidget(heading, gridRow++, 0, 1, 24);
+        }
+        const bool placed = !row.panels.isEmpty()
+            && std::all_of(row.panels.cbegin(), row.panels.cend(), [](const Panel &p) { return p.grid.has_value(); });
+        if (placed) {
+            // Grafana's gridPos: one grid row per unit of 30 px (a panel's height includes the gaps).
+            int bottom = 0;
+            for (const auto &definition : row.panels) {
+                const auto &g = *definition.grid;
+                add(definition, gridRow + g.y, g.x, g.h, g.w, g.h * kGrafanaUnitPx - 6);
+                bottom = std::max(bottom, g.y + g.h);
+            }
+            gridRow += bottom;
+            continue;
         }
         int column = 0;
         int rowHeight = 1;
@@ -158,16 +184,9 @@ void DashboardView::build()
                 column = 0;
                 rowHeight = 1;
             }
-            auto *panel = new DashboardPanel(definition, page);
-            panel->frame()->setMinimumHeight(definition.height * kRowUnitPx);
-            grid->addWidget(panel->frame(), gridRow, column, definition.height, definition.width);
+            add(definition, gridRow, column * 2, definition.height, definition.width * 2, definition.height * kRowUnitPx);
             column += definition.width;
             rowHeight = std::max(rowHeight, definition.height);
-            m_panels.append(panel);
-            connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
-            connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::logsRequested);
-            connect(panel, &DashboardPanel::exploreRequested, this, &DashboardView::exploreRequested);
-            connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
         }
         gridRow += rowHeight;
     }
@@ -185,6 +204,7 @@ void DashboardView::setSelection(const QString &variable, const QStringList &val
 {
     m_selection.insert(variable, values);
     updateVariableButton(variable);
+    m_valuesLoaded = {}; // the variables that follow this one are asked again
     refresh();
 }
 
@@ -196,9 +216,24 @@ void DashboardView::loadVariableValues()
     if (m_valuesLoaded.isValid() && m_valuesLoaded.secsTo(now) < 300)
         return;
     m_valuesLoaded = now;
+    // A variable's selector may name another (label_values(up{job=~"$job"}, instance)): asked
+    // with that one's choice filled in, and again when it changes.
+    QueryContext context;
+    context.from = now.addSecs(-3600);
+    context.to = now;
+    context.scrapeSeconds = m_scrapeSeconds;
+    for (const auto &variable : m_dashboard.variables)
+        context.variables.insert(variable.name, m_selection.value(variable.name));
     for (const auto &variable : m_dashboard.variables) {
         const auto name = variable.name;
-        m_prometheus->labelValues(variable.labelName, {variable.metric}, this,
+        if (!variable.values.isEmpty()) {
+            m_values.insert(name, variable.values);
+            updateVariableButton(name);
+            continue;
+        }
+        const auto match = variable.metric.isEmpty() ? QStringList{}
+                                                     : QStringList{queryplan::expand(variable.metric, context, m_scrapeSeconds)};
+        m_prometheus->labelValues(variable.labelName, match, this,
                                   [this, name](const Result<QStringList> &values) {
                                       if (!values) {
                                           m_valuesLoaded = {}; // ask again next refresh
