@@ -4,6 +4,7 @@
 #include "cli/translations.h"
 #include "firstrundialog.h"
 #include "mainwindow.h"
+#include "grafana/importcommand.h"
 #include "report/reportcommand.h"
 #include "wall/wallmode.h"
 #include "screenshotrunner.h"
@@ -68,6 +69,15 @@ int main(int argc, char **argv)
         logOptions.level = spdlog::level::err; // what went wrong is said once, at the end
         wf::logging::setup(logOptions);
         return wf::runReportCommand(args.mid(1));
+    }
+    if (args.size() > 1 && args.at(1) == u"import-grafana") {
+        // A Grafana dashboard into a Watchfloor one: no window.
+        QCoreApplication core(argc, argv);
+        wf::installTranslations({}); // the system's language
+        wf::logging::Options logOptions;
+        logOptions.level = spdlog::level::err;
+        wf::logging::setup(logOptions);
+        return wf::grafana::runImportCommand(args.mid(1));
     }
     auto commandLine = wf::parseCommandLine(args);
     if (commandLine.outcome != wf::CommandLine::Outcome::Run) {

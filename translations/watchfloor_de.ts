@@ -4297,6 +4297,13 @@ Open %2 in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>wf::UnsupportedPanel</name>
+    <message>
+        <source>Not shown: %1</source>
+        <translation>Nicht angezeigt: %1</translation>
+    </message>
+</context>
+<context>
     <name>wf::ViewBase</name>
     <message>
         <source>Operations</source>
@@ -4440,6 +4447,304 @@ Open %2 in your web browser?</source>
     <message>
         <source>no data</source>
         <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>wf::grafana::Import</name>
+    <message>
+        <source>unit &apos;%1&apos; shown as %2</source>
+        <translation>Einheit „%1“ als %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>a plain number</source>
+        <translation>einfache Zahl</translation>
+    </message>
+    <message>
+        <source>unit &apos;%1&apos; shown as a plain number</source>
+        <translation>Einheit „%1“ als einfache Zahl angezeigt</translation>
+    </message>
+    <message>
+        <source>variable $%1</source>
+        <translation>Variable $%1</translation>
+    </message>
+    <message>
+        <source>variable “%1”</source>
+        <translation>Variable „%1“</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>weggelassen</translation>
+    </message>
+    <message>
+        <source>a variable needs a name of letters, digits and _</source>
+        <translation>eine Variable braucht einen Namen aus Buchstaben, Ziffern und _</translation>
+    </message>
+    <message>
+        <source>regex %1 not applied</source>
+        <translation>Regex %1 nicht angewandt</translation>
+    </message>
+    <message>
+        <source>the values are offered as Prometheus has them</source>
+        <translation>die Werte werden so angeboten, wie Prometheus sie hat</translation>
+    </message>
+    <message>
+        <source>query &apos;%1&apos; not mapped</source>
+        <translation>Abfrage „%1“ nicht übernommen</translation>
+    </message>
+    <message>
+        <source>only label_values(…) is offered as a list; the queries use it empty</source>
+        <translation>nur label_values(…) wird als Liste angeboten; die Abfragen verwenden sie leer</translation>
+    </message>
+    <message>
+        <source>only label_values(…) is offered as a list; the queries use its saved value &apos;%1&apos;</source>
+        <translation>nur label_values(…) wird als Liste angeboten; die Abfragen verwenden ihren gespeicherten Wert „%1“</translation>
+    </message>
+    <message>
+        <source>custom variable without values</source>
+        <translation>benutzerdefinierte Variable ohne Werte</translation>
+    </message>
+    <message>
+        <source>the queries use it empty</source>
+        <translation>die Abfragen verwenden sie leer</translation>
+    </message>
+    <message>
+        <source>%1 variable not offered</source>
+        <translation>%1-Variable nicht angeboten</translation>
+    </message>
+    <message>
+        <source>the queries use its saved value &apos;%1&apos;</source>
+        <translation>die Abfragen verwenden ihren gespeicherten Wert „%1“</translation>
+    </message>
+    <message>
+        <source>Watchfloor has no such unit</source>
+        <translation>Watchfloor hat diese Einheit nicht</translation>
+    </message>
+    <message>
+        <source>thresholds in percent of the range</source>
+        <translation>Schwellen in Prozent des Bereichs</translation>
+    </message>
+    <message>
+        <source>applied as absolute values</source>
+        <translation>als absolute Werte angewandt</translation>
+    </message>
+    <message>
+        <source>a %1 mapping</source>
+        <translation>eine %1-Zuordnung</translation>
+    </message>
+    <message>
+        <source>value mappings %1 not applied</source>
+        <translation>Wertzuordnungen %1 nicht angewandt</translation>
+    </message>
+    <message>
+        <source>Watchfloor maps single numbers to words only</source>
+        <translation>Watchfloor ordnet nur einzelnen Zahlen Wörter zu</translation>
+    </message>
+    <message>
+        <source>overrides %1 not applied</source>
+        <translation>Überschreibungen %1 nicht angewandt</translation>
+    </message>
+    <message>
+        <source>every series of a panel is drawn alike</source>
+        <translation>alle Reihen eines Panels werden gleich gezeichnet</translation>
+    </message>
+    <message>
+        <source>HTML text</source>
+        <translation>HTML-Text</translation>
+    </message>
+    <message>
+        <source>shown as Markdown, which keeps simple HTML</source>
+        <translation>als Markdown angezeigt, das einfaches HTML beibehält</translation>
+    </message>
+    <message>
+        <source>panel type &apos;%1&apos;</source>
+        <translation>Panel-Typ „%1“</translation>
+    </message>
+    <message>
+        <source>logs panels are not drawn on dashboards yet; the Logs view shows the lines</source>
+        <translation>Log-Panels werden auf Dashboards noch nicht gezeichnet; die Ansicht Logs zeigt die Zeilen</translation>
+    </message>
+    <message>
+        <source>Prometheus series are not drawn as state timelines yet</source>
+        <translation>Prometheus-Reihen werden noch nicht als Zustandsverlauf gezeichnet</translation>
+    </message>
+    <message>
+        <source>Watchfloor has no such panel</source>
+        <translation>Watchfloor hat dieses Panel nicht</translation>
+    </message>
+    <message>
+        <source>LogQL query</source>
+        <translation>LogQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>data source &apos;%1&apos;</source>
+        <translation>Datenquelle „%1“</translation>
+    </message>
+    <message>
+        <source>Loki panels are not drawn on dashboards yet</source>
+        <translation>Loki-Panels werden auf Dashboards noch nicht gezeichnet</translation>
+    </message>
+    <message>
+        <source>Watchfloor reads Prometheus and Loki only</source>
+        <translation>Watchfloor liest nur Prometheus und Loki</translation>
+    </message>
+    <message>
+        <source>no query</source>
+        <translation>keine Abfrage</translation>
+    </message>
+    <message>
+        <source>the panel has no Prometheus query to show</source>
+        <translation>das Panel hat keine Prometheus-Abfrage zum Anzeigen</translation>
+    </message>
+    <message>
+        <source>pie chart</source>
+        <translation>Kreisdiagramm</translation>
+    </message>
+    <message>
+        <source>drawn as bars, largest first</source>
+        <translation>als Balken gezeichnet, größter zuerst</translation>
+    </message>
+    <message>
+        <source>stacked to 100 %</source>
+        <translation>auf 100 % gestapelt</translation>
+    </message>
+    <message>
+        <source>stacked as values</source>
+        <translation>als Werte gestapelt</translation>
+    </message>
+    <message>
+        <source>the &apos;%1&apos; of the range</source>
+        <translation>„%1“ des Bereichs</translation>
+    </message>
+    <message>
+        <source>shows the value now</source>
+        <translation>zeigt den aktuellen Wert</translation>
+    </message>
+    <message>
+        <source>repeated for each value of $%1</source>
+        <translation>für jeden Wert von $%1 wiederholt</translation>
+    </message>
+    <message>
+        <source>shown once, for the values chosen</source>
+        <translation>einmal angezeigt, für die gewählten Werte</translation>
+    </message>
+    <message>
+        <source>transformations %1 not applied</source>
+        <translation>Transformationen %1 nicht angewandt</translation>
+    </message>
+    <message>
+        <source>the panel shows the queries&apos; series as they are</source>
+        <translation>das Panel zeigt die Reihen der Abfragen unverändert</translation>
+    </message>
+    <message>
+        <source>(untitled %1)</source>
+        <translation>(%1 ohne Titel)</translation>
+    </message>
+    <message>
+        <source>panel “%1”</source>
+        <translation>Panel „%1“</translation>
+    </message>
+    <message>
+        <source>Imported dashboard</source>
+        <translation>Importiertes Dashboard</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>%1 annotation queries</source>
+        <translation>%1 Annotationsabfragen</translation>
+    </message>
+    <message>
+        <source>charts mark failovers only</source>
+        <translation>Diagramme markieren nur Failover</translation>
+    </message>
+    <message>
+        <source>the Grafana dashboard “%1” has no panels</source>
+        <translation>das Grafana-Dashboard „%1“ hat keine Panels</translation>
+    </message>
+    <message>
+        <source>Imported “%1” (schemaVersion %2) as “%3”: %4 of %5 panels mapped (%6 %), %7 rows, %8 variables.</source>
+        <translation>„%1“ (schemaVersion %2) als „%3“ importiert: %4 von %5 Panels übernommen (%6 %), %7 Zeilen, %8 Variablen.</translation>
+    </message>
+    <message>
+        <source>Time range %1 to %2%3.</source>
+        <translation>Zeitraum %1 bis %2%3.</translation>
+    </message>
+    <message>
+        <source>, refresh every %1</source>
+        <translation>, Aktualisierung alle %1</translation>
+    </message>
+    <message>
+        <source>Data sources %1 read from the profile&apos;s.</source>
+        <translation>Datenquellen %1 werden aus denen des Profils gelesen.</translation>
+    </message>
+    <message>
+        <source>Everything was mapped.</source>
+        <translation>Alles wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>Not mapped or changed (%1):</source>
+        <translation>Nicht übernommen oder geändert (%1):</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at offset %2</source>
+        <translation>kein JSON: %1 an Position %2</translation>
+    </message>
+    <message>
+        <source>not a Grafana dashboard: a dashboard is a JSON object</source>
+        <translation>kein Grafana-Dashboard: ein Dashboard ist ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>not a Grafana dashboard: it has neither “panels” nor “rows”</source>
+        <translation>kein Grafana-Dashboard: es hat weder „panels“ noch „rows“</translation>
+    </message>
+</context>
+<context>
+    <name>wf::grafana::ImportCommand</name>
+    <message>
+        <source>Usage: watchfloor import-grafana FILE.json [--out DIR]</source>
+        <translation>Aufruf: watchfloor import-grafana DATEI.json [--out ORDNER]</translation>
+    </message>
+    <message>
+        <source>--out needs a folder.</source>
+        <translation>--out braucht einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Unknown option “%1”.</source>
+        <translation>Unbekannte Option „%1“.</translation>
+    </message>
+    <message>
+        <source>One file at a time: “%1” is one too many.</source>
+        <translation>Eine Datei auf einmal: „%1“ ist eine zu viel.</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 32 MB: not a dashboard.</source>
+        <translation>„%1“ ist größer als 32 MB: kein Dashboard.</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2</source>
+        <translation>„%1“ wurde nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: the result does not load (%2).</source>
+        <translation>„%1“ wurde nicht importiert: das Ergebnis lässt sich nicht laden (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation>Der Ordner „%1“ kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Geschrieben: %1</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ seeds() { # target → the folders and files of its seed corpus
         runbook) echo "$root/resources/runbooks" ;;
         dashboard) echo "$root/resources/dashboards $root/tests/fuzz/seeds/dashboard" ;;
         settings) echo "$root/tests/fuzz/seeds/settings" ;;
+        grafana) echo "$root/tests/data/grafana" ;;
     esac
 }
 failed=0
