@@ -206,7 +206,11 @@ LogRecord LogModel::record(int row) const
     if (parsed->level == LogLevel::Unknown)
         parsed->level = line.level;
     const auto copy = *parsed;
-    m_parsed.insert(line.id, parsed);
+    // Its cost in KiB of what it holds (UTF-16 texts, the properties about as large as the raw
+    // line): lines with long exceptions cost what they hold, and the cache stays within its bytes.
+    const auto bytes = 2 * (parsed->raw.size() + parsed->message.size() + parsed->exception.size()
+                            + parsed->sourceContext.size()) + parsed->raw.size();
+    m_parsed.insert(line.id, parsed, std::max<qsizetype>(1, bytes / 1024));
     return copy;
 }
 

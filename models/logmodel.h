@@ -90,6 +90,8 @@ public:
 
     static QColor levelColor(LogLevel level);
     static constexpr qsizetype kGiveBackBytes = 32 * 1024 * 1024; // let go before the pages are handed back
+    static constexpr qsizetype kParsedCacheKiB = 1024;              // the parsed lines kept (see m_parsed)
+    qsizetype parsedCacheKiB() const { return m_parsed.totalCost(); }
 
 signals:
     void droppedCountChanged(qsizetype dropped);
@@ -110,8 +112,10 @@ private:
     std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
     // Parsed records by line id: rows shift as lines come and go, ids do not. The rows on screen
-    // and a few pages around them (about 300 bytes each in a soak: 4,000 held 1.2 MB).
-    mutable QCache<quint64, LogRecord> m_parsed{1000};
+    // and a few pages around them, bounded by what they hold (KiB): a soak's records take 1–2 KB
+    // each (the line in UTF-16, its message, its properties), more with an exception; counted by
+    // entries (1,000), the cache grew by megabytes over hours as longer lines were looked at.
+    mutable QCache<quint64, LogRecord> m_parsed{kParsedCacheKiB};
     struct Block
     {
         QByteArray packed;

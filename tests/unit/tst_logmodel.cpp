@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <malloc.h>
+
 #include <array>
 
 using namespace wf;
@@ -58,6 +60,7 @@ private slots:
     void findsRowsByTime();
     void bigBufferFiltersOffTheUiThread();
     void olderLinesArePackedAndReadBack();
+    void parsedLinesKeptWithinTheirBytes();
 };
 
 void TestLogModel::columnsFromParsedLines()
@@ -309,6 +312,35 @@ void TestLogModel::olderLinesArePackedAndReadBack()
     QCOMPARE(model.index(0, LogModel::Message).data().toString(), QStringLiteral("line -4000"));
     QVERIFY(model.line(0).block >= 0);
     QCOMPARE(model.text(2999), json(-1001, "Information", QStringLiteral("line -1001")).utf8);
+}
+
+
+void TestLogModel::parsedLinesKeptWithinTheirBytes()
+{
+    // Lines with long exceptions, each looked at (as scrolling through them does): the parsed
+    // records kept stay within their kibibytes, and a line let go is parsed again, the same.
+    LogModel model;
+    std::vector<LogLine> batch;
+    const auto trace = QByteArray("   at MyTrader.Core.Services.AlpacaStreamingService.ReceiveAsync() in AlpacaStreamingService.cs:line 212\\n").repeated(30);
+    for (int i = 0; i < 3000; ++i) {
+        LogLine line;
+        line.ns = 1'000'000'000LL + i;
+        line.utf8 = QByteArray(R"({"@t":"2026-12-01T10:00:00Z","@l":"Error","@m":"Receive failed )") + QByteArray::number(i)
+            + R"(","@x":")" + trace + R"(","SourceContext":"MyTrader.Core.Services.AlpacaStreamingService"})";
+        batch.push_back(line);
+    }
+    model.setLines(std::move(batch));
+    const auto heapBefore = mallinfo2().uordblks;
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(model.record(row).exception.contains(QLatin1String("ReceiveAsync")));
+    // About 13 KB a record here: 1,000 of them (the old bound) held 13 MB. Now 1 MB of records
+    // and the last blocks unpacked for reading (4 of 256 lines, 3.3 KB each).
+    const auto grown = qint64(mallinfo2().uordblks) - qint64(heapBefore);
+    QVERIFY2(grown < 6 * 1024 * 1024, qPrintable(QStringLiteral("%1 bytes").arg(grown)));
+    QVERIFY2(model.parsedCacheKiB() <= LogModel::kParsedCacheKiB, qPrintable(QString::number(model.parsedCacheKiB())));
+    QVERIFY(model.parsedCacheKiB() >= LogModel::kParsedCacheKiB / 2); // it does keep what fits
+    QCOMPARE(model.record(0).message, QStringLiteral("Receive failed 0"));
+    QVERIFY(model.record(0).exception.startsWith(QLatin1String("   at MyTrader.Core.Services")));
 }
 
 QTEST_GUILESS_MAIN(TestLogModel)
