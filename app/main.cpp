@@ -70,14 +70,15 @@ int main(int argc, char **argv)
         wf::logging::setup(logOptions);
         return wf::runReportCommand(args.mid(1));
     }
-    if (args.size() > 1 && args.at(1) == u"import-grafana") {
-        // A Grafana dashboard into a Watchfloor one: no window.
+    if (args.size() > 1 && (args.at(1) == u"import-grafana" || args.at(1) == u"export-grafana")) {
+        // A Grafana dashboard into a Watchfloor one, or back: no window.
         QCoreApplication core(argc, argv);
         wf::installTranslations({}); // the system's language
         wf::logging::Options logOptions;
         logOptions.level = spdlog::level::err;
         wf::logging::setup(logOptions);
-        return wf::grafana::runImportCommand(args.mid(1));
+        return args.at(1) == u"import-grafana" ? wf::grafana::runImportCommand(args.mid(1))
+                                                : wf::grafana::runExportCommand(args.mid(1));
     }
     auto commandLine = wf::parseCommandLine(args);
     if (commandLine.outcome != wf::CommandLine::Outcome::Run) {

@@ -4450,6 +4450,21 @@ Open %2 in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>wf::grafana::Export</name>
+    <message>
+        <source>Watchfloor reads this from the service&apos;s health endpoint, which Grafana cannot ask.</source>
+        <translation>Watchfloor liest dies vom Health-Endpunkt des Dienstes, den Grafana nicht abfragen kann.</translation>
+    </message>
+    <message>
+        <source>“%1” reads the health endpoint: a text panel in Grafana</source>
+        <translation>„%1“ liest den Health-Endpunkt: in Grafana ein Text-Panel</translation>
+    </message>
+    <message>
+        <source>“%1” follows the router: from datasource_router_state in Grafana</source>
+        <translation>„%1“ folgt dem Router: in Grafana aus datasource_router_state</translation>
+    </message>
+</context>
+<context>
     <name>wf::grafana::Import</name>
     <message>
         <source>unit &apos;%1&apos; shown as %2</source>
@@ -4745,6 +4760,30 @@ Open %2 in your web browser?</source>
     <message>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Usage: watchfloor export-grafana VIEW|FILE.json --out FILE.json</source>
+        <translation>Aufruf: watchfloor export-grafana ANSICHT|DATEI.json --out DATEI.json</translation>
+    </message>
+    <message>
+        <source>--out needs a file.</source>
+        <translation>--out braucht eine Datei.</translation>
+    </message>
+    <message>
+        <source>One dashboard at a time: “%1” is one too many.</source>
+        <translation>Ein Dashboard auf einmal: „%1“ ist eines zu viel.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a view (%2) nor a file that can be read: %3</source>
+        <translation>„%1“ ist weder eine Ansicht (%2) noch eine lesbare Datei: %3</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Watchfloor dashboard: %2</source>
+        <translation>„%1“ ist kein Watchfloor-Dashboard: %2</translation>
+    </message>
+    <message>
+        <source>Written: %1 (“%2”, panels: %3; for Grafana 9 to 11)</source>
+        <translation>Geschrieben: %1 („%2“, Panels: %3; für Grafana 9 bis 11)</translation>
     </message>
 </context>
 </TS>

@@ -76,7 +76,7 @@ UnitMap mapUnit(const QString &id)
         {QStringLiteral("bps"), Unit::BitsPerSecond},  {QStringLiteral("binbps"), Unit::BitsPerSecond},
         {QStringLiteral("ops"), Unit::OpsPerSecond},   {QStringLiteral("reqps"), Unit::OpsPerSecond},
         {QStringLiteral("rps"), Unit::OpsPerSecond},   {QStringLiteral("wps"), Unit::OpsPerSecond},
-        {QStringLiteral("iops"), Unit::OpsPerSecond},  {QStringLiteral("short"), Unit::None},
+        {QStringLiteral("iops"), Unit::OpsPerSecond},  {QStringLiteral("short"), Unit::Count},
         {QStringLiteral("none"), Unit::None},          {QString(), Unit::None}};
     if (const auto it = kExact.constFind(id); it != kExact.cend())
         return {*it, {}};
@@ -140,6 +140,7 @@ private:
     void mapPanel(const QJsonObject &p, Panel *panel, const QString &where);
     void mapFieldConfig(const QJsonObject &p, Panel *panel, const QString &where);
     void unsupported(Panel *panel, const QString &where, const QString &what, const QString &why);
+    void applyExtras(const QJsonObject &extras, Panel *panel) const;
 
     ImportResult m_out;
     QHash<QString, QString> m_inputs;           // DS_X → plugin id ("prometheus", "loki")
@@ -365,8 +366,8 @@ void Importer::mapFieldConfig(const QJsonObject &p, Panel *panel, const QString 
             last = t.value;
             panel->thresholds.append(t);
         }
-        // A single base colour says nothing on a chart (and colours every stat alike: keep it).
-        if (panel->type == PanelType::TimeSeries && panel->thresholds.size() <= 1)
+        // A base colour alone says nothing on a chart (and colours every stat alike: keep it).
+        if (panel->type == PanelType::TimeSeries && panel->thresholds.size() == 1 && std::isinf(panel->thresholds.first().value))
             panel->thresholds.clear();
     } else if (p.value(QLatin1String("type")).toString() == u"singlestat") {
         const auto values = p.value(QLatin1String("thresholds")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -379,6 +380,10 @@ void Importer::mapFieldConfig(const QJsonObject &p, Panel *panel, const QString 
             panel->thresholds.removeIf([](const Threshold &t) { return t.color.isEmpty(); });
         }
     }
+    if (const auto noValue = defaults.value(QLatin1String("noValue")).toString(); !noValue.isEmpty())
+        panel->noData = noValue;
+    if (p.value(QLatin1String("options")).toObject().value(QLatin1String("textMode")).toString() == u"name")
+        panel->showLegend = true; // the series' name instead of its value
     // Value mappings: single values become words; ranges, regexes and special values are listed.
     QStringList unmapped;
     for (const auto &item : defaults.value(QLatin1String("mappings")).toArray()) {
@@ -528,6 +533,40 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
     ++m_out.mapped;
 }
 
+// A dashboard Watchfloor exported: what Grafana has no field for (see grafanaexport.h).
+void Importer::applyExtras(const QJsonObject &extras, Panel *panel) const
+{
+    if (extras.isEmpty())
+        return;
+    const auto grid = panel->grid;
+    if (const auto whole = extras.value(QLatin1String("panel")).toObject(); !whole.isEmpty()) {
+        // A router, health or unsupported panel: ours as it was (Grafana showed its nearest).
+        const QJsonObject one{{QStringLiteral("schemaVersion"), 1}, {QStringLiteral("id"), QStringLiteral("x")},
+                              {QStringLiteral("title"), QStringLiteral("x")},
+                              {QStringLiteral("rows"), QJsonArray{QJsonObject{{QStringLiteral("panels"), QJsonArray{whole}}}}}};
+        if (const auto parsed = dashboards::parse(QJsonDocument(one).toJson()); parsed && parsed.value().panels().size() == 1)
+            *panel = *parsed.value().panels().first();
+    }
+    if (const auto id = extras.value(QLatin1String("id")).toString(); !id.isEmpty())
+        panel->id = id;
+    if (const auto v = numberOf(extras.value(QLatin1String("highlightAbove"))))
+        panel->highlightAbove = v;
+    if (const auto v = numberOf(extras.value(QLatin1String("target"))))
+        panel->target = v;
+    if (extras.contains(QLatin1String("higherIsWorse")))
+        panel->higherIsWorse = extras.value(QLatin1String("higherIsWorse")).toBool(true);
+    if (const auto fact = healthfacts::fromName(extras.value(QLatin1String("health")).toString());
+        fact && panel->type == PanelType::Stat && panel->source == u"prometheus")
+        panel->healthFact = fact;
+    if (const auto flow = extras.value(QLatin1String("flow")).toObject(); !flow.isEmpty()) {
+        panel->grid.reset(); // laid out by our rows, as it was
+        panel->width = std::clamp(flow.value(QLatin1String("width")).toInt(4), 1, 12);
+        panel->height = std::clamp(flow.value(QLatin1String("height")).toInt(1), 1, 4);
+    } else {
+        panel->grid = grid;
+    }
+}
+
 void Importer::addPanel(const QJsonObject &p, DashboardRow *row, int width, int height, std::optional<Panel::GridPos> grid)
 {
     ++m_out.panels;
@@ -541,7 +580,12 @@ void Importer::addPanel(const QJsonObject &p, DashboardRow *row, int width, int 
     panel.width = std::clamp(width, 1, 12);
     panel.height = std::clamp(height, 1, 4);
     panel.grid = grid;
-    mapPanel(p, &panel, Text::tr("panel “%1”").arg(panel.title));
+    const auto extras = p.value(QLatin1String("watchfloor")).toObject();
+    if (extras.value(QLatin1String("panel")).isObject())
+        ++m_out.mapped; // a panel of ours Grafana has no type for: whole again below
+    else
+        mapPanel(p, &panel, Text::tr("panel “%1”").arg(panel.title));
+    applyExtras(extras, &panel);
     row->panels.append(panel);
 }
 
@@ -559,7 +603,11 @@ Result<ImportResult> Importer::run(QJsonObject root)
     if (m_out.dashboard.title.isEmpty())
         m_out.dashboard.title = Text::tr("Imported dashboard");
     m_out.dashboard.id = slug(m_out.dashboard.title);
-    if (dashboards::builtInIds().contains(m_out.dashboard.id))
+    static const QRegularExpression idSyntax(QStringLiteral("^[a-z0-9][a-z0-9-]{0,63}$"));
+    if (const auto exported = root.value(QLatin1String("watchfloor")).toObject().value(QLatin1String("id")).toString();
+        idSyntax.match(exported).hasMatch())
+        m_out.dashboard.id = exported; // exported by Watchfloor: back under its own id (a view's replaces it)
+    else if (dashboards::builtInIds().contains(m_out.dashboard.id))
         m_out.dashboard.id.prepend(QStringLiteral("grafana-"));
     m_out.timeFrom = root.value(QLatin1String("time")).toObject().value(QLatin1String("from")).toString(QStringLiteral("now-6h"));
     m_out.timeTo = root.value(QLatin1String("time")).toObject().value(QLatin1String("to")).toString(QStringLiteral("now"));
@@ -619,15 +667,24 @@ Result<ImportResult> Importer::run(QJsonObject root)
             // Grafana's grid packs panels upwards (in the order of y, then x): a panel whose
             // saved place overlaps one above it stands below that one, and no gap stays open.
             for (qsizetype i = 0; i < row.panels.size(); ++i) {
+                if (!row.panels.at(i).grid)
+                    continue; // one Watchfloor laid out itself (an export's "flow")
                 auto &g = *row.panels[i].grid;
                 int y = 0;
                 for (qsizetype j = 0; j < i; ++j) {
+                    if (!row.panels.at(j).grid)
+                        continue;
                     const auto &q = *row.panels.at(j).grid;
                     if (q.x < g.x + g.w && g.x < q.x + q.w)
                         y = std::max(y, q.y + q.h);
                 }
                 g.y = std::min(y, 1'000'000);
             }
+            // In the order they now stand (packing can lift a later one above an earlier one).
+            if (std::all_of(row.panels.cbegin(), row.panels.cend(), [](const Panel &p) { return p.grid.has_value(); }))
+                std::stable_sort(row.panels.begin(), row.panels.end(), [](const Panel &a, const Panel &b) {
+                    return a.grid->y != b.grid->y ? a.grid->y < b.grid->y : a.grid->x < b.grid->x;
+                });
             if (!row.panels.isEmpty())
                 m_out.dashboard.rows.append(row);
             row = DashboardRow{};

@@ -1,5 +1,6 @@
 #include "importcommand.h"
 
+#include "grafanaexport.h"
 #include "grafanaimport.h"
 
 #include <QCoreApplication>
@@ -73,6 +74,59 @@ int runImportCommand(const QStringList &arguments)
         return fail(3, Text::tr("Cannot write “%1”: %2").arg(path, save.errorString()));
     std::fputs(qPrintable(result.report()), stdout);
     std::fputs(qPrintable(Text::tr("Written: %1").arg(QDir::toNativeSeparators(path)) + QLatin1Char('\n')), stdout);
+    return 0;
+}
+
+int runExportCommand(const QStringList &arguments)
+{
+    const auto usage = Text::tr("Usage: watchfloor export-grafana VIEW|FILE.json --out FILE.json");
+    QString source, out;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const auto &a = arguments.at(i);
+        if (a == u"--help" || a == u"-h") {
+            std::fputs(qPrintable(usage + QLatin1Char('\n')), stdout);
+            return 0;
+        }
+        if (a == u"--out" || a.startsWith(QLatin1String("--out="))) {
+            if (a == u"--out" && i + 1 >= arguments.size())
+                return fail(2, Text::tr("--out needs a file.") + QLatin1Char('\n') + usage);
+            out = a == u"--out" ? arguments.at(++i) : a.mid(6);
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return fail(2, Text::tr("Unknown option “%1”.").arg(a) + QLatin1Char('\n') + usage);
+        } else if (source.isEmpty()) {
+            source = a;
+        } else {
+            return fail(2, Text::tr("One dashboard at a time: “%1” is one too many.").arg(a) + QLatin1Char('\n') + usage);
+        }
+    }
+    if (source.isEmpty() || out.isEmpty())
+        return fail(2, usage);
+    Result<Dashboard> dashboard = Error::make(Error::Kind::Parse, QString());
+    if (dashboards::builtInIds().contains(source)) {
+        dashboard = dashboards::builtIn(source);
+    } else {
+        QFile in(source);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(2, Text::tr("“%1” is neither a view (%2) nor a file that can be read: %3")
+                               .arg(source, dashboards::builtInIds().join(QStringLiteral(", ")), in.errorString()));
+        if (in.size() > kMaxFileBytes)
+            return fail(2, Text::tr("“%1” is larger than 32 MB: not a dashboard.").arg(source));
+        dashboard = dashboards::parse(in.readAll());
+    }
+    if (!dashboard)
+        return fail(2, Text::tr("“%1” is not a Watchfloor dashboard: %2").arg(source, dashboard.error().message));
+    QStringList notes;
+    const auto json = exportDashboard(dashboard.value(), &notes);
+    QSaveFile save(out);
+    if (!save.open(QIODevice::WriteOnly) || save.write(json) != json.size() || !save.commit())
+        return fail(3, Text::tr("Cannot write “%1”: %2").arg(out, save.errorString()));
+    for (const auto &n : std::as_const(notes))
+        std::fputs(qPrintable(QStringLiteral("- ") + n + QLatin1Char('\n')), stdout);
+    std::fputs(qPrintable(Text::tr("Written: %1 (“%2”, panels: %3; for Grafana 9 to 11)")
+                              .arg(QDir::toNativeSeparators(out), dashboard.value().title)
+                              .arg(dashboard.value().panels().size())
+                          + QLatin1Char('\n')),
+               stdout);
     return 0;
 }
 

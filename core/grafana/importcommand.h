@@ -10,4 +10,11 @@ namespace wf::grafana {
 // 3 when it cannot be written. `arguments` starts with "import-grafana".
 int runImportCommand(const QStringList &arguments);
 
+// `watchfloor export-grafana VIEW|FILE --out FILE.json`: a built-in view's dashboard (operations,
+// performance, reliability, business) or a Watchfloor dashboard file as Grafana JSON, which
+// Grafana 9 to 11 import. Exit 0 when written; 2 for wrong arguments, an unknown view or a file
+// that is not a Watchfloor dashboard; 3 when it cannot be written. `arguments` starts with
+// "export-grafana".
+int runExportCommand(const QStringList &arguments);
+
 } // namespace wf::grafana

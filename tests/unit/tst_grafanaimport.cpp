@@ -5,6 +5,7 @@
 
 #include "dashboards/dashboard.h"
 #include "dashboards/queryplan.h"
+#include "grafana/grafanaexport.h"
 #include "grafana/grafanaimport.h"
 #include "grafana/importcommand.h"
 #include "testdata.h"
@@ -59,6 +60,9 @@ private slots:
     void grafanaTimeVariables();
     void builtInsRoundTrip();
     void commandWritesAndExits();
+    void exportImportsBack();
+    void exportCommand();
+    void packedPanelsInTheirNewOrder();
 };
 
 void TestGrafanaImport::reportsAsGolden_data()
@@ -307,6 +311,79 @@ void TestGrafanaImport::commandWritesAndExits()
     QCOMPARE(QDir(empty.path()).entryList(QDir::Files), QStringList{QStringLiteral("bad.json")});
     // A folder that cannot be made: 3.
     QCOMPARE(grafana::runImportCommand({QStringLiteral("import-grafana"), source, QStringLiteral("--out"), bad.fileName() + QStringLiteral("/sub")}), 3);
+}
+
+void TestGrafanaImport::exportImportsBack()
+{
+    // import(export(x)) is x: the four built-in views and the eight imported dashboards.
+    QList<Dashboard> all;
+    for (const auto &id : dashboards::builtInIds())
+        all.append(dashboards::builtIn(id).value());
+    for (const auto &name : kDashboards)
+        all.append(imported(name).dashboard);
+    for (const auto &d : std::as_const(all)) {
+        QStringList notes;
+        const auto json = grafana::exportDashboard(d, &notes);
+        const auto doc = QJsonDocument::fromJson(json).object();
+        // What Grafana reads: an input for its Prometheus, panels on its grid, the variables.
+        QCOMPARE(doc.value(QStringLiteral("__inputs")).toArray().first().toObject().value(QStringLiteral("pluginId")).toString(),
+                 QStringLiteral("prometheus"));
+        QVERIFY(doc.value(QStringLiteral("schemaVersion")).toInt() >= 36);
+        for (const auto &v : doc.value(QStringLiteral("panels")).toArray()) {
+            const auto g = v.toObject().value(QStringLiteral("gridPos")).toObject();
+            QVERIFY2(g.value(QStringLiteral("w")).toInt() >= 1 && g.value(QStringLiteral("x")).toInt() + g.value(QStringLiteral("w")).toInt() <= 24,
+                     qPrintable(d.id));
+        }
+        QCOMPARE(doc.value(QStringLiteral("templating")).toObject().value(QStringLiteral("list")).toArray().size(), d.variables.size());
+        const auto back = grafana::importDashboard(json);
+        QVERIFY2(back, qPrintable(d.id));
+        QCOMPARE(back.value().mapped, back.value().panels);
+        const auto a = dashboards::toJson(back.value().dashboard), b = dashboards::toJson(d);
+        if (a != b) {
+            const auto la = QString::fromUtf8(a).split(QLatin1Char('\n')), lb = QString::fromUtf8(b).split(QLatin1Char('\n'));
+            for (int i = 0; i < std::max(la.size(), lb.size()); ++i)
+                if (la.value(i) != lb.value(i))
+                    QFAIL(qPrintable(QStringLiteral("%1, line %2:\n  back:     %3\n  exported: %4").arg(d.id).arg(i + 1).arg(la.value(i), lb.value(i))));
+        }
+    }
+}
+
+void TestGrafanaImport::exportCommand()
+{
+    QTemporaryDir out;
+    const auto file = out.filePath(QStringLiteral("operations-grafana.json"));
+    QCOMPARE(grafana::runExportCommand({QStringLiteral("export-grafana"), QStringLiteral("operations"), QStringLiteral("--out"), file}), 0);
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(written.readAll()).object().value(QStringLiteral("title")).toString(), QStringLiteral("Operations"));
+    QCOMPARE(grafana::runExportCommand({QStringLiteral("export-grafana"), QStringLiteral("nosuchview"), QStringLiteral("--out"), file}), 2);
+    QCOMPARE(grafana::runExportCommand({QStringLiteral("export-grafana"), QStringLiteral("operations")}), 2);
+    const auto grafanaFile = qEnvironmentVariable("WATCHFLOOR_TEST_DATA") + QStringLiteral("/grafana/alertmanager.json");
+    QCOMPARE(grafana::runExportCommand({QStringLiteral("export-grafana"), grafanaFile, QStringLiteral("--out"), file}), 2); // Grafana's, not ours
+    QCOMPARE(grafana::runExportCommand({QStringLiteral("export-grafana"), QStringLiteral("operations"), QStringLiteral("--out"),
+                                        out.filePath(QStringLiteral("no/such/folder/x.json"))}),
+             3);
+}
+
+void TestGrafanaImport::packedPanelsInTheirNewOrder()
+{
+    // Found by fuzz_grafana: packing upwards lifts "B" (nothing above it) over "A" (under "C"), so
+    // the panels stand C, B, A — and so they are listed, or an export and import reorders them.
+    const auto json = QByteArray(R"json({"title": "Packed", "panels": [
+        {"type": "stat", "title": "C", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 4}, "targets": [{"expr": "up"}]},
+        {"type": "stat", "title": "A", "gridPos": {"x": 0, "y": 5, "w": 12, "h": 4}, "targets": [{"expr": "up"}]},
+        {"type": "stat", "title": "B", "gridPos": {"x": 12, "y": 6, "w": 12, "h": 4}, "targets": [{"expr": "up"}]}]})json");
+    const auto result = grafana::importDashboard(json);
+    QVERIFY(result);
+    const auto &panels = result.value().dashboard.rows.first().panels;
+    QCOMPARE(panels.at(0).title, QStringLiteral("C"));
+    QCOMPARE(panels.at(1).title, QStringLiteral("B"));
+    QCOMPARE(panels.at(1).grid, (Panel::GridPos{12, 0, 12, 4}));
+    QCOMPARE(panels.at(2).title, QStringLiteral("A"));
+    QCOMPARE(panels.at(2).grid, (Panel::GridPos{0, 4, 12, 4}));
+    const auto back = grafana::importDashboard(grafana::exportDashboard(result.value().dashboard));
+    QVERIFY(back);
+    QCOMPARE(dashboards::toJson(back.value().dashboard), dashboards::toJson(result.value().dashboard));
 }
 
 QTEST_GUILESS_MAIN(TestGrafanaImport)
