@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <optional>
 
 namespace wf::grafana {
 namespace {
@@ -26,31 +27,56 @@ int fail(int code, const QString &message)
     return code;
 }
 
+// FILE (or VIEW) and --out, the two commands' arguments: nullopt and the exit code when they
+// end here (--help, a mistake).
+struct Arguments
+{
+    QString source;
+    QString out;
+};
+
+std::optional<Arguments> parseArguments(const QStringList &arguments, const QString &usage, const QString &outMissing,
+                                        const QString &oneTooMany, int *exitCode)
+{
+    Arguments parsed;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const auto &a = arguments.at(i);
+        if (a == u"--help" || a == u"-h") {
+            std::fputs(qPrintable(usage + QLatin1Char('\n')), stdout);
+            *exitCode = 0;
+            return std::nullopt;
+        }
+        if (a == u"--out" || a.startsWith(QLatin1String("--out="))) {
+            if (a == u"--out" && i + 1 >= arguments.size()) {
+                *exitCode = fail(2, outMissing + QLatin1Char('\n') + usage);
+                return std::nullopt;
+            }
+            parsed.out = a == u"--out" ? arguments.at(++i) : a.mid(6);
+        } else if (a.startsWith(QLatin1String("--"))) {
+            *exitCode = fail(2, Text::tr("Unknown option “%1”.").arg(a) + QLatin1Char('\n') + usage);
+            return std::nullopt;
+        } else if (parsed.source.isEmpty()) {
+            parsed.source = a;
+        } else {
+            *exitCode = fail(2, oneTooMany.arg(a) + QLatin1Char('\n') + usage);
+            return std::nullopt;
+        }
+    }
+    return parsed;
+}
+
 } // namespace
 
 int runImportCommand(const QStringList &arguments)
 {
     const auto usage = Text::tr("Usage: watchfloor import-grafana FILE.json [--out DIR]");
-    QString file;
-    QString out = QStringLiteral(".");
-    for (int i = 1; i < arguments.size(); ++i) {
-        const auto &a = arguments.at(i);
-        if (a == u"--help" || a == u"-h") {
-            std::fputs(qPrintable(usage + QLatin1Char('\n')), stdout);
-            return 0;
-        }
-        if (a == u"--out" || a.startsWith(QLatin1String("--out="))) {
-            if (a == u"--out" && i + 1 >= arguments.size())
-                return fail(2, Text::tr("--out needs a folder.") + QLatin1Char('\n') + usage);
-            out = a == u"--out" ? arguments.at(++i) : a.mid(6);
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(2, Text::tr("Unknown option “%1”.").arg(a) + QLatin1Char('\n') + usage);
-        } else if (file.isEmpty()) {
-            file = a;
-        } else {
-            return fail(2, Text::tr("One file at a time: “%1” is one too many.").arg(a) + QLatin1Char('\n') + usage);
-        }
-    }
+    int exitCode = 2;
+    const auto args = parseArguments(arguments, usage, Text::tr("--out needs a folder."),
+                                     Text::tr("One file at a time: “%1” is one too many."), &exitCode);
+    if (!args)
+        return exitCode;
+    const auto file = args->source;
+    const auto out = args->out.isEmpty() ? QStringLiteral(".") : args->out;
     if (file.isEmpty())
         return fail(2, usage);
     QFile in(file);
@@ -80,25 +106,13 @@ int runImportCommand(const QStringList &arguments)
 int runExportCommand(const QStringList &arguments)
 {
     const auto usage = Text::tr("Usage: watchfloor export-grafana VIEW|FILE.json --out FILE.json");
-    QString source, out;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const auto &a = arguments.at(i);
-        if (a == u"--help" || a == u"-h") {
-            std::fputs(qPrintable(usage + QLatin1Char('\n')), stdout);
-            return 0;
-        }
-        if (a == u"--out" || a.startsWith(QLatin1String("--out="))) {
-            if (a == u"--out" && i + 1 >= arguments.size())
-                return fail(2, Text::tr("--out needs a file.") + QLatin1Char('\n') + usage);
-            out = a == u"--out" ? arguments.at(++i) : a.mid(6);
-        } else if (a.startsWith(QLatin1String("--"))) {
-            return fail(2, Text::tr("Unknown option “%1”.").arg(a) + QLatin1Char('\n') + usage);
-        } else if (source.isEmpty()) {
-            source = a;
-        } else {
-            return fail(2, Text::tr("One dashboard at a time: “%1” is one too many.").arg(a) + QLatin1Char('\n') + usage);
-        }
-    }
+    int exitCode = 2;
+    const auto args = parseArguments(arguments, usage, Text::tr("--out needs a file."),
+                                     Text::tr("One dashboard at a time: “%1” is one too many."), &exitCode);
+    if (!args)
+        return exitCode;
+    const auto source = args->source;
+    const auto out = args->out;
     if (source.isEmpty() || out.isEmpty())
         return fail(2, usage);
     Result<Dashboard> dashboard = Error::make(Error::Kind::Parse, QString());
