@@ -2709,6 +2709,10 @@ Open %2 in your web browser?</source>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
+    <message>
+        <source>This profile&apos;s weekly SLO report: availability, failovers, incidents, alert review (Ctrl+Shift+R)</source>
+        <translation>Der wöchentliche SLO-Bericht dieses Profils: Verfügbarkeit, Failover, Vorfälle, Alarm-Review (Strg+Umschalt+R)</translation>
+    </message>
 </context>
 <context>
     <name>wf::Network</name>

@@ -392,6 +392,9 @@ void MainWindow::createActions()
     });
     report->setObjectName(QStringLiteral("weeklyReportAction"));
     report->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    report->setToolTip(tr("This profile's weekly SLO report: availability, failovers, incidents, alert review (Ctrl+Shift+R)"));
+    if (auto *reliability = qobject_cast<DashboardView *>(view(ViewId::Reliability)))
+        reliability->addHeaderAction(report); // where the SLOs are
     auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshNow);
     refresh->setShortcut(QKeySequence::Refresh);
     viewMenu->addSeparator();

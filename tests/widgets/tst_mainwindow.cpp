@@ -13,6 +13,7 @@
 #include "views/alertsview.h"
 #include "views/exploreview.h"
 #include "views/runbooksview.h"
+#include "report/weeklyreportdialog.h"
 #include "runbookbrowser.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QAbstractButton>
 #include <QMessageBox>
 #include <QTimer>
+#include <QToolButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTcpServer>
@@ -42,6 +44,7 @@ private slots:
     void messagesEndWithTheirCause();
     void healthPolledFasterWhileSeen();
     void gettingStartedShowsTheThreeSteps();
+    void weeklyReportFromTheReliabilityView();
     void switchesProfiles();
     void dashboardFolderReplacesViews();
     void alertsPanelsAndRunbooksLeadToEachOther();
@@ -210,6 +213,36 @@ void TestMainWindow::healthPolledFasterWhileSeen()
     QTRY_COMPARE(health->intervalMs(), 250);
     window.hide();
     QCOMPARE(health->intervalMs(), 1000);
+}
+
+void TestMainWindow::weeklyReportFromTheReliabilityView()
+{
+    // Reliability → Weekly report…: a button on the view where the SLOs are, the menu's action,
+    // still there when a dashboard from the user's folder replaces the view's.
+    QTemporaryDir dir;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.resize(1280, 800);
+    window.show();
+    window.showView(wf::ViewId::Reliability);
+    auto *reliability = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Reliability));
+    QVERIFY(reliability);
+    auto *button = reliability->findChild<QToolButton *>(QStringLiteral("header-weeklyReportAction"));
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    QCOMPARE(button->defaultAction(), window.findChild<QAction *>(QStringLiteral("weeklyReportAction")));
+    QVERIFY(!window.view(wf::ViewId::Operations)->findChild<QToolButton *>(QStringLiteral("header-weeklyReportAction")));
+    bool opened = false;
+    QTimer::singleShot(0, this, [&] {
+        if (auto *dialog = qobject_cast<wf::WeeklyReportDialog *>(QApplication::activeModalWidget())) {
+            opened = true;
+            dialog->reject();
+        }
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(opened);
+    reliability->setDashboard(reliability->dashboard());
+    QTRY_VERIFY(reliability->findChild<QToolButton *>(QStringLiteral("header-weeklyReportAction")));
 }
 
 void TestMainWindow::gettingStartedShowsTheThreeSteps()

@@ -9,6 +9,7 @@
 #include "messagebar.h"
 #include "panelframe.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QGridLayout>
 #include <QJsonArray>
@@ -96,6 +97,12 @@ void DashboardView::setDashboard(const Dashboard &dashboard)
     refresh();
 }
 
+void DashboardView::addHeaderAction(QAction *action)
+{
+    m_headerActions.append(action);
+    setDashboard(m_dashboard); // the top bar again, with its button
+}
+
 DashboardPanel *DashboardView::panel(const QString &id) const
 {
     for (auto *p : m_panels)
@@ -110,7 +117,7 @@ void DashboardView::build()
     static_cast<QVBoxLayout *>(layout())->addWidget(m_content);
     auto *outer = new QVBoxLayout(m_content);
     outer->setContentsMargins(0, 0, 0, 0);
-    if (!m_dashboard.variables.isEmpty()) {
+    if (!m_dashboard.variables.isEmpty() || !m_headerActions.isEmpty()) {
         auto *bar = new QHBoxLayout;
         bar->setContentsMargins(8, 6, 8, 0);
         for (const auto &variable : m_dashboard.variables) {
@@ -129,6 +136,14 @@ void DashboardView::build()
             updateVariableButton(variable.name);
         }
         bar->addStretch(1);
+        for (auto *action : std::as_const(m_headerActions)) {
+            auto *button = new QToolButton(m_content);
+            button->setObjectName(QStringLiteral("header-") + action->objectName());
+            button->setDefaultAction(action);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            button->setAutoRaise(true);
+            bar->addWidget(button);
+        }
         outer->addLayout(bar);
     }
     auto *scroll = new QScrollArea(m_content);

@@ -16,6 +16,8 @@
 class QTimer;
 class QToolButton;
 
+class QAction;
+
 namespace wf {
 
 class DashboardPanel;
@@ -38,6 +40,9 @@ public:
     const Dashboard &dashboard() const { return m_dashboard; }
     // Another definition for this view (the user's dashboard folder): the panels are rebuilt.
     void setDashboard(const Dashboard &dashboard);
+    // An action of the view's own, as a button at the right of its top bar (Reliability's
+    // "Weekly report…"); kept when the dashboard is replaced.
+    void addHeaderAction(QAction *action);
     // True while the definition comes from the user's folder.
     bool isCustom() const { return m_custom; }
     void setCustom(bool custom) { m_custom = custom; }
@@ -84,6 +89,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
+    QList<QAction *> m_headerActions;
     void build();
     void loadVariableValues();
     void updateVariableButton(const QString &variable);
