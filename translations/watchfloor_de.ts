@@ -1071,6 +1071,17 @@
     </message>
 </context>
 <context>
+    <name>wf::DashboardLibrary</name>
+    <message>
+        <source>Dashboards</source>
+        <translation>Dashboards</translation>
+    </message>
+    <message>
+        <source>%1 (%2.json in the dashboard folder)</source>
+        <translation>%1 (%2.json im Dashboard-Ordner)</translation>
+    </message>
+</context>
+<context>
     <name>wf::DashboardPanel</name>
     <message>
         <source>%1
@@ -2604,10 +2615,6 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Zoomed in. Double-click a chart to go back.</source>
         <translation>Vergrößert. Doppelklick auf ein Diagramm geht zurück.</translation>
-    </message>
-    <message>
-        <source>%1: no view is called “%2” (operations, performance, reliability, business)</source>
-        <translation>%1: keine Ansicht heißt „%2“ (operations, performance, reliability, business)</translation>
     </message>
     <message>
         <source>Dashboard folder: %1</source>

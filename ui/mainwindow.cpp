@@ -2,6 +2,7 @@
 
 #include "alerttray.h"
 #include "conditionmessages.h"
+#include "dashboards/dashboardlibrary.h"
 #include "demo/demolauncher.h"
 #include "noanswer/noanswerpage.h"
 #include "drillmenu.h"
@@ -231,8 +232,15 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     for (const auto id : kAllViews)
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(ViewBase::title(id)));
     m_navigation->setFixedWidth(widest + 4 * m_navigation->fontMetrics().averageCharWidth() + 16);
+    // The folder's other dashboards, below the views.
+    m_library = new DashboardLibrary(m_navigation, m_stack, m_scheduler, m_timeline.get(), this);
+    connect(m_library, &DashboardLibrary::rangeRequested, this, &MainWindow::zoomTo);
+    connect(m_library, &DashboardLibrary::logsRequested, this, &MainWindow::openLogs);
+    connect(m_library, &DashboardLibrary::zoomOutRequested, this, &MainWindow::zoomOut);
+    connect(m_library, &DashboardLibrary::exploreRequested, this, &MainWindow::openExplore);
+    connect(m_library, &DashboardLibrary::shown, this, [this](const QString &title) { statusBar()->showMessage(title, 2000); });
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0)
+        if (row >= 0 && !m_library->showRow(row))
             showView(kAllViews[std::size_t(row)]);
     });
 
@@ -278,6 +286,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     createTopBar();
     for (auto *v : m_views)
         v->setTimeRange(m_timeRange->range());
+    m_library->setTimeRange(m_timeRange->range());
 
     m_routerLight = new StatusLight(tr("Router"), this);
     m_routerLight->setObjectName(QStringLiteral("routerLight"));
@@ -332,7 +341,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
         refreshNow();
     });
     connect(m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (auto *v = view(currentView()); v && v->refreshesOnTimer())
+        if (auto *v = qobject_cast<ViewBase *>(m_stack->currentWidget()); v && v->refreshesOnTimer())
             v->refreshOnTimer();
     });
 
@@ -347,6 +356,8 @@ MainWindow::~MainWindow()
         delete v;
         v = nullptr;
     }
+    delete m_library;
+    m_library = nullptr;
     delete m_scheduler;
 }
 
@@ -460,6 +471,7 @@ void MainWindow::createTopBar()
         m_settings.setTimeRange(range.toString());
         for (auto *view : m_views)
             view->setTimeRange(range);
+        m_library->setTimeRange(range);
     });
 
     bar->addWidget(new QLabel(u' ' + tr("Refresh:") + u' ', bar));
@@ -722,9 +734,15 @@ void MainWindow::applyDashboards(const QString &folder)
         }
         view->setCustom(chosen != mine.cend());
     }
+    // The others are dashboards of their own (imported from Grafana, or written by hand).
+    QList<Dashboard> others;
     for (const auto &d : mine)
         if (!used.contains(d.id))
-            errors.append(tr("%1: no view is called “%2” (operations, performance, reliability, business)").arg(folder, d.id));
+            others.append(d);
+    m_library->configure(m_prometheus, m_profile.utc, m_profile.scrapeSeconds);
+    m_library->setDashboards(others);
+    for (const auto &d : std::as_const(others))
+        used.append(d.id);
     for (const auto &e : errors)
         logging::get("ui")->warn("dashboard folder: {}", e.toStdString());
     if (!errors.isEmpty())
@@ -768,6 +786,7 @@ void MainWindow::applyTimeRange(const TimeRange &range)
     m_settings.setTimeRange(range.toString());
     for (auto *view : m_views)
         view->setTimeRange(range);
+    m_library->setTimeRange(range);
 }
 
 void MainWindow::zoomTo(const QDateTime &from, const QDateTime &to)
@@ -883,7 +902,7 @@ int MainWindow::refreshSeconds() const
 void MainWindow::refreshNow()
 {
     // Only the visible view refreshes; the others refresh when shown.
-    if (auto *v = view(currentView()); v && v->refreshesOnTimer())
+    if (auto *v = qobject_cast<ViewBase *>(m_stack->currentWidget()); v && v->refreshesOnTimer())
         v->refresh();
 }
 

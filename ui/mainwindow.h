@@ -48,6 +48,7 @@ struct HealthSample;
 class ViewBase;
 class WallBanner;
 class WallMode;
+class DashboardLibrary;
 
 // The console's shell: navigation between the views, the top bar (profile, time range, refresh,
 // endpoint status lights), the menus and the status bar.
@@ -135,6 +136,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     DrillMenu *m_drills = nullptr;
     WallMode *m_wall = nullptr;
+    DashboardLibrary *m_library = nullptr; // the folder's dashboards that are not a view's
     AlertmanagerCluster *m_amCluster = nullptr;
     WallBanner *m_wallBanner = nullptr;
     DemoLauncher *m_demo = nullptr;

@@ -4,6 +4,7 @@
 #include "help/gettingstarted.h"
 #include "sources/health/healthclient.h"
 #include "statuslight.h"
+#include "timerangepicker.h"
 #include "store/settings.h"
 #include "tinyhttpserver.h"
 #include "dashboardpanel.h"
@@ -325,14 +326,40 @@ void TestMainWindow::dashboardFolderReplacesViews()
     QVERIFY(operations->panel(QStringLiteral("ours")));
     QVERIFY(!operations->panel(QStringLiteral("router")));
     QCOMPARE(operations->panel(QStringLiteral("ours"))->frame()->title(), QStringLiteral("Our panel"));
-    // A file for no view is named, not silently ignored.
+    // A file for no view is a dashboard of its own, listed under "Dashboards" below the views.
     QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("trading")), qPrintable(window.statusBar()->currentMessage()));
-    // Another profile without a folder: the built-in dashboard again.
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    const int views = int(wf::kAllViews.size());
+    QCOMPARE(navigation->count(), views + 2);
+    QCOMPARE(navigation->item(views)->text(), QStringLiteral("Dashboards"));
+    QCOMPARE(navigation->item(views)->flags(), Qt::NoItemFlags); // a heading, not a place
+    QCOMPARE(navigation->item(views + 1)->text().trimmed(), QStringLiteral("T"));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    navigation->setCurrentRow(views + 1);
+    auto *trading = window.findChild<wf::DashboardView *>(QStringLiteral("dashboard-trading"));
+    QVERIFY(trading);
+    QVERIFY(trading->isVisible());
+    QCOMPARE(qobject_cast<QStackedWidget *>(trading->parentWidget())->currentWidget(), trading);
+    QCOMPARE(trading->panels().size(), 1);
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/dashboards-navigation.png"));
+    // The time range reaches it as it reaches the views.
+    emit window.findChild<wf::TimeRangePicker *>(QStringLiteral("timeRange"))->rangeChanged(wf::TimeRange::last(std::chrono::hours(6)));
+    QCOMPARE(trading->timeRange().span(), std::chrono::seconds(6 * 3600));
+    // And back to a view by the navigation.
+    navigation->setCurrentRow(int(wf::ViewId::Reliability));
+    QCOMPARE(window.currentView(), wf::ViewId::Reliability);
+    QVERIFY(!trading->isVisible());
+    // Another profile without a folder: the built-in dashboard again, no "Dashboards".
     profile.name = QStringLiteral("Plain");
     profile.dashboardFolder.clear();
     window.setProfile(profile, true);
     QVERIFY(operations->panel(QStringLiteral("router")));
     QVERIFY(!operations->panel(QStringLiteral("ours")));
+    QCOMPARE(navigation->count(), views);
+    QVERIFY(!window.findChild<wf::DashboardView *>(QStringLiteral("dashboard-trading")));
 }
 
 void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()

@@ -75,6 +75,7 @@ public slots:
     // never get to answer); once it has waited kRequestOverdueMs its panels say so, keeping their data.
     void refreshOnTimer() override;
     void setTimeRange(const wf::TimeRange &range) override;
+    const TimeRange &timeRange() const { return m_range; }
 
 signals:
     // Drag on a chart, or a click on a router segment or failover: show that window.
