@@ -1871,6 +1871,45 @@ Angezeigt werden die Daten von %2.</translation>
     </message>
 </context>
 <context>
+    <name>wf::GrafanaImportFlow</name>
+    <message>
+        <source>Import a Grafana dashboard</source>
+        <translation>Ein Grafana-Dashboard importieren</translation>
+    </message>
+    <message>
+        <source>Grafana dashboards (*.json);;All files (*)</source>
+        <translation>Grafana-Dashboards (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>larger than 32 MB</source>
+        <translation>größer als 32 MB</translation>
+    </message>
+    <message>
+        <source>“%1” was not imported: %2</source>
+        <translation>„%1“ wurde nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>Choose a dashboard folder for this profile</source>
+        <translation>Einen Dashboard-Ordner für dieses Profil wählen</translation>
+    </message>
+    <message>
+        <source>“%1” is in the dashboard folder already. Replace it?</source>
+        <translation>„%1“ ist bereits im Dashboard-Ordner. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 of %3 panels mapped. It is listed under Dashboards.</source>
+        <translation>„%1“: %2 von %3 Panels übernommen. Es steht unter Dashboards.</translation>
+    </message>
+</context>
+<context>
     <name>wf::HealthClient</name>
     <message>
         <source>The health endpoint sent an answer the console cannot read: %1</source>
@@ -2719,6 +2758,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>This profile&apos;s weekly SLO report: availability, failovers, incidents, alert review (Ctrl+Shift+R)</source>
         <translation>Der wöchentliche SLO-Bericht dieses Profils: Verfügbarkeit, Failover, Vorfälle, Alarm-Review (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Grafana dashboard…</source>
+        <translation>Grafana-Dashboard &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "alerttray.h"
 #include "conditionmessages.h"
 #include "dashboards/dashboardlibrary.h"
+#include "dashboards/grafanaimportflow.h"
 #include "demo/demolauncher.h"
 #include "noanswer/noanswerpage.h"
 #include "drillmenu.h"
@@ -373,6 +374,22 @@ void MainWindow::createActions()
     demo->setObjectName(QStringLiteral("startDemoAction"));
     demo->setToolTip(tr("A simulated service with its own Prometheus and Alertmanager on this machine, with drills; "
                         "stopped when the window closes"));
+    auto *importGrafana = fileMenu->addAction(tr("&Import Grafana dashboard…"), this, [this] {
+        auto folder = m_profile.dashboardFolder;
+        const auto id = GrafanaImportFlow::run(this, &folder);
+        if (id.isEmpty())
+            return;
+        if (folder != m_profile.dashboardFolder) {
+            m_profile.dashboardFolder = folder;
+            if (!m_transient && !m_settings.saveProfile(m_profile))
+                statusBar()->showMessage(tr("The profile was not saved: %1").arg(m_settings.errorString()), 15'000);
+            static_cast<ExploreView *>(view(ViewId::Explore))->setDashboardFolder(folder);
+        }
+        applyDashboards(folder);
+        m_library->show(id);
+    });
+    importGrafana->setObjectName(QStringLiteral("importGrafanaAction"));
+    importGrafana->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

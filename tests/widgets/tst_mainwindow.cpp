@@ -26,6 +26,11 @@
 #include <QAbstractButton>
 #include <QMessageBox>
 #include <QTimer>
+
+#include <functional>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QToolButton>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -48,6 +53,7 @@ private slots:
     void weeklyReportFromTheReliabilityView();
     void switchesProfiles();
     void dashboardFolderReplacesViews();
+    void importGrafanaFromTheFileMenu();
     void alertsPanelsAndRunbooksLeadToEachOther();
     void profileThatNeverAnsweredSaysSoOnce();
 };
@@ -360,6 +366,49 @@ void TestMainWindow::dashboardFolderReplacesViews()
     QVERIFY(!operations->panel(QStringLiteral("ours")));
     QCOMPARE(navigation->count(), views);
     QVERIFY(!window.findChild<wf::DashboardView *>(QStringLiteral("dashboard-trading")));
+}
+
+void TestMainWindow::importGrafanaFromTheFileMenu()
+{
+    // File → Import Grafana dashboard…: the file chosen, written into the profile's folder, the
+    // report shown, the dashboard listed under Dashboards and opened.
+    QTemporaryDir dir;
+    QTemporaryDir folder;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    wf::Profile profile;
+    profile.name = QStringLiteral("Mine");
+    profile.dashboardFolder = folder.path();
+    window.setProfile(profile, true);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto source = QStringLiteral(WATCHFLOOR_TEST_DATA_DIR "/grafana/alertmanager.json");
+    QString report;
+    std::function<void()> answer = [&] {
+        auto *modal = QApplication::activeModalWidget();
+        if (auto *dialog = qobject_cast<QFileDialog *>(modal)) {
+            // As a user types the path and presses Open.
+            if (auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))) {
+                edit->setText(source);
+                QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            }
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal); box && box->objectName() == u"grafanaImportReport") {
+            report = box->detailedText();
+            box->accept();
+            return;
+        }
+        QTimer::singleShot(50, this, answer);
+    };
+    QTimer::singleShot(50, this, answer);
+    window.findChild<QAction *>(QStringLiteral("importGrafanaAction"))->trigger();
+    QVERIFY2(report.contains(QLatin1String("9 of 9 panels mapped")), qPrintable(report));
+    QVERIFY(QFile::exists(folder.filePath(QStringLiteral("prometheus-alertmanager.json"))));
+    auto *imported = window.findChild<wf::DashboardView *>(QStringLiteral("dashboard-prometheus-alertmanager"));
+    QVERIFY(imported);
+    QVERIFY(imported->isVisible());
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QCOMPARE(navigation->currentItem()->text().trimmed(), QStringLiteral("Prometheus AlertManager"));
 }
 
 void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()
