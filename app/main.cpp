@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QTimer>
@@ -106,6 +107,11 @@ int main(int argc, char **argv)
                                   language.toStdString(), qVersion());
     wf::startup::mark("qt");
 
+    if (!options.dashboards.isEmpty() && !QFileInfo(options.dashboards).isDir()) {
+        return fail(QCoreApplication::translate("wf::CommandLine", "--dashboards: “%1” is not a folder.")
+                        .arg(options.dashboards));
+    }
+
     wf::Settings settings;
     std::optional<wf::Profile> profile;
     bool transient = options.overridesEndpoints();
@@ -164,6 +170,8 @@ int main(int argc, char **argv)
     } else {
         window.setProfile(*profile, transient);
     }
+    if (!options.dashboards.isEmpty())
+        window.setDashboardsOverride(QFileInfo(options.dashboards).absoluteFilePath());
     if (options.screenshotDir.isEmpty())
         window.restoreState();
     if (options.view)

@@ -1069,6 +1069,18 @@
         <source>--metrics chooses the demo&apos;s metrics backend: use it with --demo.</source>
         <translation>--metrics wählt das Metrik-Backend der Demo: zusammen mit --demo verwenden.</translation>
     </message>
+    <message>
+        <source>Use the dashboards of &lt;dir&gt; (Watchfloor JSON, imported Grafana dashboards) instead of the profile&apos;s dashboard folder, for this run.</source>
+        <translation>Die Dashboards aus &lt;dir&gt; (Watchfloor-JSON, importierte Grafana-Dashboards) statt des Dashboard-Ordners des Profils verwenden, für diesen Lauf.</translation>
+    </message>
+    <message>
+        <source>--dashboards needs a directory.</source>
+        <translation>--dashboards braucht ein Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>--dashboards: “%1” is not a folder.</source>
+        <translation>--dashboards: „%1“ ist kein Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardLibrary</name>
@@ -2766,6 +2778,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>Ctrl+Shift+I</source>
         <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Time range %1: the dashboard&apos;s own</source>
+        <translation>Zeitraum %1: der eigene des Dashboards</translation>
     </message>
 </context>
 <context>
@@ -4771,6 +4787,22 @@ Open %2 in your web browser?</source>
     <message>
         <source>not a Grafana dashboard: it has neither “panels” nor “rows”</source>
         <translation>kein Grafana-Dashboard: es hat weder „panels“ noch „rows“</translation>
+    </message>
+    <message>
+        <source>time range %1 to %2 not kept</source>
+        <translation>Zeitraum %1 bis %2 nicht übernommen</translation>
+    </message>
+    <message>
+        <source>only “now-N” to “now” and fixed times can be shown; the window&apos;s time range is used</source>
+        <translation>nur „now-N“ bis „now“ und feste Zeiten lassen sich zeigen; der Zeitraum des Fensters gilt</translation>
+    </message>
+    <message>
+        <source>refresh “%1” not kept</source>
+        <translation>Aktualisierung „%1“ nicht übernommen</translation>
+    </message>
+    <message>
+        <source>not an interval between 1 s and 1 day</source>
+        <translation>kein Intervall zwischen 1 s und 1 Tag</translation>
     </message>
 </context>
 <context>

@@ -200,7 +200,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
             explore->setPrometheus(m_prometheus);
             connect(explore, &ExploreView::historyChanged, this,
                     [this](const QStringList &queries) { m_settings.setExploreQueryHistory(m_profile.name, queries); });
-            connect(explore, &ExploreView::dashboardsChanged, this, [this] { applyDashboards(m_profile.dashboardFolder); });
+            connect(explore, &ExploreView::dashboardsChanged, this, [this] { applyDashboards(dashboardFolder()); });
             connect(explore, &ExploreView::dashboardFolderChosen, this, [this](const QString &folder) {
                 m_profile.dashboardFolder = folder;
                 if (!m_transient && !m_settings.saveProfile(m_profile))
@@ -240,6 +240,11 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     connect(m_library, &DashboardLibrary::zoomOutRequested, this, &MainWindow::zoomOut);
     connect(m_library, &DashboardLibrary::exploreRequested, this, &MainWindow::openExplore);
     connect(m_library, &DashboardLibrary::shown, this, [this](const QString &title) { statusBar()->showMessage(title, 2000); });
+    connect(m_library, &DashboardLibrary::rangeDefault, this, [this](const TimeRange &range) {
+        applyTimeRange(range);
+        statusBar()->showMessage(tr("Time range %1: the dashboard's own").arg(m_timeRange->currentText()), 8000);
+    });
+    connect(m_library, &DashboardLibrary::refreshDefault, this, &MainWindow::selectRefresh);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && !m_library->showRow(row))
             showView(kAllViews[std::size_t(row)]);
@@ -375,11 +380,11 @@ void MainWindow::createActions()
     demo->setToolTip(tr("A simulated service with its own Prometheus and Alertmanager on this machine, with drills; "
                         "stopped when the window closes"));
     auto *importGrafana = fileMenu->addAction(tr("&Import Grafana dashboard…"), this, [this] {
-        auto folder = m_profile.dashboardFolder;
+        auto folder = dashboardFolder();
         const auto id = GrafanaImportFlow::run(this, &folder);
         if (id.isEmpty())
             return;
-        if (folder != m_profile.dashboardFolder) {
+        if (folder != dashboardFolder()) {
             m_profile.dashboardFolder = folder;
             if (!m_transient && !m_settings.saveProfile(m_profile))
                 statusBar()->showMessage(tr("The profile was not saved: %1").arg(m_settings.errorString()), 15'000);
@@ -620,7 +625,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     m_inbox->setProfileName(profile.name);
     m_timeline->clear();
     m_zoomHistory.clear();
-    applyDashboards(profile.dashboardFolder);
+    applyDashboards(dashboardFolder());
     m_runbooks->setFolder(profile.runbookFolder);
     auto *runbooks = static_cast<RunbooksView *>(view(ViewId::Runbooks));
     runbooks->setUtc(profile.utc);
@@ -628,7 +633,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
     auto *explore = static_cast<ExploreView *>(view(ViewId::Explore));
     explore->setUtc(profile.utc);
     explore->setScrapeSeconds(profile.scrapeSeconds);
-    explore->setDashboardFolder(profile.dashboardFolder);
+    explore->setDashboardFolder(dashboardFolder());
     explore->setHistory(m_settings.exploreQueryHistory(profile.name));
     explore->clearCompletionCache();
     for (auto *v : m_views) {
@@ -654,9 +659,7 @@ void MainWindow::setProfile(const Profile &profile, bool transient)
         m_routerLight->setHealth(Health::Unknown, tr("no health endpoint"),
                                  tr("This profile has no health endpoint, which reports the router state."));
     }
-    const int refreshIndex = m_refreshBox->findData(profile.refreshSeconds);
-    m_refreshBox->setCurrentIndex(refreshIndex >= 0 ? refreshIndex : m_refreshBox->findData(5));
-    setRefreshSeconds(m_refreshBox->currentData().toInt());
+    selectRefresh(profile.refreshSeconds >= 0 ? profile.refreshSeconds : 5);
     m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
     setWindowTitle(tr("%1 — Watchfloor").arg(profile.name));
     logging::get("ui")->info("profile selected name=\"{}\" transient={}", profile.name.toStdString(), transient);
@@ -728,6 +731,18 @@ void MainWindow::openRunbookUrl(const QUrl &url)
         tr("There is no embedded runbook “%1”.\n\nOpen %2 in your web browser?").arg(slug, url.toDisplayString()));
     if (answer == QMessageBox::Yes)
         QDesktopServices::openUrl(url);
+}
+
+QString MainWindow::dashboardFolder() const
+{
+    return m_dashboardsOverride.isEmpty() ? m_profile.dashboardFolder : m_dashboardsOverride;
+}
+
+void MainWindow::setDashboardsOverride(const QString &folder)
+{
+    m_dashboardsOverride = folder;
+    static_cast<ExploreView *>(view(ViewId::Explore))->setDashboardFolder(dashboardFolder());
+    applyDashboards(dashboardFolder());
 }
 
 void MainWindow::applyDashboards(const QString &folder)
@@ -903,6 +918,20 @@ void MainWindow::setRefreshSeconds(int seconds)
         m_refreshTimer->stop();
     // Automatic refresh off: the environments are still watched, at the default pace.
     static_cast<EnvironmentsView *>(view(ViewId::Environments))->setRefreshMs(seconds > 0 ? seconds * 1000 : 15'000);
+}
+
+void MainWindow::selectRefresh(int seconds)
+{
+    // An interval the box does not list (a dashboard's "10s") is added to it, in order.
+    int index = m_refreshBox->findData(seconds);
+    if (index < 0) {
+        index = 1;
+        while (index < m_refreshBox->count() && m_refreshBox->itemData(index).toInt() < seconds)
+            ++index;
+        m_refreshBox->insertItem(index, formatDuration(std::chrono::seconds(seconds)), seconds);
+    }
+    m_refreshBox->setCurrentIndex(index);
+    setRefreshSeconds(seconds);
 }
 
 bool MainWindow::endpointsChecked() const

@@ -94,6 +94,12 @@ public:
     // The status bar's messages about conditions that last (endpoints down, alerts firing).
     ConditionMessages *conditionMessages() const { return m_conditions; }
 
+    // --dashboards DIR: that folder's dashboards instead of the profile's, whichever profile is shown.
+    void setDashboardsOverride(const QString &folder);
+    QString dashboardFolder() const;
+    // The dashboards of the folder that are not a view's, listed under "Dashboards".
+    DashboardLibrary *dashboardLibrary() const { return m_library; }
+
     // Restores geometry and the last view from the settings.
     void restoreState();
 
@@ -128,9 +134,11 @@ private:
     void openRunbookUrl(const QUrl &url);
     void applyDashboards(const QString &folder);
     void setRefreshSeconds(int seconds);
+    void selectRefresh(int seconds);
 
     Settings &m_settings;
     Profile m_profile;
+    QString m_dashboardsOverride; // --dashboards
     bool m_transient = false;
 
     QNetworkAccessManager *m_network = nullptr;

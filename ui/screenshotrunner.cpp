@@ -1,7 +1,9 @@
 #include "screenshotrunner.h"
 
 #include "mainwindow.h"
+#include "dashboards/dashboardlibrary.h"
 #include "telemetry/logging.h"
+#include "views/dashboardview.h"
 #include "views/viewbase.h"
 
 #include <QJsonDocument>
@@ -26,13 +28,33 @@ void ScreenshotRunner::start()
     next();
 }
 
+ViewBase *ScreenshotRunner::current() const
+{
+    if (m_index < kAllViews.size())
+        return m_window->view(kAllViews[m_index]);
+    const auto &dashboards = m_window->dashboardLibrary()->views();
+    const auto i = qsizetype(m_index - kAllViews.size());
+    return i < dashboards.size() ? dashboards.at(i) : nullptr;
+}
+
+QString ScreenshotRunner::currentName() const
+{
+    if (m_index < kAllViews.size())
+        return viewName(kAllViews[m_index]);
+    const auto id = static_cast<DashboardView *>(current())->dashboard().id;
+    return viewFromName(id) ? QStringLiteral("dashboard-") + id : id; // never over a view's picture
+}
+
 void ScreenshotRunner::next()
 {
-    if (m_index >= kAllViews.size()) {
+    if (!current()) {
         emit finished(m_failures == 0 ? 0 : 1);
         return;
     }
-    m_window->showView(kAllViews[m_index]);
+    if (m_index < kAllViews.size())
+        m_window->showView(kAllViews[m_index]);
+    else
+        m_window->dashboardLibrary()->show(static_cast<DashboardView *>(current())->dashboard().id);
     m_waited.start();
     m_lastRefreshMs = 0;
     capture();
@@ -40,7 +62,7 @@ void ScreenshotRunner::next()
 
 void ScreenshotRunner::capture()
 {
-    auto *view = m_window->view(kAllViews[m_index]);
+    auto *view = current();
     const bool timedOut = m_waited.elapsed() > m_timeoutMs;
     if ((!view->isSettled() || !m_window->endpointsChecked()) && !timedOut) {
         QTimer::singleShot(100, this, &ScreenshotRunner::capture);
@@ -56,7 +78,7 @@ void ScreenshotRunner::capture()
         QTimer::singleShot(200, this, &ScreenshotRunner::capture);
         return;
     }
-    const auto name = viewName(view->id());
+    const auto name = currentName();
     auto json = view->snapshot();
     if (timedOut)
         json.insert(QStringLiteral("timedOut"), true);

@@ -59,6 +59,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("screenshot-dir"),
         CommandLineText::tr("Render every view once its data has arrived, write <dir>/<view>.png and <dir>/<view>.json, then exit."),
         CommandLineText::tr("dir"));
+    const QCommandLineOption dashboardsDir(
+        QStringLiteral("dashboards"),
+        CommandLineText::tr("Use the dashboards of <dir> (Watchfloor JSON, imported Grafana dashboards) instead of the "
+                            "profile's dashboard folder, for this run."),
+        CommandLineText::tr("dir"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   CommandLineText::tr("Start the demo stack (mytrader-sim, Prometheus, Alertmanager on free "
                                                       "local ports) and open the console on it, with the Drill menu."));
@@ -82,7 +87,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                       .arg(availableLanguages().join(QStringLiteral(", "))),
                                   CommandLineText::tr("code"));
     parser.addOptions(
-        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, demo, environments, metrics, wall,
+        {help, version, profile, prometheus, alertmanager, loki, health, view, screenshotDir, dashboardsDir, demo, environments, metrics, wall,
          logLevel, lang});
 
     CommandLine result;
@@ -176,6 +181,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         o.screenshotDir = parser.value(screenshotDir);
         if (o.screenshotDir.trimmed().isEmpty())
             return fail(CommandLineText::tr("--screenshot-dir needs a directory."));
+    }
+    if (parser.isSet(dashboardsDir)) {
+        o.dashboards = parser.value(dashboardsDir);
+        if (o.dashboards.trimmed().isEmpty())
+            return fail(CommandLineText::tr("--dashboards needs a directory."));
     }
     const auto level = logging::levelFromName(parser.value(logLevel));
     if (!level) {

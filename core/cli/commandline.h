@@ -26,6 +26,7 @@ struct LaunchOptions
     QUrl health;
     std::optional<ViewId> view;
     QString screenshotDir;
+    QString dashboards; // --dashboards DIR: this folder's dashboards instead of the profile's, for this run
     bool demo = false; // start the demo stack and use it
     int environments = 1; // --demo --environments N: N demo stacks, the Environments view shown
     bool victoriaMetrics = false; // --demo --metrics victoriametrics: VictoriaMetrics and vmalert in Prometheus' place

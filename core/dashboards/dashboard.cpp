@@ -220,6 +220,18 @@ Result<Dashboard> parse(const QByteArray &json)
     d.title = r.string(root, QStringLiteral("dashboard"), "title", true);
     if (root.value(QLatin1String("schemaVersion")).toInt(0) != 1)
         r.fail(QStringLiteral("schemaVersion"), QStringLiteral("must be 1"));
+    if (const auto time = r.string(root, QStringLiteral("dashboard"), "time", false); !time.isEmpty()) {
+        d.time = TimeRange::fromString(time);
+        if (!d.time)
+            r.fail(QStringLiteral("time"), QStringLiteral("'%1' is not a time range (\"6h\" or \"FROM/TO\" in ISO 8601)").arg(time));
+    }
+    if (const auto refresh = r.string(root, QStringLiteral("dashboard"), "refresh", false); !refresh.isEmpty()) {
+        const auto seconds = parseDuration(refresh);
+        if (!seconds || seconds->count() < 1 || seconds->count() > 86'400)
+            r.fail(QStringLiteral("refresh"), QStringLiteral("'%1' is not a refresh interval (1s to 1d)").arg(refresh));
+        else
+            d.refreshSeconds = int(seconds->count());
+    }
 
     const auto variables = root.value(QLatin1String("variables")).toArray();
     for (int i = 0; i < variables.size(); ++i) {
@@ -397,6 +409,10 @@ QByteArray toJson(const Dashboard &dashboard)
                      {QStringLiteral("title"), dashboard.title}, {QStringLiteral("rows"), rows}};
     if (!variables.isEmpty())
         root.insert(QStringLiteral("variables"), variables);
+    if (dashboard.time)
+        root.insert(QStringLiteral("time"), dashboard.time->toString());
+    if (dashboard.refreshSeconds > 0)
+        root.insert(QStringLiteral("refresh"), formatDuration(std::chrono::seconds(dashboard.refreshSeconds)));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

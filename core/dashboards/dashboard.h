@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboards/healthfact.h"
+#include "domain/timerange.h"
 #include "net/result.h"
 
 #include <QByteArray>
@@ -101,6 +102,10 @@ struct Dashboard
     QString title;
     QList<DashboardVariable> variables;
     QList<DashboardRow> rows;
+    // Shown with this time range and refresh the first time it is opened (Grafana's "time" and
+    // "refresh"); unset: the window's stay as they are.
+    std::optional<TimeRange> time;
+    int refreshSeconds = 0;
 
     QList<const Panel *> panels() const;
 };

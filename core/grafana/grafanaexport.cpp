@@ -17,6 +17,16 @@ struct ExportText
 
 namespace {
 
+// Grafana's relative times take one unit: 90 minutes is "90m", not "1h30m".
+QString singleUnit(std::chrono::seconds span)
+{
+    const auto s = span.count();
+    for (const auto &[size, suffix] : {std::pair{qint64(86'400), 'd'}, {qint64(3600), 'h'}, {qint64(60), 'm'}})
+        if (s % size == 0)
+            return QString::number(s / size) + QLatin1Char(suffix);
+    return QString::number(s) + QLatin1Char('s');
+}
+
 QJsonObject datasource()
 {
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("prometheus")}, {QStringLiteral("uid"), QStringLiteral("${DS_PROMETHEUS}")}};
@@ -274,6 +284,19 @@ QByteArray Exporter::run(const Dashboard &d)
         }
         variables.append(o);
     }
+    // Without defaults of its own a dashboard takes the window's range and refresh: Grafana gets the
+    // usual ones, and the import gives the dashboard back without defaults.
+    QJsonObject time{{QStringLiteral("from"), QStringLiteral("now-1h")}, {QStringLiteral("to"), QStringLiteral("now")}};
+    if (d.time && d.time->isRelative())
+        time.insert(QStringLiteral("from"), QStringLiteral("now-") + singleUnit(d.time->span()));
+    else if (d.time)
+        time = QJsonObject{{QStringLiteral("from"), d.time->from({}).toString(Qt::ISODate)},
+                           {QStringLiteral("to"), d.time->to({}).toString(Qt::ISODate)}};
+    QJsonObject extras{{QStringLiteral("id"), d.id}};
+    if (!d.time)
+        extras.insert(QStringLiteral("windowTime"), true);
+    if (d.refreshSeconds <= 0)
+        extras.insert(QStringLiteral("windowRefresh"), true);
     const QJsonObject root{
         {QStringLiteral("__inputs"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("DS_PROMETHEUS")},
                                                             {QStringLiteral("label"), QStringLiteral("Prometheus")},
@@ -291,13 +314,13 @@ QByteArray Exporter::run(const Dashboard &d)
         {QStringLiteral("version"), 1},
         {QStringLiteral("editable"), true},
         {QStringLiteral("graphTooltip"), 1},
-        {QStringLiteral("time"), QJsonObject{{QStringLiteral("from"), QStringLiteral("now-1h")}, {QStringLiteral("to"), QStringLiteral("now")}}},
-        {QStringLiteral("refresh"), QStringLiteral("5s")},
+        {QStringLiteral("time"), time},
+        {QStringLiteral("refresh"), d.refreshSeconds > 0 ? singleUnit(std::chrono::seconds(d.refreshSeconds)) : QStringLiteral("5s")},
         {QStringLiteral("tags"), QJsonArray{QStringLiteral("watchfloor")}},
         {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("list"), QJsonArray()}}},
         {QStringLiteral("templating"), QJsonObject{{QStringLiteral("list"), variables}}},
         {QStringLiteral("panels"), panels},
-        {QStringLiteral("watchfloor"), QJsonObject{{QStringLiteral("id"), d.id}}}};
+        {QStringLiteral("watchfloor"), extras}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -1,6 +1,7 @@
 #include "grafanaimport.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -135,6 +136,7 @@ private:
     void note(const QString &where, const QString &what, const QString &why) { m_out.notes.append({where, what, why}); }
     Source sourceOf(const QJsonValue &datasource, Source fallback, QString *name) const;
     void readVariables(const QJsonObject &root);
+    void readTimeDefaults(const QJsonObject &root);
     QString rewrite(const QString &expr) const;
     void addPanel(const QJsonObject &p, DashboardRow *row, int width, int height, std::optional<Panel::GridPos> grid = {});
     void mapPanel(const QJsonObject &p, Panel *panel, const QString &where);
@@ -183,6 +185,41 @@ Importer::Source Importer::sourceOf(const QJsonValue &datasource, Source fallbac
     if (type == u"loki")
         return Source::Loki;
     return Source::Other;
+}
+
+// Grafana's "time" and "refresh" as the dashboard's defaults: "now-6h" to "now" is the last 6 hours,
+// ISO or epoch-millisecond bounds a fixed window; rounded ranges ("now/d") have no equal here.
+void Importer::readTimeDefaults(const QJsonObject &root)
+{
+    const auto extras = root.value(QLatin1String("watchfloor")).toObject(); // exported by Watchfloor
+    const auto where = Text::tr("dashboard");
+    const auto bound = [](const QString &text) {
+        bool number = false;
+        const auto ms = text.toLongLong(&number);
+        auto t = number ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime::fromString(text, Qt::ISODate);
+        return t.toUTC();
+    };
+    static const QRegularExpression relative(QStringLiteral(R"(^now-(\d+[smhdwy])$)"));
+    const auto from = m_out.timeFrom.trimmed();
+    const auto to = m_out.timeTo.trimmed();
+    if (const auto m = relative.match(from); m.hasMatch() && to == u"now") {
+        if (const auto span = parseDuration(m.captured(1)); span && span->count() > 0)
+            m_out.dashboard.time = TimeRange::last(*span);
+    } else if (const auto a = bound(from), b = bound(to); a.isValid() && b.isValid() && a < b) {
+        m_out.dashboard.time = TimeRange::absolute(a, b);
+    }
+    if (extras.value(QLatin1String("windowTime")).toBool())
+        m_out.dashboard.time.reset();
+    else if (!m_out.dashboard.time)
+        note(where, Text::tr("time range %1 to %2 not kept").arg(from, to),
+             Text::tr("only “now-N” to “now” and fixed times can be shown; the window's time range is used"));
+    if (m_out.refresh.isEmpty() || extras.value(QLatin1String("windowRefresh")).toBool())
+        return;
+    const auto refresh = parseDuration(m_out.refresh);
+    if (refresh && refresh->count() >= 1 && refresh->count() <= 86'400)
+        m_out.dashboard.refreshSeconds = int(refresh->count());
+    else
+        note(where, Text::tr("refresh “%1” not kept").arg(m_out.refresh), Text::tr("not an interval between 1 s and 1 day"));
 }
 
 void Importer::readVariables(const QJsonObject &root)
@@ -612,6 +649,7 @@ Result<ImportResult> Importer::run(QJsonObject root)
     m_out.timeFrom = root.value(QLatin1String("time")).toObject().value(QLatin1String("from")).toString(QStringLiteral("now-6h"));
     m_out.timeTo = root.value(QLatin1String("time")).toObject().value(QLatin1String("to")).toString(QStringLiteral("now"));
     m_out.refresh = root.value(QLatin1String("refresh")).toString();
+    readTimeDefaults(root);
     for (const auto &input : root.value(QLatin1String("__inputs")).toArray()) {
         const auto o = input.toObject();
         if (o.value(QLatin1String("type")).toString() == u"datasource") {

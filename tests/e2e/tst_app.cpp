@@ -4,7 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDateTime>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -121,6 +123,7 @@ void TestApp::badArgumentsExitTwo_data()
     QTest::newRow("level") << QStringList{"--log-level", "chatty"} << "chatty";
     QTest::newRow("option") << QStringList{"--demo-mode"} << "demo-mode";
     QTest::newRow("demo with a profile") << QStringList{"--demo", "--profile", "prod"} << "--demo";
+    QTest::newRow("dashboards not a folder") << QStringList{"--dashboards", "/nonexistent/dashboards"} << "/nonexistent/dashboards";
 }
 
 void TestApp::badArgumentsExitTwo()
@@ -144,11 +147,35 @@ void TestApp::screenshotsOfEveryView()
 {
     MonitoringStack stack;
     QVERIFY2(stack.start(), qPrintable(stack.errorString()));
+    // A Grafana dashboard imported as a user does, into a folder given with --dashboards.
+    QTemporaryDir folder;
+    const auto imported = run({QStringLiteral("import-grafana"), QStringLiteral(WATCHFLOOR_TEST_DATA_DIR "/grafana/alertmanager.json"),
+                               QStringLiteral("--out"), folder.path()});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     QTemporaryDir shots;
     const auto r = run({QStringLiteral("--screenshot-dir"), shots.path(), QStringLiteral("--prometheus"),
                         stack.prometheusUrl().toString(), QStringLiteral("--alertmanager"),
-                        stack.alertmanagerUrl().toString()});
+                        stack.alertmanagerUrl().toString(), QStringLiteral("--dashboards"), folder.path()});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    {
+        // The imported dashboard is pictured like the views, under its id.
+        QImage image(shots.filePath(QStringLiteral("prometheus-alertmanager.png")));
+        QVERIFY(!image.isNull());
+        QFile json(shots.filePath(QStringLiteral("prometheus-alertmanager.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const auto doc = QJsonDocument::fromJson(json.readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("view")).toString(), QStringLiteral("prometheus-alertmanager"));
+        QCOMPARE(doc.value(QStringLiteral("title")).toString(), QStringLiteral("Prometheus AlertManager"));
+        QCOMPARE(doc.value(QStringLiteral("panels")).toArray().size(), 9);
+        QVERIFY(!doc.value(QStringLiteral("timedOut")).toBool());
+        // Its own time range (Grafana's "now-24h"): shown with 24 hours, not the window's hour.
+        const auto from = QDateTime::fromString(doc.value(QStringLiteral("from")).toString(), Qt::ISODate);
+        const auto to = QDateTime::fromString(doc.value(QStringLiteral("to")).toString(), Qt::ISODate);
+        QVERIFY2(std::abs(from.secsTo(to) - 24 * 3600) < 120, qPrintable(doc.value(QStringLiteral("from")).toString()));
+        for (const auto &panel : doc.value(QStringLiteral("panels")).toArray()) // settled: none still loading
+            QVERIFY2(panel.toObject().value(QStringLiteral("state")).toString() != u"loading",
+                     qPrintable(panel.toObject().value(QStringLiteral("title")).toString()));
+    }
     const QStringList views{"operations", "performance", "reliability", "business",
                             "alerts",     "logs",        "runbooks",    "explore"};
     for (const auto &view : views) {

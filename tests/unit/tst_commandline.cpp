@@ -51,7 +51,7 @@ void TestCommandLine::valid_data()
     QTest::newRow("view case-insensitive") << QStringList{"--view=Explore"} << "explore" << QString();
     QTest::newRow("profile") << QStringList{"--profile", "Production EU"} << QString() << "Production EU";
     QTest::newRow("all together") << QStringList{"--profile", "Demo", "--view", "logs", "--log-level", "debug",
-                                                 "--lang", "de", "--screenshot-dir", "/tmp/x"}
+                                                 "--lang", "de", "--screenshot-dir", "/tmp/x", "--dashboards", "/tmp/d"}
                                   << "logs" << "Demo";
 }
 
@@ -65,6 +65,8 @@ void TestCommandLine::valid()
     QCOMPARE(cl.exitCode(), 0);
     QCOMPARE(cl.options.view ? wf::viewName(*cl.options.view) : QString(), view);
     QCOMPARE(cl.options.profile, profile);
+    if (const auto at = args.indexOf(QStringLiteral("--dashboards")); at >= 0)
+        QCOMPARE(cl.options.dashboards, args.at(at + 1));
 }
 
 void TestCommandLine::rejected_data()
@@ -89,6 +91,7 @@ void TestCommandLine::rejected_data()
     QTest::newRow("environments too many") << QStringList{"--demo", "--environments", "21"} << "20";
     QTest::newRow("metrics without demo") << QStringList{"--metrics", "victoriametrics"} << "--demo";
     QTest::newRow("metrics unknown") << QStringList{"--demo", "--metrics", "influxdb"} << "influxdb";
+    QTest::newRow("dashboards empty") << QStringList{"--dashboards", ""} << "--dashboards";
 }
 
 void TestCommandLine::rejected()
@@ -120,7 +123,7 @@ void TestCommandLine::helpAndVersion()
     QCOMPARE(help.outcome, CommandLine::Outcome::ShowText);
     QCOMPARE(help.exitCode(), 0);
     for (const auto *option : {"--profile", "--prometheus", "--alertmanager", "--loki", "--health", "--view",
-                               "--screenshot-dir", "--environments", "--metrics", "--log-level", "--lang", "--version"})
+                               "--screenshot-dir", "--dashboards", "--environments", "--metrics", "--log-level", "--lang", "--version"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
 
     const auto version = parse({QStringLiteral("--version")});

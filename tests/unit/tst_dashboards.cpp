@@ -86,6 +86,15 @@ void TestDashboards::rejectsBadFiles_data()
                             << "unknown colour 'pink'";
     QTest::newRow("order") << head + R"({"type":"stat","title":"P","queries":["up"],"thresholds":[{"value":5,"color":"red"},{"value":1,"color":"green"}]}]}]})"
                            << "ascending";
+    const QByteArray panel = R"({"type":"stat","title":"P","queries":["up"]}]}]})";
+    QTest::newRow("time") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","time":"yesterday","rows":[{"panels":[)") + panel
+                          << "time: 'yesterday' is not a time range";
+    QTest::newRow("time backwards") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","time":"2026-12-01T10:00:00Z/2026-12-01T09:00:00Z","rows":[{"panels":[)") + panel
+                                    << "time: '2026-12-01T10:00:00Z/2026-12-01T09:00:00Z' is not a time range";
+    QTest::newRow("refresh") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","refresh":"0s","rows":[{"panels":[)") + panel
+                             << "refresh: '0s' is not a refresh interval";
+    QTest::newRow("refresh a number") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","refresh":30,"rows":[{"panels":[)") + panel
+                                      << "dashboard.refresh: must be a text";
 }
 
 void TestDashboards::rejectsBadFiles()

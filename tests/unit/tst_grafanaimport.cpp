@@ -63,6 +63,8 @@ private slots:
     void exportImportsBack();
     void exportCommand();
     void packedPanelsInTheirNewOrder();
+    void timeRangeAndRefreshAsDefaults_data();
+    void timeRangeAndRefreshAsDefaults();
 };
 
 void TestGrafanaImport::reportsAsGolden_data()
@@ -388,3 +390,47 @@ void TestGrafanaImport::packedPanelsInTheirNewOrder()
 
 QTEST_GUILESS_MAIN(TestGrafanaImport)
 #include "tst_grafanaimport.moc"
+
+void TestGrafanaImport::timeRangeAndRefreshAsDefaults_data()
+{
+    QTest::addColumn<QString>("time");      // Grafana's "time" and "refresh" (JSON)
+    QTest::addColumn<QString>("refresh");
+    QTest::addColumn<QString>("expected");  // the dashboard's default range, "" for the window's
+    QTest::addColumn<int>("seconds");       // its refresh, 0 for the window's
+    QTest::addColumn<int>("notes");
+    QTest::newRow("last 24 hours, every minute") << R"({"from": "now-24h", "to": "now"})" << R"("1m")" << "1d" << 60 << 0;
+    QTest::newRow("last 90 minutes, no refresh") << R"({"from": "now-90m", "to": "now"})" << R"(false)" << "1h30m" << 0 << 0;
+    QTest::newRow("fixed, ISO") << R"({"from": "2026-11-30T08:00:00.000Z", "to": "2026-11-30T09:30:00.000Z"})" << R"("")"
+                                << "2026-11-30T08:00:00Z/2026-11-30T09:30:00Z" << 0 << 0;
+    QTest::newRow("fixed, epoch ms") << R"({"from": "1796025600000", "to": "1796029200000"})" << R"("10s")"
+                                     << "2026-11-30T08:00:00Z/2026-11-30T09:00:00Z" << 10 << 0;
+    QTest::newRow("yesterday (rounded): the window's") << R"({"from": "now-1d/d", "to": "now-1d/d"})" << R"("5m")" << "" << 300 << 1;
+    QTest::newRow("no time at all: Grafana's 6 hours") << R"(null)" << R"("2d")" << "6h" << 0 << 1;
+}
+
+void TestGrafanaImport::timeRangeAndRefreshAsDefaults()
+{
+    QFETCH(QString, time);
+    QFETCH(QString, refresh);
+    QFETCH(QString, expected);
+    QFETCH(int, seconds);
+    QFETCH(int, notes);
+    const auto json = QStringLiteral(R"({"title": "T", "time": %1, "refresh": %2,
+        "panels": [{"type": "stat", "title": "Up", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"expr": "up"}]}]})")
+                          .arg(time, refresh);
+    const auto result = grafana::importDashboard(json.toUtf8());
+    QVERIFY(result);
+    const auto &d = result.value().dashboard;
+    QCOMPARE(d.time ? d.time->toString() : QString(), expected);
+    QCOMPARE(d.refreshSeconds, seconds);
+    QCOMPARE(result.value().notes.size(), notes);
+    // Kept in Watchfloor's file, and in the Grafana JSON it exports.
+    const auto parsed = dashboards::parse(dashboards::toJson(d));
+    QVERIFY(parsed);
+    QCOMPARE(parsed.value().time, d.time);
+    QCOMPARE(parsed.value().refreshSeconds, d.refreshSeconds);
+    const auto back = grafana::importDashboard(grafana::exportDashboard(d, nullptr));
+    QVERIFY(back);
+    QCOMPARE(back.value().dashboard.time, d.time);
+    QCOMPARE(back.value().dashboard.refreshSeconds, d.refreshSeconds);
+}

@@ -317,7 +317,8 @@ void TestMainWindow::dashboardFolderReplacesViews()
     mineFile.close();
     QFile stray(mine.filePath(QStringLiteral("trading.json")));
     QVERIFY(stray.open(QIODevice::WriteOnly));
-    stray.write(R"({"schemaVersion":1,"id":"trading","title":"T","rows":[{"panels":[{"type":"stat","title":"x","queries":["up"]}]}]})");
+    stray.write(R"({"schemaVersion":1,"id":"trading","title":"T","time":"2h","refresh":"10s",
+        "rows":[{"panels":[{"type":"stat","title":"x","queries":["up"]}]}]})");
     stray.close();
 
     wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
@@ -338,7 +339,7 @@ void TestMainWindow::dashboardFolderReplacesViews()
     const int views = int(wf::kAllViews.size());
     QCOMPARE(navigation->count(), views + 2);
     QCOMPARE(navigation->item(views)->text(), QStringLiteral("Dashboards"));
-    QCOMPARE(navigation->item(views)->flags(), Qt::NoItemFlags); // a heading, not a place
+    QVERIFY(!(navigation->item(views)->flags() & Qt::ItemIsSelectable)); // a heading, not a place
     QCOMPARE(navigation->item(views + 1)->text().trimmed(), QStringLiteral("T"));
     window.resize(1280, 800);
     window.show();
@@ -349,6 +350,13 @@ void TestMainWindow::dashboardFolderReplacesViews()
     QVERIFY(trading->isVisible());
     QCOMPARE(qobject_cast<QStackedWidget *>(trading->parentWidget())->currentWidget(), trading);
     QCOMPARE(trading->panels().size(), 1);
+    // Opened the first time on its own time range and refresh (an interval the box lacked is added).
+    auto *picker = window.findChild<wf::TimeRangePicker *>(QStringLiteral("timeRange"));
+    QCOMPARE(picker->range(), wf::TimeRange::last(std::chrono::hours(2)));
+    QCOMPARE(trading->timeRange().span(), std::chrono::seconds(2 * 3600));
+    QCOMPARE(operations->timeRange().span(), std::chrono::seconds(2 * 3600));
+    QCOMPARE(window.refreshSeconds(), 10);
+    QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("refreshBox"))->currentText(), QStringLiteral("10s"));
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/dashboards-navigation.png"));
     // The time range reaches it as it reaches the views.
@@ -358,6 +366,19 @@ void TestMainWindow::dashboardFolderReplacesViews()
     navigation->setCurrentRow(int(wf::ViewId::Reliability));
     QCOMPARE(window.currentView(), wf::ViewId::Reliability);
     QVERIFY(!trading->isVisible());
+    // Coming back keeps what the user chose since: the defaults are for the first opening.
+    navigation->setCurrentRow(views + 1);
+    QVERIFY(trading->isVisible());
+    QCOMPARE(trading->timeRange().span(), std::chrono::seconds(6 * 3600));
+    // The arrow keys step over the heading, both ways.
+    navigation->setFocus();
+    QTest::keyClick(navigation, Qt::Key_Up);
+    QCOMPARE(window.currentView(), wf::kAllViews.back());
+    QCOMPARE(navigation->currentRow(), views - 1);
+    QTest::keyClick(navigation, Qt::Key_Down);
+    QCOMPARE(navigation->currentRow(), views + 1);
+    QVERIFY(trading->isVisible());
+    navigation->setCurrentRow(int(wf::ViewId::Reliability));
     // Another profile without a folder: the built-in dashboard again, no "Dashboards".
     profile.name = QStringLiteral("Plain");
     profile.dashboardFolder.clear();
@@ -409,6 +430,10 @@ void TestMainWindow::importGrafanaFromTheFileMenu()
     QVERIFY(imported->isVisible());
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QCOMPARE(navigation->currentItem()->text().trimmed(), QStringLiteral("Prometheus AlertManager"));
+    // On Grafana's saved range ("now-24h" to "now"); its refresh was off there, so the window's stays.
+    QCOMPARE(window.findChild<wf::TimeRangePicker *>(QStringLiteral("timeRange"))->range(), wf::TimeRange::last(std::chrono::hours(24)));
+    QCOMPARE(imported->timeRange().span(), std::chrono::seconds(24 * 3600));
+    QCOMPARE(window.refreshSeconds(), 5);
 }
 
 void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()

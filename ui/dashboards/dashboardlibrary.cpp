@@ -5,6 +5,8 @@
 #include <QListWidget>
 #include <QStackedWidget>
 
+#include <utility>
+
 namespace wf {
 
 DashboardLibrary::DashboardLibrary(QListWidget *navigation, QStackedWidget *stack, QueryScheduler *scheduler,
@@ -44,7 +46,7 @@ void DashboardLibrary::setDashboards(const QList<Dashboard> &dashboards)
         return;
     const int rowHeight = m_navigation->fontMetrics().height() * 2;
     auto *heading = new QListWidgetItem(tr("Dashboards"), m_navigation);
-    heading->setFlags(Qt::NoItemFlags); // a heading: not a place to go
+    heading->setFlags(Qt::ItemIsEnabled); // a heading: not a place to go, drawn as text (not greyed)
     auto font = heading->font();
     font.setBold(true);
     heading->setFont(font);
@@ -108,8 +110,13 @@ int DashboardLibrary::rowOf(const QString &id) const
 
 bool DashboardLibrary::showRow(int row)
 {
+    const int last = std::exchange(m_lastRow, row);
     if (row < m_firstRow)
         return false;
+    if (row == m_firstRow) { // the heading, reached with the arrow keys: on to the next place that way
+        m_navigation->setCurrentRow(last > row ? row - 1 : row + 1);
+        return true;
+    }
     const int index = row - m_firstRow - 1;
     if (index >= 0 && index < m_views.size())
         show(m_views.at(index)->dashboard().id);
@@ -128,6 +135,21 @@ void DashboardLibrary::show(const QString &id)
     if (const int row = rowOf(id); m_navigation->currentRow() != row)
         m_navigation->setCurrentRow(row);
     emit shown(v->dashboard().title);
+    applyDefaults(v->dashboard());
+}
+
+void DashboardLibrary::applyDefaults(const Dashboard &dashboard)
+{
+    // As Grafana opens a dashboard on its saved range and refresh, once: after that the window's
+    // range is the user's, and coming back to the dashboard does not take it away.
+    const auto key = (dashboard.time ? dashboard.time->toString() : QString()) + u'|' + QString::number(dashboard.refreshSeconds);
+    if (m_defaultsApplied.value(dashboard.id) == key)
+        return;
+    m_defaultsApplied.insert(dashboard.id, key);
+    if (dashboard.time && !(*dashboard.time == m_range))
+        emit rangeDefault(*dashboard.time);
+    if (dashboard.refreshSeconds > 0)
+        emit refreshDefault(dashboard.refreshSeconds);
 }
 
 } // namespace wf

@@ -4,6 +4,7 @@
 #include "domain/timerange.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -47,20 +48,27 @@ signals:
     void zoomOutRequested();
     void exploreRequested(const QString &promql);
     void shown(const QString &title);
+    // The first time a dashboard with defaults of its own is shown (Grafana's time and refresh).
+    void rangeDefault(const wf::TimeRange &range);
+    void refreshDefault(int seconds);
 
 private:
     void clear();
+    void applyDefaults(const Dashboard &dashboard);
 
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QueryScheduler *m_scheduler;
     RouterTimeline *m_timeline;
     int m_firstRow; // the heading's row; the dashboards' rows follow it
+    int m_lastRow = -1; // the navigation's row before
     QList<DashboardView *> m_views;
     PrometheusClient *m_prometheus = nullptr;
     bool m_utc = false;
     qint64 m_scrapeSeconds = 15;
     TimeRange m_range;
+    // The defaults already applied, by dashboard: applied again only when the file changes them.
+    QHash<QString, QString> m_defaultsApplied;
 };
 
 } // namespace wf

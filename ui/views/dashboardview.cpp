@@ -480,6 +480,11 @@ QJsonObject DashboardView::snapshot() const
     json.insert(QStringLiteral("panels"), panels);
     json.insert(QStringLiteral("from"), m_from.toString(Qt::ISODate));
     json.insert(QStringLiteral("to"), m_to.toString(Qt::ISODate));
+    json.insert(QStringLiteral("dashboard"), m_dashboard.id);
+    if (m_dashboard.id != viewName(id())) { // a dashboard of its own (imported), not a view's
+        json.insert(QStringLiteral("view"), m_dashboard.id);
+        json.insert(QStringLiteral("title"), m_dashboard.title);
+    }
     return json;
 }
 
