@@ -3,6 +3,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+#include <numeric>
 #include <optional>
 
 namespace sim::logql {
@@ -281,71 +286,19 @@ bool LogQuery::evaluate(const Labels &stream, const QString &line, Labels *out) 
     return true;
 }
 
-std::variant<LogQuery, ParseError> parse(const QString &query)
+namespace {
+
+bool isOp(const Token &t, const char *op)
 {
-    auto lexed = Lexer(query).run();
-    if (auto *e = std::get_if<ParseError>(&lexed))
-        return *e;
-    const auto &tokens = std::get<std::vector<Token>>(lexed);
-    std::size_t i = 0;
+    return t.type == Token::Type::Op && t.text == QLatin1String(op);
+}
+
+// The stages after the selector, up to the end — or, nested, up to "[" or ")".
+std::optional<ParseError> parsePipeline(const std::vector<Token> &tokens, std::size_t &i, bool nested, LogQuery *q)
+{
     const auto peek = [&]() -> const Token & { return tokens.at(i); };
     const auto next = [&]() -> const Token & { return tokens.at(std::min(i++, tokens.size() - 1)); };
-    const auto isOp = [&](const Token &t, const char *op) { return t.type == Token::Type::Op && t.text == QLatin1String(op); };
-
-    LogQuery q;
-    if (peek().type == Token::Type::Ident && tokens.size() > i + 1 && isOp(tokens.at(i + 1), "("))
-        return ParseError{QStringLiteral("parse error at line 1, col %1: metric queries (%2) are not supported by "
-                                         "mytrader-sim's Loki API; use a log query")
-                              .arg(peek().col)
-                              .arg(peek().text)};
-    if (!isOp(peek(), "{"))
-        return unexpected(peek(), QStringLiteral("{"));
-    next();
-    while (true) {
-        const auto &name = next();
-        if (name.type != Token::Type::Ident)
-            return unexpected(name, QStringLiteral("IDENTIFIER"));
-        const auto &op = next();
-        Matcher m;
-        m.name = name.text;
-        if (isOp(op, "="))
-            m.op = Matcher::Op::Eq;
-        else if (isOp(op, "!="))
-            m.op = Matcher::Op::Neq;
-        else if (isOp(op, "=~"))
-            m.op = Matcher::Op::Re;
-        else if (isOp(op, "!~"))
-            m.op = Matcher::Op::Nre;
-        else
-            return unexpected(op, QStringLiteral("=, !=, =~ or !~"));
-        const auto &value = next();
-        if (value.type != Token::Type::String)
-            return unexpected(value, QStringLiteral("STRING"));
-        m.value = value.text;
-        if (m.op == Matcher::Op::Re || m.op == Matcher::Op::Nre) {
-            if (auto error = compileInto(m.value, true, value.col, &m.re))
-                return *error;
-        }
-        q.selector.push_back(m);
-        const auto &sep = next();
-        if (isOp(sep, "}"))
-            break;
-        if (!isOp(sep, ","))
-            return unexpected(sep, QStringLiteral(", or }"));
-        if (isOp(peek(), "}")) {
-            next();
-            break;
-        }
-    }
-    const bool anyNonEmpty = std::any_of(q.selector.begin(), q.selector.end(), [](const Matcher &m) {
-        return (m.op == Matcher::Op::Eq || m.op == Matcher::Op::Re) && !m.matches(QString());
-    });
-    if (!anyNonEmpty)
-        return ParseError{QStringLiteral("parse error : queries require at least one regexp or equality matcher that "
-                                         "does not have an empty-compatible value. For instance, app=~\".*\" does "
-                                         "not meet this requirement, but app=~\".+\" will")};
-
-    while (peek().type != Token::Type::End) {
+    while (peek().type != Token::Type::End && !(nested && (isOp(peek(), "[") || isOp(peek(), ")")))) {
         const auto &t = next();
         Stage s;
         if (isOp(t, "|=") || isOp(t, "!=") || isOp(t, "|~") || isOp(t, "!~")) {
@@ -361,7 +314,7 @@ std::variant<LogQuery, ParseError> parse(const QString &query)
                 if (auto error = compileInto(s.text, false, value.col, &s.re))
                     return *error;
             }
-            q.pipeline.push_back(s);
+            q->pipeline.push_back(s);
             continue;
         }
         if (!isOp(t, "|"))
@@ -375,7 +328,7 @@ std::variant<LogQuery, ParseError> parse(const QString &query)
                                                  "by mytrader-sim's Loki API")
                                       .arg(peek().col)};
             s.kind = Stage::Kind::Json;
-            q.pipeline.push_back(s);
+            q->pipeline.push_back(s);
             continue;
         }
         static const QStringList unsupported{QStringLiteral("logfmt"), QStringLiteral("regexp"), QStringLiteral("pattern"),
@@ -425,9 +378,332 @@ std::variant<LogQuery, ParseError> parse(const QString &query)
         } else {
             return unexpected(value, QStringLiteral("STRING or NUMBER"));
         }
-        q.pipeline.push_back(s);
+        q->pipeline.push_back(s);
     }
+    return std::nullopt;
+}
+
+// A log query from tokens[i]: the selector and its pipeline, up to the end — or, inside a metric
+// query (nested), up to its range "[…]" or the ")" that closes the function.
+std::variant<LogQuery, ParseError> parseLog(const std::vector<Token> &tokens, std::size_t &i, bool nested)
+{
+    const auto peek = [&]() -> const Token & { return tokens.at(i); };
+    const auto next = [&]() -> const Token & { return tokens.at(std::min(i++, tokens.size() - 1)); };
+
+    LogQuery q;
+    if (peek().type == Token::Type::Ident && tokens.size() > i + 1 && isOp(tokens.at(i + 1), "("))
+        return ParseError{QStringLiteral("parse error at line 1, col %1: metric queries (%2) are not supported here; "
+                                         "use a log query")
+                              .arg(peek().col)
+                              .arg(peek().text)};
+    if (!isOp(peek(), "{"))
+        return unexpected(peek(), QStringLiteral("{"));
+    next();
+    while (true) {
+        const auto &name = next();
+        if (name.type != Token::Type::Ident)
+            return unexpected(name, QStringLiteral("IDENTIFIER"));
+        const auto &op = next();
+        Matcher m;
+        m.name = name.text;
+        if (isOp(op, "="))
+            m.op = Matcher::Op::Eq;
+        else if (isOp(op, "!="))
+            m.op = Matcher::Op::Neq;
+        else if (isOp(op, "=~"))
+            m.op = Matcher::Op::Re;
+        else if (isOp(op, "!~"))
+            m.op = Matcher::Op::Nre;
+        else
+            return unexpected(op, QStringLiteral("=, !=, =~ or !~"));
+        const auto &value = next();
+        if (value.type != Token::Type::String)
+            return unexpected(value, QStringLiteral("STRING"));
+        m.value = value.text;
+        if (m.op == Matcher::Op::Re || m.op == Matcher::Op::Nre) {
+            if (auto error = compileInto(m.value, true, value.col, &m.re))
+                return *error;
+        }
+        q.selector.push_back(m);
+        const auto &sep = next();
+        if (isOp(sep, "}"))
+            break;
+        if (!isOp(sep, ","))
+            return unexpected(sep, QStringLiteral(", or }"));
+        if (isOp(peek(), "}")) {
+            next();
+            break;
+        }
+    }
+    const bool anyNonEmpty = std::any_of(q.selector.begin(), q.selector.end(), [](const Matcher &m) {
+        return (m.op == Matcher::Op::Eq || m.op == Matcher::Op::Re) && !m.matches(QString());
+    });
+    if (!anyNonEmpty)
+        return ParseError{QStringLiteral("parse error : queries require at least one regexp or equality matcher that "
+                                         "does not have an empty-compatible value. For instance, app=~\".*\" does "
+                                         "not meet this requirement, but app=~\".+\" will")};
+
+    if (auto e = parsePipeline(tokens, i, nested, &q))
+        return *e;
     return q;
+}
+
+// "5m", "1h30s" from the tokens between "[" and "]" (the lexer splits "5m" into 5 and m).
+std::optional<qint64> rangeNs(const std::vector<Token> &tokens, std::size_t &i)
+{
+    QString text;
+    while (tokens.at(i).type != Token::Type::End && !isOp(tokens.at(i), "]"))
+        text += tokens.at(i++).text;
+    static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
+    static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
+    if (!whole.match(text).hasMatch())
+        return std::nullopt;
+    qint64 ms = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const auto n = m.captured(1).toLongLong();
+        const auto unit = m.captured(2);
+        ms += unit == u"ms" ? n
+            : unit == u"s"  ? n * 1000
+            : unit == u"m"  ? n * 60'000
+            : unit == u"h"  ? n * 3'600'000
+            : unit == u"d"  ? n * 86'400'000
+            : unit == u"w"  ? n * 7 * 86'400'000
+                            : n * 365 * 86'400'000;
+    }
+    return ms * 1'000'000;
+}
+
+std::optional<ParseError> grouping(const std::vector<Token> &tokens, std::size_t &i, MetricQuery::Aggregation *into)
+{
+    into->without = tokens.at(i).text == u"without";
+    ++i;
+    if (!isOp(tokens.at(i), "("))
+        return unexpected(tokens.at(i), QStringLiteral("("));
+    ++i;
+    while (!isOp(tokens.at(i), ")")) {
+        if (tokens.at(i).type != Token::Type::Ident)
+            return unexpected(tokens.at(i), QStringLiteral("IDENTIFIER"));
+        into->labels << tokens.at(i++).text;
+        if (isOp(tokens.at(i), ","))
+            ++i;
+        else if (!isOp(tokens.at(i), ")"))
+            return unexpected(tokens.at(i), QStringLiteral(", or )"));
+    }
+    ++i;
+    return std::nullopt;
+}
+
+std::variant<MetricQuery, ParseError> parseMetric(const std::vector<Token> &tokens, std::size_t &i)
+{
+    static const QHash<QString, MetricQuery::Range> ranges{{QStringLiteral("count_over_time"), MetricQuery::Range::CountOverTime},
+                                                           {QStringLiteral("rate"), MetricQuery::Range::Rate},
+                                                           {QStringLiteral("bytes_over_time"), MetricQuery::Range::BytesOverTime},
+                                                           {QStringLiteral("bytes_rate"), MetricQuery::Range::BytesRate}};
+    static const QHash<QString, MetricQuery::Op> ops{{QStringLiteral("sum"), MetricQuery::Op::Sum},
+                                                     {QStringLiteral("count"), MetricQuery::Op::Count},
+                                                     {QStringLiteral("avg"), MetricQuery::Op::Avg},
+                                                     {QStringLiteral("min"), MetricQuery::Op::Min},
+                                                     {QStringLiteral("max"), MetricQuery::Op::Max}};
+    const auto &name = tokens.at(i);
+    if (name.type != Token::Type::Ident)
+        return unexpected(name, QStringLiteral("a metric function"));
+    if (ops.contains(name.text)) {
+        // sum by (level) (…), sum(…) by (level), sum without (…) (…)
+        MetricQuery::Aggregation agg;
+        agg.op = ops.value(name.text);
+        ++i;
+        if (tokens.at(i).type == Token::Type::Ident && (tokens.at(i).text == u"by" || tokens.at(i).text == u"without")) {
+            if (auto e = grouping(tokens, i, &agg))
+                return *e;
+        }
+        if (!isOp(tokens.at(i), "("))
+            return unexpected(tokens.at(i), QStringLiteral("("));
+        ++i;
+        auto inner = parseMetric(tokens, i);
+        if (auto *e = std::get_if<ParseError>(&inner))
+            return *e;
+        if (!isOp(tokens.at(i), ")"))
+            return unexpected(tokens.at(i), QStringLiteral(")"));
+        ++i;
+        if (agg.labels.isEmpty() && tokens.at(i).type == Token::Type::Ident
+            && (tokens.at(i).text == u"by" || tokens.at(i).text == u"without")) {
+            if (auto e = grouping(tokens, i, &agg))
+                return *e;
+        }
+        auto q = std::get<MetricQuery>(std::move(inner));
+        q.aggregations.push_back(agg);
+        return q;
+    }
+    if (!ranges.contains(name.text) || !isOp(tokens.at(i + 1), "("))
+        return ParseError{QStringLiteral("parse error at line 1, col %1: %2 is not supported by mytrader-sim's Loki API "
+                                         "(metric queries: count_over_time, rate, bytes_over_time, bytes_rate, and sum, "
+                                         "count, avg, min, max with by or without)")
+                              .arg(name.col)
+                              .arg(name.text)};
+    MetricQuery q;
+    q.range = ranges.value(name.text);
+    i += 2;
+    auto log = parseLog(tokens, i, true);
+    if (auto *e = std::get_if<ParseError>(&log))
+        return *e;
+    q.log = std::get<LogQuery>(std::move(log));
+    if (!isOp(tokens.at(i), "["))
+        return unexpected(tokens.at(i), QStringLiteral("["));
+    const int col = tokens.at(i).col;
+    ++i;
+    const auto range = rangeNs(tokens, i);
+    if (!range || *range <= 0)
+        return ParseError{QStringLiteral("parse error at line 1, col %1: syntax error: invalid range duration").arg(col)};
+    q.rangeNs = *range;
+    ++i; // "]"
+    // The range may stand after the selector with the pipeline after it: {app="x"}[1m] | json
+    if (auto e = parsePipeline(tokens, i, true, &q.log))
+        return *e;
+    if (!isOp(tokens.at(i), ")"))
+        return unexpected(tokens.at(i), QStringLiteral(")"));
+    ++i;
+    return q;
+}
+
+} // namespace
+
+std::variant<LogQuery, ParseError> parse(const QString &query)
+{
+    auto lexed = Lexer(query).run();
+    if (auto *e = std::get_if<ParseError>(&lexed))
+        return *e;
+    const auto &tokens = std::get<std::vector<Token>>(lexed);
+    std::size_t i = 0;
+    return parseLog(tokens, i, false);
+}
+
+std::variant<LogQuery, MetricQuery, ParseError> parseQuery(const QString &query)
+{
+    auto lexed = Lexer(query).run();
+    if (auto *e = std::get_if<ParseError>(&lexed))
+        return *e;
+    const auto &tokens = std::get<std::vector<Token>>(lexed);
+    std::size_t i = 0;
+    if (!(tokens.at(0).type == Token::Type::Ident && tokens.size() > 1 && isOp(tokens.at(1), "("))
+        && !(tokens.at(0).type == Token::Type::Ident && tokens.size() > 1 && tokens.at(1).type == Token::Type::Ident)) {
+        auto log = parseLog(tokens, i, false);
+        if (auto *e = std::get_if<ParseError>(&log))
+            return *e;
+        return std::get<LogQuery>(std::move(log));
+    }
+    auto metric = parseMetric(tokens, i);
+    if (auto *e = std::get_if<ParseError>(&metric))
+        return *e;
+    if (tokens.at(i).type != Token::Type::End)
+        return unexpected(tokens.at(i), QStringLiteral("$end"));
+    return std::get<MetricQuery>(std::move(metric));
+}
+
+std::vector<MetricSeries> evaluate(const MetricQuery &query, const std::vector<LogLine> &lines, qint64 startNs,
+                                   qint64 endNs, qint64 stepNs)
+{
+    const auto keyOf = [](const Labels &labels) {
+        QString key;
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            key += it.key() + u'\x1f' + it.value() + u'\x1e';
+        return key;
+    };
+    // The lines each result stream has, by time.
+    struct Stream
+    {
+        Labels labels;
+        std::vector<std::pair<qint64, double>> samples; // (ns, bytes)
+    };
+    QHash<QString, Stream> streams;
+    for (const auto &l : lines) {
+        Labels out;
+        if (!query.log.evaluate(*l.stream, *l.line, &out))
+            continue;
+        auto &stream = streams[keyOf(out)];
+        stream.labels = out;
+        stream.samples.emplace_back(l.ns, double(l.line->toUtf8().size()));
+    }
+    const double rangeSeconds = double(query.rangeNs) / 1e9;
+    std::vector<qint64> steps;
+    for (qint64 t = startNs; t <= endNs && stepNs > 0; t += stepNs)
+        steps.push_back(t);
+    // Per series, the value at each step index where it has lines.
+    struct Points
+    {
+        Labels labels;
+        QMap<int, double> at;
+    };
+    std::vector<Points> series;
+    for (auto &stream : streams) {
+        std::sort(stream.samples.begin(), stream.samples.end());
+        Points p{stream.labels, {}};
+        std::size_t lo = 0, hi = 0;
+        double bytes = 0;
+        for (int k = 0; k < int(steps.size()); ++k) {
+            const auto t = steps[std::size_t(k)];
+            while (hi < stream.samples.size() && stream.samples[hi].first <= t)
+                bytes += stream.samples[hi++].second;
+            while (lo < hi && stream.samples[lo].first <= t - query.rangeNs)
+                bytes -= stream.samples[lo++].second;
+            const auto count = double(hi - lo);
+            if (count == 0)
+                continue;
+            switch (query.range) {
+            case MetricQuery::Range::CountOverTime: p.at.insert(k, count); break;
+            case MetricQuery::Range::Rate: p.at.insert(k, count / rangeSeconds); break;
+            case MetricQuery::Range::BytesOverTime: p.at.insert(k, bytes); break;
+            case MetricQuery::Range::BytesRate: p.at.insert(k, bytes / rangeSeconds); break;
+            }
+        }
+        if (!p.at.isEmpty())
+            series.push_back(std::move(p));
+    }
+    for (const auto &agg : query.aggregations) {
+        struct Group
+        {
+            Labels labels;
+            QMap<int, std::vector<double>> values;
+        };
+        QMap<QString, Group> groups;
+        for (const auto &p : series) {
+            Labels labels;
+            for (auto it = p.labels.begin(); it != p.labels.end(); ++it)
+                if (agg.labels.contains(it.key()) != agg.without)
+                    labels.insert(it.key(), it.value());
+            auto &g = groups[keyOf(labels)];
+            g.labels = labels;
+            for (auto it = p.at.begin(); it != p.at.end(); ++it)
+                g.values[it.key()].push_back(it.value());
+        }
+        std::vector<Points> next;
+        for (const auto &g : groups) {
+            Points p{g.labels, {}};
+            for (auto it = g.values.begin(); it != g.values.end(); ++it) {
+                const auto &v = it.value();
+                double out = 0;
+                switch (agg.op) {
+                case MetricQuery::Op::Sum: out = std::accumulate(v.begin(), v.end(), 0.0); break;
+                case MetricQuery::Op::Count: out = double(v.size()); break;
+                case MetricQuery::Op::Avg: out = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()); break;
+                case MetricQuery::Op::Min: out = *std::min_element(v.begin(), v.end()); break;
+                case MetricQuery::Op::Max: out = *std::max_element(v.begin(), v.end()); break;
+                }
+                p.at.insert(it.key(), out);
+            }
+            next.push_back(std::move(p));
+        }
+        series = std::move(next);
+    }
+    std::sort(series.begin(), series.end(), [&](const Points &a, const Points &b) { return keyOf(a.labels) < keyOf(b.labels); });
+    std::vector<MetricSeries> out;
+    for (const auto &p : series) {
+        MetricSeries m{p.labels, {}};
+        for (auto it = p.at.begin(); it != p.at.end(); ++it)
+            m.points.emplace_back(steps[std::size_t(it.key())], it.value());
+        out.push_back(std::move(m));
+    }
+    return out;
 }
 
 } // namespace sim::logql

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -137,6 +139,24 @@ std::optional<std::pair<qint64, qint64>> window(const QUrlQuery &q, qint64 defau
     return std::pair{start, end};
 }
 
+// A Prometheus-style duration ("15s", "1m", "1h30m"); nullopt for anything else.
+std::optional<qint64> promDurationNs(const QString &text)
+{
+    static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
+    static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
+    if (!whole.match(text).hasMatch())
+        return std::nullopt;
+    qint64 ms = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const auto n = m.captured(1).toLongLong();
+        const auto unit = m.captured(2);
+        ms += unit == u"ms" ? n : unit == u"s" ? n * 1000 : unit == u"m" ? n * 60'000 : unit == u"h" ? n * 3'600'000
+            : unit == u"d" ? n * 86'400'000 : unit == u"w" ? n * 604'800'000 : n * 31'536'000'000;
+    }
+    return ms * 1'000'000;
+}
+
 } // namespace
 
 LokiApi::LokiApi(SimLog *log, QHttpServer *server, QObject *parent)
@@ -159,6 +179,67 @@ LokiApi::~LokiApi()
 int LokiApi::tailCount() const
 {
     return int(std::count_if(m_tails.begin(), m_tails.end(), [](const Tail &t) { return !t.socket.isNull(); }));
+}
+
+QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant) const
+{
+    qint64 start = 0, end = 0, step = kNsPerSecond;
+    if (instant) {
+        const auto time = q.hasQueryItem(QStringLiteral("time")) ? parseTime(q.queryItemValue(QStringLiteral("time")))
+                                                                 : std::optional<qint64>(nowNs());
+        if (!time)
+            return badRequest(QStringLiteral("invalid time parameter"));
+        start = end = *time;
+    } else {
+        QString error;
+        const auto w = window(q, 3600 * kNsPerSecond, &error);
+        if (!w)
+            return badRequest(error);
+        std::tie(start, end) = *w;
+        if (q.hasQueryItem(QStringLiteral("step"))) {
+            const auto text = q.queryItemValue(QStringLiteral("step"));
+            bool number = false;
+            const auto seconds = text.toDouble(&number);
+            const auto duration = promDurationNs(text);
+            if (!number && !duration)
+                return badRequest(QStringLiteral("invalid step parameter: could not parse \"%1\"").arg(text));
+            step = number ? qint64(seconds * 1e9) : *duration;
+        } else {
+            // Loki's default: a 250th of the range in whole seconds, at least one.
+            step = std::max<qint64>((end - start) / kNsPerSecond / 250, 1) * kNsPerSecond;
+        }
+        if (step <= 0)
+            return badRequest(QStringLiteral("zero or negative query resolution step widths are not accepted. Try a positive integer"));
+        if ((end - start) / step > 11000)
+            return badRequest(QStringLiteral("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"));
+    }
+    // The lines in (start − range, end]: the records are in time order.
+    const auto &records = m_log->records();
+    const auto from = std::upper_bound(records.begin(), records.end(), start - query.rangeNs,
+                                       [](qint64 t, const LogRecord &r) { return t < r.ns; });
+    std::vector<logql::LogLine> lines;
+    for (auto it = from; it != records.end() && it->ns <= end; ++it)
+        lines.push_back({&it->labels, it->ns, &it->line});
+    const auto series = logql::evaluate(query, lines, start, end, step);
+    const auto number = [](double v) { return QString::number(v, 'f', QLocale::FloatingPointShortest); };
+    const auto seconds = [](qint64 ns) { return double(ns) / 1e9; };
+    QJsonArray result;
+    for (const auto &s : series) {
+        if (instant) {
+            const auto &[t, v] = s.points.back();
+            result.append(QJsonObject{{QStringLiteral("metric"), toJson(s.labels)},
+                                      {QStringLiteral("value"), QJsonArray{seconds(t), number(v)}}});
+            continue;
+        }
+        QJsonArray values;
+        for (const auto &[t, v] : s.points)
+            values.append(QJsonArray{seconds(t), number(v)});
+        result.append(QJsonObject{{QStringLiteral("metric"), toJson(s.labels)}, {QStringLiteral("values"), values}});
+    }
+    return success(QJsonObject{{QStringLiteral("resultType"), instant ? QStringLiteral("vector") : QStringLiteral("matrix")},
+                               {QStringLiteral("result"), result},
+                               {QStringLiteral("stats"), QJsonObject{{QStringLiteral("summary"),
+                                                                      QJsonObject{{QStringLiteral("totalLinesProcessed"), int(lines.size())}}}}}});
 }
 
 void LokiApi::addRoutes(QHttpServer *server)
@@ -194,9 +275,11 @@ void LokiApi::addRoutes(QHttpServer *server)
     const auto logQuery = [this](const QHttpServerRequest &request, bool instant) {
         const auto q = goQuery(request.url());
         const auto text = q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
-        auto parsed = logql::parse(text);
+        auto parsed = logql::parseQuery(text);
         if (auto *e = std::get_if<logql::ParseError>(&parsed))
             return badRequest(e->message);
+        if (auto *metric = std::get_if<logql::MetricQuery>(&parsed))
+            return metricQuery(*metric, q, instant);
         const auto &query = std::get<logql::LogQuery>(parsed);
         bool ok = true;
         const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 100;

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QHttpServer;
+class QUrlQuery;
 class QWebSocket;
 
 namespace sim {
@@ -42,6 +43,8 @@ private:
     };
 
     void addRoutes(QHttpServer *server);
+    // count_over_time, rate, … as a matrix (query_range) or a vector at one time (query).
+    QHttpServerResponse metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant) const;
     void onWebSocket();
     void onAppended(const LogRecord &record);
     static QHttpServerResponse notReady();

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <cmath>
 #include <optional>
 
 using Kind = wf::Error::Kind;
@@ -26,6 +27,7 @@ private slots:
     void drillTransitionsAreQueryable();
     void pagingOlderReturnsEveryLineOnce();
     void labelsValuesAndSeries();
+    void metricQueriesCountTheLines();
     void refusedQueries();
     void speaksLokisHttp_data();
     void speaksLokisHttp();
@@ -176,15 +178,72 @@ void TestSimLoki::labelsValuesAndSeries()
         QCOMPARE(s.value(QStringLiteral("level")), QStringLiteral("Error"));
 }
 
+void TestSimLoki::metricQueriesCountTheLines()
+{
+    // sum by (level) (count_over_time(…[5m])) at T equals the lines a log query returns in (T − 5m, T].
+    const auto t = wf::loki::toNanos(QDateTime::currentDateTimeUtc().addSecs(-1));
+    const QString selector = QStringLiteral(R"({app="mytrader-api"})");
+    auto instant = wait<wf::LokiResult>([&](auto done) {
+        m_loki->query(QStringLiteral("sum by (level) (count_over_time(%1[5m]))").arg(selector), t, nullptr, done);
+    });
+    QVERIFY2(instant.ok(), qPrintable(instant.ok() ? QString() : instant.error().message));
+    QCOMPARE(instant->type, wf::LokiResult::Type::Vector);
+    QVERIFY(!instant->series.empty());
+    wf::LokiQuery lines;
+    lines.logql = selector;
+    lines.startNs = t - 300'000'000'000 + 1;
+    lines.endNs = t + 1;
+    lines.limit = 5000;
+    const auto log = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(lines, nullptr, done); });
+    QVERIFY(log.ok());
+    QMap<QString, double> byLevel;
+    for (const auto &stream : log->streams)
+        byLevel[stream.labels.value(QStringLiteral("level"))] += double(stream.entries.size());
+    QMap<QString, double> counted;
+    for (const auto &series : instant->series) {
+        QCOMPARE(series.labels.keys(), QStringList{QStringLiteral("level")});
+        QCOMPARE(series.samples.size(), std::size_t(1));
+        QCOMPARE(qint64(std::llround(series.samples.front().time * 1000)), t / 1'000'000);
+        counted[series.labels.value(QStringLiteral("level"))] = series.samples.front().value;
+    }
+    QCOMPARE(counted, byLevel);
+
+    // The same as a range: a matrix with points on start + k·step, the last one the instant's.
+    wf::LokiQuery range;
+    range.logql = QStringLiteral("sum by (level) (count_over_time(%1[5m]))").arg(selector);
+    range.startNs = t - 60'000'000'000;
+    range.endNs = t;
+    range.stepSeconds = 15;
+    const auto matrix = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(range, nullptr, done); });
+    QVERIFY(matrix.ok());
+    QCOMPARE(matrix->type, wf::LokiResult::Type::Matrix);
+    for (const auto &series : matrix->series) {
+        for (const auto &sample : series.samples)
+            QCOMPARE((qint64(std::llround(sample.time * 1000)) - range.startNs / 1'000'000) % 15'000, qint64(0));
+        if (counted.contains(series.labels.value(QStringLiteral("level"))) && qint64(std::llround(series.samples.back().time * 1000)) == t / 1'000'000)
+            QCOMPARE(series.samples.back().value, counted.value(series.labels.value(QStringLiteral("level"))));
+    }
+}
+
 void TestSimLoki::refusedQueries()
 {
     wf::LokiQuery q;
-    q.logql = QStringLiteral(R"(sum by (level) (count_over_time({app="mytrader-api"}[1m])))");
+    q.logql = QStringLiteral(R"(quantile_over_time(0.9, {app="mytrader-api"} | unwrap x [1m]))");
     auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Kind::Api);
     QCOMPARE(r.error().httpStatus, 400);
     QVERIFY2(r.error().apiError.startsWith(QStringLiteral("parse error at line 1, col 1")), qPrintable(r.error().apiError));
+    // Loki's limit on points per series.
+    q.logql = QStringLiteral(R"(count_over_time({app="mytrader-api"}[1m]))");
+    q.startNs = 1;
+    q.endNs = wf::loki::toNanos(QDateTime::currentDateTimeUtc());
+    q.stepSeconds = 1;
+    r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().httpStatus, 400);
+    QVERIFY2(r.error().message.contains(QStringLiteral("exceeded maximum resolution of 11,000 points")), qPrintable(r.error().message));
+    q = {};
     q.logql = QStringLiteral(R"({app=~".*"})");
     r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
     QVERIFY(!r.ok());

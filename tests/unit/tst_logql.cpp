@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <deque>
+
 using namespace sim::logql;
 
 namespace {
@@ -46,6 +48,10 @@ private slots:
     void refused();
     void consoleEscapingRoundTrips_data();
     void consoleEscapingRoundTrips();
+    void metricQueriesParse_data();
+    void metricQueriesParse();
+    void metricWindowsAreLokis();
+    void metricAggregations();
 };
 
 void TestLogQL::selects_data()
@@ -117,7 +123,7 @@ void TestLogQL::refused_data()
     QTest::newRow("empty compatible") << "{app=~\".*\"}" << "queries require at least one regexp or equality matcher";
     QTest::newRow("only negative") << "{app!=\"x\"}" << "queries require at least one regexp or equality matcher";
     QTest::newRow("bad regex") << "{app=~\"(\"}" << "error parsing regexp";
-    QTest::newRow("metric query") << "count_over_time({app=\"x\"}[1m])" << "metric queries (count_over_time) are not supported";
+    QTest::newRow("metric query where a log query goes") << "count_over_time({app=\"x\"}[1m])" << "metric queries (count_over_time) are not supported here";
     QTest::newRow("logfmt") << "{app=\"x\"} | logfmt" << "the logfmt stage is not supported";
     QTest::newRow("line_format") << "{app=\"x\"} | line_format \"{{.message}}\"" << "the line_format stage is not supported";
     QTest::newRow("dangling pipe") << "{app=\"x\"} |" << "parse error at line 1, col 12: syntax error: unexpected $end";
@@ -162,4 +168,106 @@ void TestLogQL::consoleEscapingRoundTrips()
 }
 
 QTEST_GUILESS_MAIN(TestLogQL)
+void TestLogQL::metricQueriesParse_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("error"); // empty: a metric query
+    QTest::newRow("count") << R"(count_over_time({app="x"}[1m]))" << "";
+    QTest::newRow("rate with a pipeline") << R"(rate({app="x"} |= "timeout" | json | level="Error" [5m]))" << "";
+    QTest::newRow("range before the pipeline") << R"(count_over_time({app="x"}[1m] | json))" << "";
+    QTest::newRow("sum by, before") << R"(sum by (level) (count_over_time({app="x"} | json [1m])))" << "";
+    QTest::newRow("sum by, after") << R"(sum(count_over_time({app="x"}[1m])) by (level))" << "";
+    QTest::newRow("nested") << R"(max(sum without (level) (bytes_rate({app="x"}[30s]))))" << "";
+    QTest::newRow("no range") << R"(count_over_time({app="x"}))" << "expecting [";
+    QTest::newRow("bad range") << R"(rate({app="x"}[soon]))" << "invalid range duration";
+    QTest::newRow("unsupported function") << R"(quantile_over_time(0.9, {app="x"} | unwrap d [1m]))" << "quantile_over_time is not supported";
+    QTest::newRow("trailing junk") << R"(sum(count_over_time({app="x"}[1m])) x)" << "unexpected IDENTIFIER";
+    QTest::newRow("unclosed") << R"(sum(count_over_time({app="x"}[1m]))" << "unexpected $end";
+}
+
+void TestLogQL::metricQueriesParse()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, error);
+    const auto parsed = parseQuery(query);
+    if (error.isEmpty()) {
+        QVERIFY2(std::holds_alternative<MetricQuery>(parsed),
+                 std::holds_alternative<ParseError>(parsed) ? qPrintable(std::get<ParseError>(parsed).message) : "a log query");
+    } else {
+        QVERIFY(std::holds_alternative<ParseError>(parsed));
+        QVERIFY2(std::get<ParseError>(parsed).message.contains(error), qPrintable(std::get<ParseError>(parsed).message));
+    }
+}
+
+namespace {
+
+struct Lines
+{
+    std::deque<Labels> streams;
+    std::deque<QString> texts;
+    std::vector<LogLine> lines;
+    void add(const QString &level, qint64 seconds, const QString &text = QStringLiteral("x"))
+    {
+        streams.push_back({{QStringLiteral("app"), QStringLiteral("a")}, {QStringLiteral("level"), level}});
+        texts.push_back(text);
+        lines.push_back({&streams.back(), seconds * 1'000'000'000, &texts.back()});
+    }
+};
+
+MetricQuery metric(const QString &text)
+{
+    auto parsed = parseQuery(text);
+    if (auto *e = std::get_if<ParseError>(&parsed))
+        qFatal("%s", qPrintable(e->message));
+    return std::get<MetricQuery>(parsed);
+}
+
+constexpr qint64 kS = 1'000'000'000;
+
+} // namespace
+
+void TestLogQL::metricWindowsAreLokis()
+{
+    // Each step t counts the lines in (t − range, t]: a line at exactly t − range is out, one at t in.
+    Lines l;
+    l.add(QStringLiteral("Error"), 100);
+    l.add(QStringLiteral("Error"), 110);
+    l.add(QStringLiteral("Error"), 160);
+    const auto counts = evaluate(metric(R"(count_over_time({app="a"}[60s]))"), l.lines, 100 * kS, 240 * kS, 60 * kS);
+    QCOMPARE(counts.size(), std::size_t(1));
+    // t=100: {100}; t=160: (100,160] = {110,160}; t=220: (160,220] = nothing — no point, not 0.
+    QCOMPARE(counts[0].points, (std::vector<std::pair<qint64, double>>{{100 * kS, 1}, {160 * kS, 2}}));
+    const auto rate = evaluate(metric(R"(rate({app="a"}[60s]))"), l.lines, 160 * kS, 160 * kS, kS);
+    QCOMPARE(rate[0].points.front().second, 2.0 / 60);
+    const auto bytes = evaluate(metric(R"(bytes_over_time({app="a"}[1h]))"), l.lines, 160 * kS, 160 * kS, kS);
+    QCOMPARE(bytes[0].points.front().second, 3.0); // three lines of one byte
+}
+
+void TestLogQL::metricAggregations()
+{
+    Lines l;
+    l.add(QStringLiteral("Error"), 10);
+    l.add(QStringLiteral("Error"), 20);
+    l.add(QStringLiteral("Warning"), 30);
+    l.add(QStringLiteral("Information"), 40, QStringLiteral("skip me"));
+    // One series per stream without an aggregation; by level, sum; without level, all together.
+    const auto plain = evaluate(metric(R"(count_over_time({app="a"} != "skip" [1m]))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(plain.size(), std::size_t(2));
+    QCOMPARE(plain[0].labels.value(QStringLiteral("level")), QStringLiteral("Error"));
+    QCOMPARE(plain[0].points.front().second, 2.0);
+    const auto byLevel = evaluate(metric(R"(sum by (level) (count_over_time({app="a"}[1m])))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(byLevel.size(), std::size_t(3));
+    QCOMPARE(byLevel[0].labels, (Labels{{QStringLiteral("level"), QStringLiteral("Error")}}));
+    const auto all = evaluate(metric(R"(sum without (level) (count_over_time({app="a"}[1m])))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(all.size(), std::size_t(1));
+    QCOMPARE(all[0].labels, (Labels{{QStringLiteral("app"), QStringLiteral("a")}}));
+    QCOMPARE(all[0].points.front().second, 4.0);
+    const auto series = evaluate(metric(R"(count(count_over_time({app="a"}[1m])))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(series[0].points.front().second, 3.0); // three streams had lines
+    const auto most = evaluate(metric(R"(max(count_over_time({app="a"}[1m])))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(most[0].points.front().second, 2.0);
+    const auto mean = evaluate(metric(R"(avg(count_over_time({app="a"}[1m])))"), l.lines, 60 * kS, 60 * kS, kS);
+    QCOMPARE(mean[0].points.front().second, 4.0 / 3);
+}
+
 #include "tst_logql.moc"
