@@ -287,6 +287,18 @@
         <source>Failovers</source>
         <translation>Failover</translation>
     </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Errors in the logs</source>
+        <translation>Fehler in den Logs</translation>
+    </message>
+    <message>
+        <source>Warning, Error and Fatal lines of the service in the minute before each point, by level (counted by Loki)</source>
+        <translation>Warning-, Error- und Fatal-Zeilen des Dienstes in der Minute vor jedem Punkt, nach Level (von Loki gezählt)</translation>
+    </message>
 </context>
 <context>
     <name>wf::AckDialog</name>
@@ -1153,6 +1165,10 @@ Angezeigt werden die Daten von %2.</translation>
         <source>No data: Prometheus unreachable</source>
         <translation>Keine Daten: Prometheus nicht erreichbar</translation>
     </message>
+    <message>
+        <source>No data: Loki unreachable</source>
+        <translation>Keine Daten: Loki nicht erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>
@@ -1208,6 +1224,13 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Prometheus is not answering</source>
         <translation>Prometheus antwortet nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer from Loki for %n s</source>
+        <translation>
+            <numerusform>Keine Antwort von Loki seit %n s</numerusform>
+            <numerusform>Keine Antwort von Loki seit %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3033,18 @@ Open %2 in your web browser?</source>
             <numerusform>%1 Nächster Versuch in %n s.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No Loki to ask.</source>
+        <translation>Kein Loki zum Fragen.</translation>
+    </message>
+    <message>
+        <source>Loki answered with log lines: a panel needs a metric query such as count_over_time({…}[1m]).</source>
+        <translation>Loki hat mit Logzeilen geantwortet: ein Panel braucht eine Metrikabfrage wie count_over_time({…}[1m]).</translation>
+    </message>
+    <message>
+        <source>Loki answered with numbers: a logs panel needs a log query such as {app=&quot;mytrader-api&quot;} |= &quot;error&quot;.</source>
+        <translation>Loki hat mit Zahlen geantwortet: ein Logs-Panel braucht eine Logabfrage wie {app=&quot;mytrader-api&quot;} |= &quot;error&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>wf::ReportCommand</name>
@@ -4649,10 +4684,6 @@ Open %2 in your web browser?</source>
         <translation>Panel-Typ „%1“</translation>
     </message>
     <message>
-        <source>logs panels are not drawn on dashboards yet; the Logs view shows the lines</source>
-        <translation>Log-Panels werden auf Dashboards noch nicht gezeichnet; die Ansicht Logs zeigt die Zeilen</translation>
-    </message>
-    <message>
         <source>Prometheus series are not drawn as state timelines yet</source>
         <translation>Prometheus-Reihen werden noch nicht als Zustandsverlauf gezeichnet</translation>
     </message>
@@ -4661,16 +4692,8 @@ Open %2 in your web browser?</source>
         <translation>Watchfloor hat dieses Panel nicht</translation>
     </message>
     <message>
-        <source>LogQL query</source>
-        <translation>LogQL-Abfrage</translation>
-    </message>
-    <message>
         <source>data source &apos;%1&apos;</source>
         <translation>Datenquelle „%1“</translation>
-    </message>
-    <message>
-        <source>Loki panels are not drawn on dashboards yet</source>
-        <translation>Loki-Panels werden auf Dashboards noch nicht gezeichnet</translation>
     </message>
     <message>
         <source>Watchfloor reads Prometheus and Loki only</source>
@@ -4803,6 +4826,34 @@ Open %2 in your web browser?</source>
     <message>
         <source>not an interval between 1 s and 1 day</source>
         <translation>kein Intervall zwischen 1 s und 1 Tag</translation>
+    </message>
+    <message>
+        <source>Prometheus and Loki queries in one panel</source>
+        <translation>Prometheus- und Loki-Abfragen in einem Panel</translation>
+    </message>
+    <message>
+        <source>a panel reads one of them</source>
+        <translation>ein Panel liest eine der beiden Quellen</translation>
+    </message>
+    <message>
+        <source>LogQL log query</source>
+        <translation>LogQL-Logabfrage</translation>
+    </message>
+    <message>
+        <source>a %1 panel draws metric queries (count_over_time, rate …); the Logs view shows lines</source>
+        <translation>ein %1-Panel zeichnet Metrikabfragen (count_over_time, rate …); die Logs-Ansicht zeigt Zeilen</translation>
+    </message>
+    <message>
+        <source>LogQL metric query in a logs panel</source>
+        <translation>LogQL-Metrikabfrage in einem Logs-Panel</translation>
+    </message>
+    <message>
+        <source>Prometheus query in a logs panel</source>
+        <translation>Prometheus-Abfrage in einem Logs-Panel</translation>
+    </message>
+    <message>
+        <source>a logs panel shows the lines of a LogQL log query</source>
+        <translation>ein Logs-Panel zeigt die Zeilen einer LogQL-Logabfrage</translation>
     </message>
 </context>
 <context>

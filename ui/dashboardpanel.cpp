@@ -229,7 +229,7 @@ void DashboardPanel::render()
             m_frame->setState(PanelFrame::State::Stale, tr("%1\nShowing the data of %2.")
                                                             .arg(error, PanelKind::timeText(m_kind->lastGood(), m_utc)));
         else if (unreachable)
-            m_frame->setState(PanelFrame::State::Error, tr("No data: Prometheus unreachable"), error);
+            m_frame->setState(PanelFrame::State::Error, usesLoki() ? tr("No data: Loki unreachable") : tr("No data: Prometheus unreachable"), error);
         else
             m_frame->setState(PanelFrame::State::Error, error);
     } else if (!anyData) {

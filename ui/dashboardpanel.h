@@ -33,6 +33,8 @@ public:
     const Panel &definition() const { return m_panel; }
     PanelFrame *frame() const { return m_frame; }
     bool usesPrometheus() const { return m_panel.source == QLatin1String("prometheus"); }
+    bool usesLoki() const { return m_panel.source == QLatin1String("loki"); }
+    bool usesQueries() const { return usesPrometheus() || usesLoki(); }
     bool usesRouter() const { return m_panel.source == QLatin1String("router"); }
     bool usesHealth() const { return m_panel.source == QLatin1String("health"); }
     // Shows a fact the health endpoint reports too (Alpaca connection, authentication, symbols).

@@ -95,7 +95,7 @@ MainWindow::MainWindow(Settings &settings, QWidget *parent)
     m_alertmanager = new AlertmanagerClient(m_amHttp, this);
     m_promHttp = new HttpClient(m_network, Endpoint::Prometheus, this);
     m_prometheus = new PrometheusClient(m_promHttp, this);
-    m_transport = std::make_unique<PrometheusTransport>(m_prometheus);
+    m_transport = std::make_unique<PrometheusTransport>(m_prometheus, m_loki);
     m_scheduler = new QueryScheduler(m_transport.get(), this);
     m_timeline = std::make_unique<RouterTimeline>();
     const auto settingsDir = QFileInfo(settings.fileName()).absolutePath();

@@ -31,7 +31,8 @@ Error parseError(const QString &message)
 constexpr std::pair<PanelType, const char *> kPanelTypes[] = {
     {PanelType::Stat, "stat"},   {PanelType::TimeSeries, "timeseries"}, {PanelType::StateTimeline, "statetimeline"},
     {PanelType::Table, "table"}, {PanelType::Bar, "bar"},               {PanelType::Gauge, "gauge"},
-    {PanelType::Heatmap, "heatmap"}, {PanelType::Text, "text"},     {PanelType::Unsupported, "unsupported"}};
+    {PanelType::Heatmap, "heatmap"}, {PanelType::Text, "text"},     {PanelType::Unsupported, "unsupported"},
+    {PanelType::Logs, "logs"}};
 
 constexpr std::pair<Unit, const char *> kUnits[] = {{Unit::None, "none"},    {Unit::Seconds, "s"},
                                                     {Unit::Milliseconds, "ms"}, {Unit::Minutes, "min"}, {Unit::Percent, "%"},
@@ -122,10 +123,12 @@ public:
         const bool textOnly = p.type == PanelType::Text || p.type == PanelType::Unsupported;
         p.source = o.value(QLatin1String("source")).toString(textOnly ? QStringLiteral("none") : QStringLiteral("prometheus"));
         if (p.source != QLatin1String("prometheus") && p.source != QLatin1String("router") &&
-            p.source != QLatin1String("health") && p.source != QLatin1String("none"))
+            p.source != QLatin1String("health") && p.source != QLatin1String("none") && p.source != QLatin1String("loki"))
             fail(where + QStringLiteral(".source"), QStringLiteral("unknown source '%1'").arg(p.source));
         if (textOnly != (p.source == QLatin1String("none")))
             fail(where + QStringLiteral(".source"), QStringLiteral("a text or unsupported panel, and only one, has the source \"none\""));
+        if (p.type == PanelType::Logs && p.source != QLatin1String("loki"))
+            fail(where + QStringLiteral(".source"), QStringLiteral("a logs panel reads Loki: \"source\": \"loki\""));
         p.text = string(o, where, "text", false);
         if (const auto fact = o.value(QLatin1String("health")).toString(); !fact.isEmpty()) {
             p.healthFact = healthfacts::fromName(fact);

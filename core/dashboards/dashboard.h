@@ -17,7 +17,8 @@ namespace wf {
 // resources/dashboards/README.md. Pure values; the loader checks them and says where a file is wrong.
 // Text: Markdown (an imported Grafana text panel). Unsupported: what an import could not map,
 // shown as a panel that says so (text) instead of being dropped.
-enum class PanelType { Stat, TimeSeries, StateTimeline, Table, Bar, Gauge, Heatmap, Text, Unsupported };
+// Logs: the newest lines of a LogQL log query (source "loki").
+enum class PanelType { Stat, TimeSeries, StateTimeline, Table, Bar, Gauge, Heatmap, Text, Unsupported, Logs };
 // PercentUnit: a share from 0 to 1 shown as a percentage; Bytes and BytesPerSecond in IEC
 // multiples (KiB, MiB …); BitsPerSecond in SI multiples (kb/s, Mb/s …).
 enum class Unit { None, Seconds, Milliseconds, Minutes, Percent, OpsPerSecond, Count, PercentUnit, Bytes, BytesPerSecond, BitsPerSecond };

@@ -11,7 +11,7 @@ namespace wf {
 
 size_t qHash(const QueryKey &key, size_t seed) noexcept
 {
-    return qHashMulti(seed, key.expr, key.instant, key.start, key.end, key.step);
+    return qHashMulti(seed, key.expr, key.instant, key.start, key.end, key.step, key.loki, key.limit);
 }
 
 namespace queryplan {

@@ -16,6 +16,8 @@ struct QueryKey
     qint64 start = 0; // Unix seconds, aligned to step (range queries); instant: the evaluation time
     qint64 end = 0;
     qint64 step = 0; // seconds; 0 for instant queries
+    bool loki = false; // a LogQL query, to Loki
+    int limit = 0;     // a LogQL log query (a logs panel): at most this many lines, the newest
 
     friend bool operator==(const QueryKey &, const QueryKey &) = default;
 };

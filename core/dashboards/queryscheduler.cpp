@@ -1,27 +1,127 @@
 #include "queryscheduler.h"
 
+#include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace wf {
 
+namespace {
+
+// Loki leaves out the steps of a metric query where no line fell in the window: there were none
+// (0 lines, 0 bytes, a rate of 0). Drawn as gaps, a stacked chart of log counts breaks apart.
+void fillMissingSteps(Series *series, const QueryKey &key)
+{
+    std::vector<Sample> filled;
+    std::size_t i = 0;
+    for (qint64 t = key.start; t <= key.end; t += key.step) {
+        while (i < series->samples.size() && series->samples[i].time < double(t) - 0.0005)
+            filled.push_back(series->samples[i++]); // off the grid (none from Loki): kept as it came
+        if (i < series->samples.size() && std::abs(series->samples[i].time - double(t)) <= 0.0005)
+            filled.push_back(series->samples[i++]);
+        else
+            filled.push_back({double(t), 0});
+    }
+    while (i < series->samples.size())
+        filled.push_back(series->samples[i++]);
+    series->samples = std::move(filled);
+}
+
+} // namespace
+
 RequestId PrometheusTransport::send(const QueryKey &key, QObject *context, Done done)
 {
-    if (key.instant)
-        return m_client->query(key.expr, QDateTime::fromSecsSinceEpoch(key.end, Qt::UTC), context,
-                               std::move(done));
-    return m_client->queryRange(key.expr, QDateTime::fromSecsSinceEpoch(key.start, Qt::UTC),
-                                QDateTime::fromSecsSinceEpoch(key.end, Qt::UTC), double(key.step), context,
-                                std::move(done));
+    const auto ours = m_next++;
+    m_sent.insert(ours, {key.loki, 0});
+    auto finish = [this, ours, done = std::move(done)](const Result<PromResult> &result) {
+        m_sent.remove(ours);
+        done(result);
+    };
+    RequestId id = 0;
+    if (key.loki && !m_loki) {
+        finish(Error::make(Error::Kind::NotConfigured, QCoreApplication::translate("wf::QueryScheduler", "No Loki to ask.")));
+        return ours;
+    }
+    if (key.loki) {
+        auto converted = [finish, key](const Result<LokiResult> &result) {
+            if (!result) {
+                finish(result.error());
+                return;
+            }
+            PromResult out;
+            out.type = result->type == LokiResult::Type::Vector ? PromResult::Type::Vector
+                     : result->type == LokiResult::Type::Scalar ? PromResult::Type::Scalar
+                                                                : PromResult::Type::Matrix;
+            if (key.limit > 0 && result->type == LokiResult::Type::Streams) {
+                out.type = PromResult::Type::String;
+                for (const auto &stream : result->streams)
+                    for (const auto &entry : stream.entries)
+                        out.lines.push_back({stream.labels, entry.ns, entry.line});
+                std::stable_sort(out.lines.begin(), out.lines.end(), [](const auto &a, const auto &b) { return a.ns > b.ns; });
+                if (out.lines.size() > std::size_t(key.limit))
+                    out.lines.resize(std::size_t(key.limit));
+                finish(out);
+                return;
+            }
+            if (key.limit > 0) {
+                finish(Error::make(Error::Kind::Parse, QCoreApplication::translate(
+                                                           "wf::QueryScheduler", "Loki answered with numbers: a logs panel needs a log "
+                                                                                 "query such as {app=\"mytrader-api\"} |= \"error\".")));
+                return;
+            }
+            if (result->type == LokiResult::Type::Streams) {
+                finish(Error::make(Error::Kind::Parse, QCoreApplication::translate(
+                                                           "wf::QueryScheduler", "Loki answered with log lines: a panel needs a metric "
+                                                                                 "query such as count_over_time({…}[1m]).")));
+                return;
+            }
+            out.series = result->series;
+            out.scalar = result->scalar;
+            if (!key.instant && key.step > 0)
+                for (auto &series : out.series)
+                    fillMissingSteps(&series, key);
+            finish(out);
+        };
+        if (key.instant) {
+            id = m_loki->query(key.expr, key.end * 1'000'000'000, context, std::move(converted));
+        } else {
+            LokiQuery q;
+            q.logql = key.expr;
+            q.startNs = key.start * 1'000'000'000;
+            q.endNs = key.end * 1'000'000'000;
+            q.stepSeconds = double(key.step);
+            if (key.limit > 0) {
+                q.limit = key.limit;
+                q.stepSeconds = 0;
+            }
+            id = m_loki->queryRange(q, context, std::move(converted));
+        }
+    } else if (key.instant) {
+        id = m_client->query(key.expr, QDateTime::fromSecsSinceEpoch(key.end, Qt::UTC), context, std::move(finish));
+    } else {
+        id = m_client->queryRange(key.expr, QDateTime::fromSecsSinceEpoch(key.start, Qt::UTC),
+                                  QDateTime::fromSecsSinceEpoch(key.end, Qt::UTC), double(key.step), context,
+                                  std::move(finish));
+    }
+    if (auto it = m_sent.find(ours); it != m_sent.end()) // not answered at once
+        it->id = id;
+    return ours;
 }
 
 void PrometheusTransport::cancel(RequestId id)
 {
-    m_client->cancel(id);
+    const auto sent = m_sent.take(id);
+    if (sent.id == 0)
+        return;
+    if (sent.loki)
+        m_loki->cancel(sent.id);
+    else
+        m_client->cancel(sent.id);
 }
 
 QueryScheduler::QueryScheduler(QueryTransport *transport, QObject *parent)
@@ -66,12 +166,18 @@ void QueryScheduler::refresh(QObject *owner, const QList<QueryKey> &keys, Delive
             distinct.append(key);
 
     if (isBackingOff()) {
+        // Prometheus' keys wait out its backoff; Loki's go on (Loki's outage is its own).
         const auto error = backoffError();
-        m_stats.refused += int(distinct.size());
-        for (const auto &key : distinct)
+        QList<QueryKey> loki;
+        for (const auto &key : std::as_const(distinct)) {
+            if (key.loki) {
+                loki.append(key);
+                continue;
+            }
+            ++m_stats.refused;
             deliver(key, error);
-        emit finished(owner);
-        return;
+        }
+        distinct = loki;
     }
     for (const auto &key : distinct) {
         auto it = m_flights.find(key);
@@ -215,7 +321,8 @@ void QueryScheduler::complete(const QueryKey &key, const Result<PromResult> &res
     const auto waiters = it->waiters;
     m_flights.erase(it);
     --m_running;
-    noteOutcome(result);
+    if (!key.loki)
+        noteOutcome(result);
 
     QList<QObject *> owners;
     for (const auto &w : waiters) {

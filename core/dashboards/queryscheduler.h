@@ -17,6 +17,7 @@
 
 namespace wf {
 
+class LokiClient;
 class PrometheusClient;
 
 // How the scheduler reaches Prometheus; tests count requests through a fake one.
@@ -30,18 +31,29 @@ public:
     virtual void cancel(RequestId id) = 0;
 };
 
+// Prometheus for PromQL keys; Loki for LogQL metric keys (QueryKey::loki), its matrix and vector
+// answers in the same shape as Prometheus' so that every panel type draws them.
 class PrometheusTransport : public QueryTransport
 {
 public:
-    explicit PrometheusTransport(PrometheusClient *client)
+    explicit PrometheusTransport(PrometheusClient *client, LokiClient *loki = nullptr)
         : m_client(client)
+        , m_loki(loki)
     {
     }
     RequestId send(const QueryKey &key, QObject *context, Done done) override;
     void cancel(RequestId id) override;
 
 private:
+    struct Sent
+    {
+        bool loki = false;
+        RequestId id = 0;
+    };
     PrometheusClient *m_client;
+    LokiClient *m_loki;
+    QHash<RequestId, Sent> m_sent; // ours → the client's (the two clients count apart)
+    RequestId m_next = 1;
 };
 
 // Runs the dashboards' queries (shared/design/ARCHITECTURE.md, "One request per distinct query"):

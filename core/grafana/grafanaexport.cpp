@@ -27,8 +27,10 @@ QString singleUnit(std::chrono::seconds span)
     return QString::number(s) + QLatin1Char('s');
 }
 
-QJsonObject datasource()
+QJsonObject datasource(const QString &source = QStringLiteral("prometheus"))
 {
+    if (source == u"loki")
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("loki")}, {QStringLiteral("uid"), QStringLiteral("${DS_LOKI}")}};
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("prometheus")}, {QStringLiteral("uid"), QStringLiteral("${DS_PROMETHEUS}")}};
 }
 
@@ -170,14 +172,15 @@ QJsonObject Exporter::panel(const Panel &p, const QJsonObject &gridPos)
     static const QHash<PanelType, QString> kTypes{{PanelType::TimeSeries, QStringLiteral("timeseries")}, {PanelType::Stat, QStringLiteral("stat")},
                                                   {PanelType::Gauge, QStringLiteral("gauge")},           {PanelType::Bar, QStringLiteral("bargauge")},
                                                   {PanelType::Table, QStringLiteral("table")},           {PanelType::Heatmap, QStringLiteral("heatmap")},
-                                                  {PanelType::StateTimeline, QStringLiteral("state-timeline")}};
+                                                  {PanelType::StateTimeline, QStringLiteral("state-timeline")},
+                                                  {PanelType::Logs, QStringLiteral("logs")}};
     o.insert(QStringLiteral("type"), kTypes.value(p.type));
-    o.insert(QStringLiteral("datasource"), datasource());
+    o.insert(QStringLiteral("datasource"), datasource(p.source));
     QJsonArray targets;
     for (int i = 0; i < queries.size(); ++i) {
         const auto &q = queries.at(i);
         QJsonObject t{{QStringLiteral("refId"), QString(QChar(u'A' + (i % 26)))},
-                      {QStringLiteral("datasource"), datasource()},
+                      {QStringLiteral("datasource"), datasource(p.source)},
                       {QStringLiteral("expr"), q.expr},
                       {QStringLiteral("legendFormat"), q.legend.isEmpty() ? QStringLiteral("__auto") : q.legend},
                       {QStringLiteral("instant"), q.instant},
@@ -297,17 +300,27 @@ QByteArray Exporter::run(const Dashboard &d)
         extras.insert(QStringLiteral("windowTime"), true);
     if (d.refreshSeconds <= 0)
         extras.insert(QStringLiteral("windowRefresh"), true);
+    QJsonArray inputs{QJsonObject{{QStringLiteral("name"), QStringLiteral("DS_PROMETHEUS")},
+                                  {QStringLiteral("label"), QStringLiteral("Prometheus")},
+                                  {QStringLiteral("description"), QString()},
+                                  {QStringLiteral("type"), QStringLiteral("datasource")},
+                                  {QStringLiteral("pluginId"), QStringLiteral("prometheus")},
+                                  {QStringLiteral("pluginName"), QStringLiteral("Prometheus")}}};
+    QJsonArray required{QJsonObject{{QStringLiteral("type"), QStringLiteral("grafana")}, {QStringLiteral("id"), QStringLiteral("grafana")},
+                                    {QStringLiteral("name"), QStringLiteral("Grafana")}, {QStringLiteral("version"), QStringLiteral("9.0.0")}},
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("datasource")}, {QStringLiteral("id"), QStringLiteral("prometheus")},
+                                    {QStringLiteral("name"), QStringLiteral("Prometheus")}, {QStringLiteral("version"), QStringLiteral("1.0.0")}}};
+    const auto panelsOfDashboard = d.panels();
+    if (std::any_of(panelsOfDashboard.begin(), panelsOfDashboard.end(), [](const Panel *p) { return p->source == u"loki"; })) {
+        inputs.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("DS_LOKI")}, {QStringLiteral("label"), QStringLiteral("Loki")},
+                                  {QStringLiteral("description"), QString()}, {QStringLiteral("type"), QStringLiteral("datasource")},
+                                  {QStringLiteral("pluginId"), QStringLiteral("loki")}, {QStringLiteral("pluginName"), QStringLiteral("Loki")}});
+        required.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("datasource")}, {QStringLiteral("id"), QStringLiteral("loki")},
+                                    {QStringLiteral("name"), QStringLiteral("Loki")}, {QStringLiteral("version"), QStringLiteral("1.0.0")}});
+    }
     const QJsonObject root{
-        {QStringLiteral("__inputs"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("DS_PROMETHEUS")},
-                                                            {QStringLiteral("label"), QStringLiteral("Prometheus")},
-                                                            {QStringLiteral("description"), QString()},
-                                                            {QStringLiteral("type"), QStringLiteral("datasource")},
-                                                            {QStringLiteral("pluginId"), QStringLiteral("prometheus")},
-                                                            {QStringLiteral("pluginName"), QStringLiteral("Prometheus")}}}},
-        {QStringLiteral("__requires"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("grafana")}, {QStringLiteral("id"), QStringLiteral("grafana")},
-                                                              {QStringLiteral("name"), QStringLiteral("Grafana")}, {QStringLiteral("version"), QStringLiteral("9.0.0")}},
-                                                  QJsonObject{{QStringLiteral("type"), QStringLiteral("datasource")}, {QStringLiteral("id"), QStringLiteral("prometheus")},
-                                                              {QStringLiteral("name"), QStringLiteral("Prometheus")}, {QStringLiteral("version"), QStringLiteral("1.0.0")}}}},
+        {QStringLiteral("__inputs"), inputs},
+        {QStringLiteral("__requires"), required},
         {QStringLiteral("title"), d.title},
         {QStringLiteral("uid"), d.id.left(40)},
         {QStringLiteral("schemaVersion"), 39},

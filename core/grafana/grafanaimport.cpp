@@ -481,7 +481,8 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
         {QStringLiteral("gauge"), PanelType::Gauge},           {QStringLiteral("bargauge"), PanelType::Bar},
         {QStringLiteral("barchart"), PanelType::Bar},          {QStringLiteral("piechart"), PanelType::Bar},
         {QStringLiteral("table"), PanelType::Table},           {QStringLiteral("table-old"), PanelType::Table},
-        {QStringLiteral("heatmap"), PanelType::Heatmap},       {QStringLiteral("text"), PanelType::Text}};
+        {QStringLiteral("heatmap"), PanelType::Heatmap},       {QStringLiteral("text"), PanelType::Text},
+        {QStringLiteral("logs"), PanelType::Logs}};
     if (type == u"text") {
         panel->type = PanelType::Text;
         panel->source = QStringLiteral("none");
@@ -497,8 +498,7 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
     }
     if (!kTypes.contains(type)) {
         unsupported(panel, where, Text::tr("panel type '%1'").arg(type),
-                    type == u"logs" ? Text::tr("logs panels are not drawn on dashboards yet; the Logs view shows the lines")
-                    : type == u"state-timeline" || type == u"status-history"
+                    type == u"state-timeline" || type == u"status-history"
                         ? Text::tr("Prometheus series are not drawn as state timelines yet")
                         : Text::tr("Watchfloor has no such panel"));
         return;
@@ -512,17 +512,33 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
             continue; // Grafana does not draw it either
         QString targetSourceName = sourceName;
         const auto targetSource = sourceOf(t.value(QLatin1String("datasource")), source, &targetSourceName);
-        if (targetSource != Source::Prometheus) {
-            unsupported(panel, where,
-                        targetSource == Source::Loki ? Text::tr("LogQL query") : Text::tr("data source '%1'").arg(targetSourceName),
-                        targetSource == Source::Loki ? Text::tr("Loki panels are not drawn on dashboards yet")
-                                                     : Text::tr("Watchfloor reads Prometheus and Loki only"));
+        if (targetSource != Source::Prometheus && targetSource != Source::Loki) {
+            unsupported(panel, where, Text::tr("data source '%1'").arg(targetSourceName),
+                        Text::tr("Watchfloor reads Prometheus and Loki only"));
             return;
         }
         PanelQuery q;
         q.expr = rewrite(t.value(QLatin1String("expr")).toString()).trimmed();
         if (q.expr.isEmpty())
             continue;
+        const auto name = targetSource == Source::Loki ? QStringLiteral("loki") : QStringLiteral("prometheus");
+        if (!panel->queries.isEmpty() && panel->source != name) {
+            unsupported(panel, where, Text::tr("Prometheus and Loki queries in one panel"),
+                        Text::tr("a panel reads one of them"));
+            return;
+        }
+        panel->source = name;
+        if (panel->type == PanelType::Logs && (targetSource != Source::Loki || !q.expr.startsWith(u'{'))) {
+            unsupported(panel, where, targetSource == Source::Loki ? Text::tr("LogQL metric query in a logs panel") : Text::tr("Prometheus query in a logs panel"),
+                        Text::tr("a logs panel shows the lines of a LogQL log query"));
+            return;
+        }
+        if (panel->type != PanelType::Logs && targetSource == Source::Loki && q.expr.startsWith(u'{')) {
+            unsupported(panel, where, Text::tr("LogQL log query"),
+                        Text::tr("a %1 panel draws metric queries (count_over_time, rate …); the Logs view shows lines")
+                            .arg(type));
+            return;
+        }
         q.legend = t.value(QLatin1String("legendFormat")).toString();
         if (q.legend == u"__auto")
             q.legend.clear();

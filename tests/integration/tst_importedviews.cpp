@@ -11,6 +11,7 @@
 #include "monitoringstack.h"
 #include "net/httpclient.h"
 #include "panelframe.h"
+#include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "testdata.h"
 #include "views/dashboardview.h"
@@ -56,7 +57,10 @@ void TestImportedViews::opensWhole()
     HttpClient http(&m_network, Endpoint::Prometheus);
     http.setProfile(m_stack.profile(QStringLiteral("imported")));
     PrometheusClient client(&http);
-    PrometheusTransport transport(&client);
+    HttpClient lokiHttp(&m_network, Endpoint::Loki); // the simulator's Loki API, for the LogQL panels
+    lokiHttp.setProfile(m_stack.profile(QStringLiteral("imported")));
+    LokiClient loki(&lokiHttp);
+    PrometheusTransport transport(&client, &loki);
     QueryScheduler scheduler(&transport);
     RouterTimeline timeline;
     DashboardView view(ViewId::Operations, dashboard, &scheduler, &timeline);
@@ -87,6 +91,8 @@ void TestImportedViews::opensWhole()
         // its error — never a panel still loading, never a stale one (nothing failed on the way).
         QVERIFY2(state == PanelFrame::State::Empty || state == PanelFrame::State::Error || state == PanelFrame::State::Ready,
                  qPrintable(p.title + QStringLiteral(": ") + panel->frame()->stateText()));
+        if (p.source == u"loki") // asked of Loki, not of Prometheus: Loki answered (data, none, or its error)
+            QVERIFY2(!panel->frame()->stateText().contains(QLatin1String("No Loki")), qPrintable(p.title));
         if (state == PanelFrame::State::Error) {
             ++queryErrors;
             errors.append(p.title + QStringLiteral(": ") + panel->frame()->stateText());

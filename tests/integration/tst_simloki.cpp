@@ -3,6 +3,7 @@
 // tail, and a query the simulator cannot answer is refused in Loki's words.
 
 #include "monitoringstack.h"
+#include "dashboards/queryscheduler.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokitail.h"
 
@@ -28,6 +29,7 @@ private slots:
     void pagingOlderReturnsEveryLineOnce();
     void labelsValuesAndSeries();
     void metricQueriesCountTheLines();
+    void panelsSeeEveryStep();
     void refusedQueries();
     void speaksLokisHttp_data();
     void speaksLokisHttp();
@@ -223,6 +225,52 @@ void TestSimLoki::metricQueriesCountTheLines()
         if (counted.contains(series.labels.value(QStringLiteral("level"))) && qint64(std::llround(series.samples.back().time * 1000)) == t / 1'000'000)
             QCOMPARE(series.samples.back().value, counted.value(series.labels.value(QStringLiteral("level"))));
     }
+}
+
+void TestSimLoki::panelsSeeEveryStep()
+{
+    // Loki leaves out the steps without lines; a dashboard panel gets them as 0 lines, the others
+    // as Loki counted them.
+    const auto end = QDateTime::currentSecsSinceEpoch() - 1;
+    wf::QueryKey key;
+    key.loki = true;
+    key.expr = QStringLiteral(R"(count_over_time({app="mytrader-api", level="Information"}[1s]))");
+    key.step = 1;
+    key.start = end - 120;
+    key.end = end;
+    wf::LokiQuery raw;
+    raw.logql = key.expr;
+    raw.startNs = key.start * 1'000'000'000;
+    raw.endNs = key.end * 1'000'000'000;
+    raw.stepSeconds = 1;
+    const auto fromLoki = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(raw, nullptr, done); });
+    QVERIFY(fromLoki.ok());
+    QVERIFY(!fromLoki->series.empty());
+    wf::PrometheusTransport transport(nullptr, m_loki.get());
+    std::optional<wf::Result<wf::PromResult>> got;
+    transport.send(key, nullptr, [&](const wf::Result<wf::PromResult> &r) { got = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 10000);
+    QVERIFY(got->ok());
+    QCOMPARE(got->value().type, wf::PromResult::Type::Matrix);
+    QCOMPARE(got->value().series.size(), fromLoki->series.size());
+    int zeros = 0;
+    for (std::size_t i = 0; i < fromLoki->series.size(); ++i) {
+        const auto &loki = fromLoki->series[i].samples;
+        const auto &panel = got->value().series[i].samples;
+        QCOMPARE(panel.size(), std::size_t(121)); // every step
+        QVERIFY2(loki.size() < panel.size(), "the simulator has not lived the whole window, and its lines come a few a second at most");
+        std::size_t j = 0;
+        for (const auto &sample : panel) {
+            if (j < loki.size() && loki[j].time == sample.time) {
+                QCOMPARE(sample.value, loki[j++].value);
+            } else {
+                QCOMPARE(sample.value, 0.0);
+                ++zeros;
+            }
+        }
+        QCOMPARE(j, loki.size());
+    }
+    QVERIFY(zeros > 0);
 }
 
 void TestSimLoki::refusedQueries()

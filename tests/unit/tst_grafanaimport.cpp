@@ -210,11 +210,34 @@ void TestGrafanaImport::queriesAndVariables()
     QVERIFY(level != logs.dashboard.variables.cend());
     QCOMPARE(level->values, (QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warn"), QStringLiteral("error")}));
     QVERIFY(logs.report().contains(QLatin1String("variable $filter: textbox variable not offered")));
-    // A logs panel and a LogQL panel: shown as what they are not, where they stood.
+    // A logs panel shows its LogQL log query's lines; a LogQL metric panel asks Loki for its series.
     const auto *logsPanel = panelTitled(logs.dashboard, QStringLiteral("Logs"));
     QVERIFY(logsPanel);
-    QCOMPARE(logsPanel->type, PanelType::Unsupported);
-    QVERIFY(logsPanel->text.contains(QLatin1String("logs")));
+    QCOMPARE(logsPanel->type, PanelType::Logs);
+    QCOMPARE(logsPanel->source, QStringLiteral("loki"));
+    QVERIFY2(logsPanel->queries.first().expr.startsWith(u'{'), qPrintable(logsPanel->queries.first().expr));
+    const auto *rate = panelTitled(logs.dashboard, QStringLiteral("Log Rate"));
+    QVERIFY(rate);
+    QCOMPARE(rate->type, PanelType::TimeSeries);
+    QCOMPARE(rate->source, QStringLiteral("loki"));
+    QVERIFY2(rate->queries.first().expr.contains(QLatin1String("count_over_time")) || rate->queries.first().expr.contains(QLatin1String("rate(")),
+             qPrintable(rate->queries.first().expr));
+    // A LogQL log query in a chart, or Prometheus and Loki mixed: said, not drawn wrongly.
+    const auto odd = grafana::importDashboard(QByteArray(R"json({"title": "Odd", "panels": [
+        {"type": "timeseries", "title": "Lines as a chart", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+         "datasource": {"type": "loki", "uid": "l"}, "targets": [{"expr": "{app=\"a\"}"}]},
+        {"type": "timeseries", "title": "Mixed", "gridPos": {"x": 12, "y": 0, "w": 12, "h": 8},
+         "datasource": {"type": "datasource", "uid": "-- Mixed --"},
+         "targets": [{"expr": "up", "datasource": {"type": "prometheus", "uid": "p"}},
+                     {"expr": "count_over_time({app=\"a\"}[1m])", "datasource": {"type": "loki", "uid": "l"}}]},
+        {"type": "logs", "title": "Numbers as lines", "gridPos": {"x": 0, "y": 8, "w": 24, "h": 8},
+         "datasource": {"type": "loki", "uid": "l"}, "targets": [{"expr": "rate({app=\"a\"}[1m])"}]}]})json"));
+    QVERIFY(odd);
+    QCOMPARE(odd.value().mapped, 0);
+    const auto report = odd.value().report();
+    QVERIFY2(report.contains(QStringLiteral("“Lines as a chart”: LogQL log query")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("“Mixed”: Prometheus and Loki queries in one panel")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("“Numbers as lines”: LogQL metric query in a logs panel")), qPrintable(report));
 }
 
 void TestGrafanaImport::wrapperAndInputs()

@@ -94,6 +94,7 @@ private slots:
     void oneFailedRoundBacksOffOnce();
     void badQueryDoesNotBackOff();
     void destroyedOwnerCancels();
+    void lokiAndPrometheusFailApart();
 };
 
 void TestQueryScheduler::identicalQueriesRunOnce()
@@ -285,4 +286,42 @@ void TestQueryScheduler::destroyedOwnerCancels()
 }
 
 QTEST_GUILESS_MAIN(TestQueryScheduler)
+void TestQueryScheduler::lokiAndPrometheusFailApart()
+{
+    // A view with a LogQL panel beside PromQL ones: Loki down starts no backoff (Prometheus' panels
+    // go on asking); Prometheus down does not hold Loki's panels back.
+    CountingTransport t;
+    QueryScheduler s(&t);
+    s.setBackoff(60'000, 60'000);
+    QObject view;
+    QList<std::pair<QString, bool>> got; // (expr, ok)
+    const auto deliver = [&](const QueryKey &k, const Result<PromResult> &r) { got.append({k.expr, r.ok()}); };
+    auto logs = key("sum(count_over_time({app=\"a\"}[1m]))");
+    logs.loki = true;
+    auto sameTextForPrometheus = logs;
+    sameTextForPrometheus.loki = false;
+    QVERIFY(!(logs == sameTextForPrometheus)); // one text, two servers: two questions
+    s.refresh(&view, {key("up"), logs}, deliver);
+    QCOMPARE(t.sent.size(), 2);
+    t.answer(logs.expr, down());
+    QVERIFY(!s.isBackingOff());
+    QVERIFY(!s.outage());
+    t.answer("up", one(1));
+    s.refresh(&view, {key("up"), logs}, deliver);
+    QCOMPARE(t.sent.size(), 4);
+    t.answer("up", down());
+    QVERIFY(s.isBackingOff());
+    t.answer(logs.expr, one(3));
+    got.clear();
+    // Backing off: Prometheus' key answered with the error at once, Loki's asked.
+    s.refresh(&view, {key("up"), logs}, deliver);
+    QCOMPARE(t.sent.size(), 5);
+    QCOMPARE(t.open.size(), 1);
+    QVERIFY(t.open.first().key.loki);
+    QCOMPARE(got, (QList<std::pair<QString, bool>>{{QStringLiteral("up"), false}}));
+    t.answer(logs.expr, one(4));
+    QCOMPARE(got.last(), std::make_pair(logs.expr, true));
+    QVERIFY(s.isBackingOff()); // Loki's answer does not end Prometheus' outage
+}
+
 #include "tst_queryscheduler.moc"

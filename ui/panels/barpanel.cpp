@@ -32,7 +32,7 @@ void BarPanel::render()
         bar.color = namedColor(dashboards::thresholdColor(m_panel.thresholds, bar.value));
         if (!bar.color.isValid())
             bar.color = seriesColor(0);
-        auto item = paintedItem(bar.valueText, s, QStringLiteral("prometheus"));
+        auto item = paintedItem(bar.valueText, s, m_panel.source);
         item.insert(QStringLiteral("text"), bar.label + QLatin1Char(' ') + bar.valueText);
         shown.append({bar, item});
     }

@@ -33,7 +33,7 @@ void GaugePanel::render()
     }
     const auto text = dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
     m_widget->setValue(value, text, namedColor(color));
-    m_painted = {paintedItem(text, shown, QStringLiteral("prometheus"))};
+    m_painted = {paintedItem(text, shown, m_panel.source)};
 }
 
 } // namespace wf

@@ -59,7 +59,7 @@ void HeatmapPanel::render()
                                          {QStringLiteral("value"), data.counts.back()[b]},
                                          {QStringLiteral("time"), data.times.back()},
                                          {QStringLiteral("query"), first.key.expr},
-                                         {QStringLiteral("source"), QStringLiteral("prometheus")},
+                                         {QStringLiteral("source"), m_panel.source},
                                          {QStringLiteral("derived"), true}});
 }
 

@@ -11,6 +11,7 @@
 #include "statetimelinepanel.h"
 #include "statpanel.h"
 #include "tablepanel.h"
+#include "logspanel.h"
 #include "textpanel.h"
 #include "timeseriespanel.h"
 
@@ -44,6 +45,7 @@ PanelKind *PanelKind::create(const Panel &panel, PanelFrame *frame, QObject *par
     case PanelType::TimeSeries: kind = new TimeSeriesPanel(panel, frame, parent); break;
     case PanelType::Text: kind = new TextPanel(panel, frame, parent); break;
     case PanelType::Unsupported: kind = new UnsupportedPanel(panel, frame, parent); break;
+    case PanelType::Logs: kind = new LogsPanel(panel, frame, parent); break;
     }
     kind->buildRequests();
     return kind;
@@ -84,7 +86,7 @@ QList<QueryKey> PanelKind::plan(const QueryContext &context)
     m_to = context.to;
     m_scrapeSeconds = context.scrapeSeconds;
     QList<QueryKey> keys;
-    if (!usesPrometheus())
+    if (!usesQueries())
         return keys;
     auto local = context;
     local.widthPx = plotWidth();
@@ -95,6 +97,7 @@ QList<QueryKey> PanelKind::plan(const QueryContext &context)
         case Role::Now: r.key = queryplan::instantKey(expr, local); break;
         case Role::Sparkline: r.key = queryplan::latestKey(expr, local); break;
         }
+        r.key.loki = usesLoki();
         r.answered = false;
         keys.append(r.key);
     }

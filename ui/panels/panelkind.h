@@ -59,6 +59,9 @@ public:
 
     const Panel &definition() const { return m_panel; }
     bool usesPrometheus() const { return m_panel.source == QLatin1String("prometheus"); }
+    bool usesLoki() const { return m_panel.source == QLatin1String("loki"); }
+    // Fed by queries (PromQL to Prometheus, or LogQL metric queries to Loki) through the scheduler.
+    bool usesQueries() const { return usesPrometheus() || usesLoki(); }
     bool usesHealth() const { return m_panel.source == QLatin1String("health"); }
     virtual QWidget *widget() const = 0;
 

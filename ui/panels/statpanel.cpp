@@ -43,7 +43,7 @@ void StatPanel::render()
     // its value is painted instead, and the tooltip says which it is and how old.
     QList<Shown> now;
     Series fromHealth;
-    QString source = QStringLiteral("prometheus");
+    QString source = m_panel.source;
     if (healthWins()) {
         fromHealth = healthfacts::asSeries(*m_panel.healthFact, *m_health);
         now.append({0, &fromHealth, m_requests.isEmpty() ? QString() : m_requests.first().key.expr});
@@ -105,7 +105,7 @@ bool StatPanel::renderNoData()
         if (r.role == Role::Now)
             m_painted.append(QJsonObject{{QStringLiteral("text"), item.text},
                                          {QStringLiteral("noData"), true},
-                                         {QStringLiteral("source"), QStringLiteral("prometheus")},
+                                         {QStringLiteral("source"), m_panel.source},
                                          {QStringLiteral("query"), r.key.expr},
                                          {QStringLiteral("time"), double(r.key.end)}});
     return true;

@@ -96,7 +96,7 @@ void TablePanel::render()
         item->setData(Qt::UserRole + 1, std::isfinite(key) ? key : -1e300);
         cells.append(item->text());
         // What the row paints, for the snapshot (read back in the order the rows are shown).
-        item->setData(kPaintedRole, paintedItem(cells.join(QLatin1Char(' ')), all.at(row), QStringLiteral("prometheus")));
+        item->setData(kPaintedRole, paintedItem(cells.join(QLatin1Char(' ')), all.at(row), m_panel.source));
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         const auto color = namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
         if (color.isValid())
@@ -112,7 +112,7 @@ void TablePanel::render()
 
 QJsonArray TablePanel::painted() const
 {
-    if (!usesPrometheus())
+    if (!usesQueries())
         return m_painted;
     QJsonArray rows;
     const int valueColumn = m_table->columnCount() - 1;
@@ -124,7 +124,7 @@ QJsonArray TablePanel::painted() const
 
 QStringList TablePanel::csvRows() const
 {
-    if (usesPrometheus())
+    if (usesQueries())
         return PanelKind::csvRows();
     QStringList rows;
     QStringList header;

@@ -69,14 +69,14 @@ void TimeSeriesPanel::render()
 
 QJsonArray TimeSeriesPanel::painted() const
 {
-    if (!usesPrometheus())
+    if (!usesQueries())
         return m_painted;
     // Each line drawn, in the legend's order, with its newest point; hidden ones are not drawn.
     QList<std::pair<QString, QJsonObject>> lines;
     for (const auto &shown : series(Role::Series)) {
         const auto name = legend(shown);
         if (!m_chart->isSeriesHidden(name))
-            lines.append({name, paintedItem(name, shown, QStringLiteral("prometheus"))});
+            lines.append({name, paintedItem(name, shown, m_panel.source)});
     }
     std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QJsonArray out;

@@ -375,7 +375,7 @@ void DashboardView::deliver(const QueryKey &key, const Result<PromResult> &resul
         }
     }
     for (auto *p : m_panels)
-        if (p->usesPrometheus())
+        if (p->usesQueries())
             p->deliver(key, result);
 }
 
@@ -432,8 +432,9 @@ void DashboardView::markOverdue()
         return;
     if (const auto waited = m_roundStarted.elapsed(); waited + kTimerSlackMs >= kRequestOverdueMs)
         for (auto *p : std::as_const(m_panels))
-            if (p->usesPrometheus())
-                p->markOverdue(tr("No answer from Prometheus for %n s", nullptr, int(waited / 1000)));
+            if (p->usesQueries())
+                p->markOverdue(p->usesLoki() ? tr("No answer from Loki for %n s", nullptr, int(waited / 1000))
+                                             : tr("No answer from Prometheus for %n s", nullptr, int(waited / 1000)));
 }
 
 void DashboardView::showHealthSample(const HealthSample &sample)

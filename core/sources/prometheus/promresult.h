@@ -28,7 +28,15 @@ struct Series
     std::vector<Sample> samples; // one for a vector, many for a matrix; gaps are absent points
 };
 
-// The answer to /api/v1/query or /api/v1/query_range.
+// One line of a Loki log query, for a logs panel.
+struct LogLineAnswer
+{
+    Labels labels;
+    qint64 ns = 0;
+    QString line;
+};
+
+// The answer to /api/v1/query or /api/v1/query_range (and, for dashboards, Loki's to a LogQL query).
 struct PromResult
 {
     enum class Type { Vector, Matrix, Scalar, String };
@@ -41,6 +49,7 @@ struct PromResult
     QUrl filledFrom;            // an HA pair: the replica whose points filled this range's holes
     int filledPoints = 0;       // how many
     int heldBackSeconds = 0;    // VictoriaMetrics: the range's last seconds it does not show yet (dropped)
+    std::vector<LogLineAnswer> lines; // a Loki log query (QueryKey::limit): newest first
 };
 
 struct AlertingRule
