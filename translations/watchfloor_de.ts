@@ -1169,6 +1169,14 @@ Angezeigt werden die Daten von %2.</translation>
         <source>No data: Loki unreachable</source>
         <translation>Keine Daten: Loki nicht erreichbar</translation>
     </message>
+    <message>
+        <source>Export dashboard for Grafana…</source>
+        <translation>Dashboard für Grafana exportieren…</translation>
+    </message>
+    <message>
+        <source>The whole dashboard as Grafana JSON (Grafana 9 to 11)</source>
+        <translation>Das ganze Dashboard als Grafana-JSON (Grafana 9 bis 11)</translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>
@@ -1903,6 +1911,33 @@ Angezeigt werden die Daten von %2.</translation>
     <message>
         <source>Double-click the failover in &lt;b&gt;Recent router transitions&lt;/b&gt;, or choose &lt;b&gt;Logs around this&lt;/b&gt; in the alert&apos;s details: &lt;b&gt;Logs&lt;/b&gt; opens on that window with half a minute either side — the disconnect, the router&apos;s transition, the reconnect attempts. &lt;b&gt;Live&lt;/b&gt; (Ctrl+L) follows new lines as they come.</source>
         <translation>Doppelklicken Sie das Umschalten unter &lt;b&gt;Letzte Router-Wechsel&lt;/b&gt; oder wählen Sie &lt;b&gt;Logs rund um diesen Alarm&lt;/b&gt; in den Details des Alarms: &lt;b&gt;Logs&lt;/b&gt; öffnet dieses Zeitfenster mit einer halben Minute davor und danach — der Verbindungsabbruch, der Wechsel des Routers, die Wiederverbindungsversuche. &lt;b&gt;Live&lt;/b&gt; (Strg+L) folgt neuen Zeilen, sobald sie kommen.</translation>
+    </message>
+</context>
+<context>
+    <name>wf::GrafanaExportFlow</name>
+    <message>
+        <source>Export “%1” as a Grafana dashboard</source>
+        <translation>„%1“ als Grafana-Dashboard exportieren</translation>
+    </message>
+    <message>
+        <source>Grafana dashboards (*.json)</source>
+        <translation>Grafana-Dashboards (*.json)</translation>
+    </message>
+    <message>
+        <source>“%1” could not be written: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Written: %1
+
+For Grafana 9 to 11: Dashboards → New → Import, then choose its Prometheus%2.</source>
+        <translation>Geschrieben: %1
+
+Für Grafana 9 bis 11: Dashboards → Neu → Importieren, dann sein Prometheus wählen%2.</translation>
+    </message>
+    <message>
+        <source> (what Grafana shows differently: see the details)</source>
+        <translation> (was Grafana anders zeigt: siehe Details)</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2840,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>Time range %1: the dashboard&apos;s own</source>
         <translation>Zeitraum %1: der eigene des Dashboards</translation>
+    </message>
+    <message>
+        <source>E&amp;xport dashboard for Grafana…</source>
+        <translation>Dashboard für Grafana e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>This view is not a dashboard: open Operations, Performance, Reliability, Business or one under Dashboards to export it.</source>
+        <translation>Diese Ansicht ist kein Dashboard: Betrieb, Leistung, Zuverlässigkeit, Geschäft oder eines unter „Dashboards“ öffnen, um es zu exportieren.</translation>
     </message>
 </context>
 <context>

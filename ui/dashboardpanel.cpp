@@ -79,6 +79,11 @@ void DashboardPanel::createActions()
               tr("CSV files (*.csv)"), &DashboardPanel::exportCsv);
     addExport(QStringLiteral("exportPng"), tr("Export PNG…"), tr("Export “%1” as PNG"), QStringLiteral(".png"),
               tr("PNG images (*.png)"), &DashboardPanel::exportPng);
+    auto *grafana = new QAction(tr("Export dashboard for Grafana…"), m_frame);
+    grafana->setObjectName(QStringLiteral("exportGrafana"));
+    grafana->setToolTip(tr("The whole dashboard as Grafana JSON (Grafana 9 to 11)"));
+    connect(grafana, &QAction::triggered, this, &DashboardPanel::grafanaExportRequested);
+    m_frame->addAction(grafana);
 }
 
 QString DashboardPanel::queryText() const

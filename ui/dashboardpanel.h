@@ -76,6 +76,7 @@ signals:
     void zoomOutRequested();
     void windowClicked(const QDateTime &from, const QDateTime &to); // a router segment or failover
     void exploreRequested(const QString &promql); // Open in Explore, on the panel's menu
+    void grafanaExportRequested(); // the whole dashboard, as Grafana JSON
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

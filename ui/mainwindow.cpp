@@ -395,6 +395,14 @@ void MainWindow::createActions()
     });
     importGrafana->setObjectName(QStringLiteral("importGrafanaAction"));
     importGrafana->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    auto *exportGrafana = fileMenu->addAction(tr("E&xport dashboard for Grafana…"), this, [this] {
+        if (auto *dashboard = qobject_cast<DashboardView *>(m_stack->currentWidget()))
+            dashboard->exportForGrafana();
+        else
+            statusBar()->showMessage(tr("This view is not a dashboard: open Operations, Performance, Reliability, "
+                                        "Business or one under Dashboards to export it."), 8000);
+    });
+    exportGrafana->setObjectName(QStringLiteral("exportGrafanaAction"));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

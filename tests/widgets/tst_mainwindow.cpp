@@ -16,6 +16,7 @@
 #include "views/runbooksview.h"
 #include "report/weeklyreportdialog.h"
 #include "runbookbrowser.h"
+#include "grafana/grafanaimport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +55,7 @@ private slots:
     void switchesProfiles();
     void dashboardFolderReplacesViews();
     void importGrafanaFromTheFileMenu();
+    void exportForGrafanaFromThePanelMenu();
     void alertsPanelsAndRunbooksLeadToEachOther();
     void profileThatNeverAnsweredSaysSoOnce();
 };
@@ -435,6 +437,58 @@ void TestMainWindow::importGrafanaFromTheFileMenu()
     QCOMPARE(window.findChild<wf::TimeRangePicker *>(QStringLiteral("timeRange"))->range(), wf::TimeRange::last(std::chrono::hours(24)));
     QCOMPARE(imported->timeRange().span(), std::chrono::seconds(24 * 3600));
     QCOMPARE(window.refreshSeconds(), 5);
+}
+
+void TestMainWindow::exportForGrafanaFromThePanelMenu()
+{
+    // A panel's menu → Export dashboard for Grafana…: the file chosen, the whole dashboard written
+    // as Grafana JSON, what Grafana shows differently in the details; importing it gives it back.
+    QTemporaryDir dir;
+    QTemporaryDir out;
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    wf::MainWindow window(settings);
+    window.setProfile(wf::demoProfile(), true);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showView(wf::ViewId::Operations);
+    auto *operations = qobject_cast<wf::DashboardView *>(window.view(wf::ViewId::Operations));
+    const auto target = out.filePath(QStringLiteral("ops-grafana.json"));
+    QString details;
+    std::function<void()> answer = [&] {
+        auto *modal = QApplication::activeModalWidget();
+        if (auto *dialog = qobject_cast<QFileDialog *>(modal)) {
+            if (auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"))) {
+                edit->setText(target);
+                QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            }
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal); box && box->objectName() == u"grafanaExportReport") {
+            details = box->detailedText();
+            box->accept();
+            return;
+        }
+        QTimer::singleShot(50, this, answer);
+    };
+    QTimer::singleShot(50, this, answer);
+    auto *panel = operations->panel(QStringLiteral("messages-by-type"));
+    QAction *action = nullptr;
+    for (auto *a : panel->frame()->actions())
+        if (a->objectName() == u"exportGrafana")
+            action = a;
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY2(details.contains(QStringLiteral("follows the router")), qPrintable(details));
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const auto back = wf::grafana::importDashboard(written.readAll());
+    QVERIFY(back);
+    QCOMPARE(back.value().dashboard.id, QStringLiteral("operations"));
+    QCOMPARE(back.value().dashboard.panels().size(), operations->dashboard().panels().size());
+    QCOMPARE(back.value().mapped, back.value().panels);
+    // From a view that is not a dashboard, File's action says so instead.
+    window.showView(wf::ViewId::Alerts);
+    window.findChild<QAction *>(QStringLiteral("exportGrafanaAction"))->trigger();
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("not a dashboard")), qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestMainWindow::alertsPanelsAndRunbooksLeadToEachOther()

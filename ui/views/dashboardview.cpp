@@ -1,6 +1,7 @@
 #include "dashboardview.h"
 
 #include "dashboardpanel.h"
+#include "dashboards/grafanaexportflow.h"
 #include "dashboards/queryplan.h"
 #include "dashboards/queryscheduler.h"
 #include "domain/routertimeline.h"
@@ -168,6 +169,7 @@ void DashboardView::build()
         connect(panel, &DashboardPanel::rangeSelected, this, &DashboardView::rangeRequested);
         connect(panel, &DashboardPanel::windowClicked, this, &DashboardView::logsRequested);
         connect(panel, &DashboardPanel::exploreRequested, this, &DashboardView::exploreRequested);
+        connect(panel, &DashboardPanel::grafanaExportRequested, this, &DashboardView::exportForGrafana);
         connect(panel, &DashboardPanel::zoomOutRequested, this, &DashboardView::zoomOutRequested);
     };
     for (const auto &row : m_dashboard.rows) {
@@ -470,6 +472,11 @@ bool DashboardView::isComplete() const
         return state == PanelFrame::State::Ready ||
                (state == PanelFrame::State::Empty && !p->frame()->stateText().isEmpty());
     });
+}
+
+void DashboardView::exportForGrafana()
+{
+    GrafanaExportFlow::run(this, m_dashboard);
 }
 
 QJsonObject DashboardView::snapshot() const

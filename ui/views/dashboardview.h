@@ -43,6 +43,8 @@ public:
     // An action of the view's own, as a button at the right of its top bar (Reliability's
     // "Weekly report…"); kept when the dashboard is replaced.
     void addHeaderAction(QAction *action);
+    // The dashboard as Grafana JSON: asks where, writes, says what Grafana shows differently.
+    void exportForGrafana();
     // True while the definition comes from the user's folder.
     bool isCustom() const { return m_custom; }
     void setCustom(bool custom) { m_custom = custom; }
