@@ -4898,6 +4898,18 @@ Open %2 in your web browser?</source>
         <source>a logs panel shows the lines of a LogQL log query</source>
         <translation>ein Logs-Panel zeigt die Zeilen einer LogQL-Logabfrage</translation>
     </message>
+    <message>
+        <source>override %1: %2 not applied</source>
+        <translation>Override %1: %2 nicht übernommen</translation>
+    </message>
+    <message>
+        <source>only a series&apos; colour, name, negative-Y and hiding are drawn</source>
+        <translation>nur Farbe, Name, negative Y-Achse und Ausblenden einer Reihe werden gezeichnet</translation>
+    </message>
+    <message>
+        <source>only a series&apos; colour, name, negative-Y and hiding are drawn, by name or regex</source>
+        <translation>nur Farbe, Name, negative Y-Achse und Ausblenden einer Reihe werden gezeichnet, nach Name oder Regex</translation>
+    </message>
 </context>
 <context>
     <name>wf::grafana::ImportCommand</name>

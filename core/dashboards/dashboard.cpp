@@ -20,6 +20,15 @@ QList<const Panel *> Dashboard::panels() const
     return all;
 }
 
+bool SeriesOverride::matches(const QString &legend) const
+{
+    if (!regex)
+        return legend == match;
+    // As Grafana's byRegexp and a legacy "/…/" alias test a name: anywhere in it.
+    const QRegularExpression re(match);
+    return re.isValid() && re.match(legend).hasMatch();
+}
+
 namespace dashboards {
 namespace {
 
@@ -155,6 +164,24 @@ public:
             mapping.value = number(m, at, "value").value_or(0);
             mapping.text = string(m, at, "text", true);
             p.mappings.append(mapping);
+        }
+        const auto overrides = o.value(QLatin1String("overrides")).toArray();
+        for (int i = 0; i < overrides.size(); ++i) {
+            const auto v = overrides.at(i).toObject();
+            const auto at = where + QStringLiteral(".overrides[%1]").arg(i);
+            SeriesOverride s;
+            s.match = string(v, at, "match", true);
+            s.regex = v.value(QLatin1String("regex")).toBool(false);
+            if (s.regex && !QRegularExpression(s.match).isValid())
+                fail(at + QStringLiteral(".match"), QStringLiteral("not a regular expression: '%1'").arg(s.match));
+            s.color = string(v, at, "color", false);
+            static const QRegularExpression colour(QStringLiteral("^(green|amber|red|blue|grey|#[0-9a-fA-F]{6})$"));
+            if (!s.color.isEmpty() && !colour.match(s.color).hasMatch())
+                fail(at + QStringLiteral(".color"), QStringLiteral("unknown colour '%1'").arg(s.color));
+            s.displayName = string(v, at, "displayName", false);
+            s.negate = v.value(QLatin1String("negate")).toBool(false);
+            s.hidden = v.value(QLatin1String("hidden")).toBool(false);
+            p.overrides.append(s);
         }
         p.stacked = o.value(QLatin1String("stacked")).toBool(false);
         p.higherIsWorse = o.value(QLatin1String("higherIsWorse")).toBool(true);
@@ -380,6 +407,23 @@ QByteArray toJson(const Dashboard &dashboard)
                 mappings.append(QJsonObject{{QStringLiteral("value"), number(m.value)}, {QStringLiteral("text"), m.text}});
             if (!mappings.isEmpty())
                 o.insert(QStringLiteral("mappings"), mappings);
+            QJsonArray overrides;
+            for (const auto &s : p.overrides) {
+                QJsonObject v{{QStringLiteral("match"), s.match}};
+                if (s.regex)
+                    v.insert(QStringLiteral("regex"), true);
+                if (!s.color.isEmpty())
+                    v.insert(QStringLiteral("color"), s.color);
+                if (!s.displayName.isEmpty())
+                    v.insert(QStringLiteral("displayName"), s.displayName);
+                if (s.negate)
+                    v.insert(QStringLiteral("negate"), true);
+                if (s.hidden)
+                    v.insert(QStringLiteral("hidden"), true);
+                overrides.append(v);
+            }
+            if (!overrides.isEmpty())
+                o.insert(QStringLiteral("overrides"), overrides);
             if (p.showLegend)
                 o.insert(QStringLiteral("display"), QStringLiteral("legend"));
             if (!p.noData.isEmpty())

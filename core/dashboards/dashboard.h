@@ -36,6 +36,21 @@ struct ValueMapping
     QString text; // translated through the "Dashboard" context when shown
 };
 
+// How one series of a panel is drawn differently (Grafana's overrides by name or regex, and the
+// legacy series overrides): matched on its legend as shown.
+struct SeriesOverride
+{
+    QString match;       // the legend, or a regular expression over it (regex)
+    bool regex = false;
+    QString color;       // green, amber, red, blue, grey or #rrggbb; empty: the palette's
+    QString displayName; // shown instead of the legend
+    bool negate = false; // drawn below the axis (Grafana's negative-Y: received up, sent down)
+    bool hidden = false; // not drawn
+
+    bool matches(const QString &legend) const;
+    friend bool operator==(const SeriesOverride &, const SeriesOverride &) = default;
+};
+
 struct PanelQuery
 {
     QString expr;    // PromQL with $symbol, $__range, $__rate_interval, $__interval
@@ -60,6 +75,7 @@ struct Panel
     std::optional<double> target; // gauge: the SLO target line
     std::optional<double> highlightAbove; // table: rows whose |value| is over this are marked
     QList<ValueMapping> mappings;
+    QList<SeriesOverride> overrides; // the first that matches a series applies (time series)
     QString text;   // text: Markdown; unsupported: what was not mapped and why
     QString noData; // stat: what an empty answer means ("None firing"), shown as the value 0 would be
     bool showLegend = false; // stat: show the series' legend ("Connected") instead of its value

@@ -58,7 +58,7 @@ QString grafanaColor(const QString &ours)
         return QStringLiteral("orange");
     if (ours == u"grey")
         return QStringLiteral("text");
-    return ours; // green, red, blue and #rrggbb are Grafana's too
+    return ours.toLower(); // green, red, blue and #rrggbb are Grafana's too
 }
 
 // The panel as our schema has it, for what Grafana cannot hold (see the header).
@@ -125,7 +125,26 @@ QJsonObject Exporter::fieldConfig(const Panel &p) const
                            {QStringLiteral("thresholdsStyle"), QJsonObject{{QStringLiteral("mode"), p.thresholds.isEmpty() ? QStringLiteral("off") : QStringLiteral("dashed")}}}};
         defaults.insert(QStringLiteral("custom"), custom);
     }
-    return QJsonObject{{QStringLiteral("defaults"), defaults}, {QStringLiteral("overrides"), QJsonArray()}};
+    QJsonArray overrides;
+    for (const auto &s : p.overrides) {
+        QJsonArray properties;
+        if (!s.color.isEmpty())
+            properties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("color")},
+                                          {QStringLiteral("value"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("fixed")},
+                                                                                {QStringLiteral("fixedColor"), grafanaColor(s.color)}}}});
+        if (!s.displayName.isEmpty())
+            properties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("displayName")}, {QStringLiteral("value"), s.displayName}});
+        if (s.negate)
+            properties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("custom.transform")}, {QStringLiteral("value"), QStringLiteral("negative-Y")}});
+        if (s.hidden)
+            properties.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("custom.hideFrom")},
+                                          {QStringLiteral("value"), QJsonObject{{QStringLiteral("legend"), true}, {QStringLiteral("tooltip"), true},
+                                                                                {QStringLiteral("viz"), true}}}});
+        overrides.append(QJsonObject{{QStringLiteral("matcher"), QJsonObject{{QStringLiteral("id"), s.regex ? QStringLiteral("byRegexp") : QStringLiteral("byName")},
+                                                                              {QStringLiteral("options"), s.match}}},
+                                     {QStringLiteral("properties"), properties}});
+    }
+    return QJsonObject{{QStringLiteral("defaults"), defaults}, {QStringLiteral("overrides"), overrides}};
 }
 
 QJsonObject Exporter::panel(const Panel &p, const QJsonObject &gridPos)

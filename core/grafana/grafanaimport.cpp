@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace wf::grafana {
 
@@ -25,6 +26,19 @@ namespace {
 Error parseError(const QString &message)
 {
     return Error::make(Error::Kind::Parse, message);
+}
+
+// "/In$/i" (Grafana writes regular expressions as JavaScript's literals) as a pattern; nullopt
+// when the text is not one.
+std::optional<QString> jsRegex(const QString &text)
+{
+    const auto last = text.lastIndexOf(u'/');
+    if (!text.startsWith(u'/') || last <= 0)
+        return std::nullopt;
+    auto pattern = text.mid(1, last - 1);
+    if (text.mid(last + 1).contains(u'i'))
+        pattern.prepend(QStringLiteral("(?i)"));
+    return pattern;
 }
 
 // Grafana's named palette ("dark-red", "semi-dark-orange" …) as the nearest of ours or its hex.
@@ -458,18 +472,86 @@ void Importer::mapFieldConfig(const QJsonObject &p, Panel *panel, const QString 
     if (!unmapped.isEmpty())
         note(where, Text::tr("value mappings %1 not applied").arg(unmapped.join(QStringLiteral(", "))),
              Text::tr("Watchfloor maps single numbers to words only"));
-    // Overrides: by name, by regex or by query, Watchfloor draws every series of a panel alike.
+    // Overrides by name or regex (and the legacy series overrides by alias): a series' colour,
+    // name, side of the axis and visibility, on a time series. Other matchers and properties, and
+    // overrides on other panel types, are in the report.
+    const bool chart = panel->type == PanelType::TimeSeries;
     QStringList overrides;
+    const auto keep = [&](SeriesOverride s, const QString &label, const QStringList &skipped, bool any) {
+        if (!chart || !any) {
+            overrides.append(label);
+            return;
+        }
+        panel->overrides.append(s);
+        if (!skipped.isEmpty())
+            note(where, Text::tr("override %1: %2 not applied").arg(label, skipped.join(QStringLiteral(", "))),
+                 Text::tr("only a series' colour, name, negative-Y and hiding are drawn"));
+    };
     for (const auto &item : p.value(QLatin1String("fieldConfig")).toObject().value(QLatin1String("overrides")).toArray()) {
         const auto matcher = item.toObject().value(QLatin1String("matcher")).toObject();
+        const auto id = matcher.value(QLatin1String("id")).toString();
         const auto option = matcher.value(QLatin1String("options"));
-        overrides.append(option.isString() ? QStringLiteral("'%1'").arg(option.toString()) : matcher.value(QLatin1String("id")).toString());
+        const auto label = option.isString() ? QStringLiteral("'%1'").arg(option.toString()) : id;
+        SeriesOverride s;
+        s.match = option.toString();
+        s.regex = id == u"byRegexp";
+        if (s.regex)
+            s.match = jsRegex(s.match).value_or(s.match);
+        bool any = false;
+        QStringList skipped;
+        if ((id == u"byName" || (s.regex && QRegularExpression(s.match).isValid())) && !s.match.isEmpty()) {
+            for (const auto &prop : item.toObject().value(QLatin1String("properties")).toArray()) {
+                const auto pid = prop.toObject().value(QLatin1String("id")).toString();
+                const auto value = prop.toObject().value(QLatin1String("value"));
+                if (pid == u"color" && !mapColor(value.toObject().value(QLatin1String("fixedColor")).toString()).isEmpty()) {
+                    s.color = mapColor(value.toObject().value(QLatin1String("fixedColor")).toString());
+                } else if (pid == u"displayName" && !value.toString().isEmpty()) {
+                    s.displayName = value.toString();
+                } else if (pid == u"custom.transform" && value.toString() == u"negative-Y") {
+                    s.negate = true;
+                } else if (pid == u"custom.hideFrom" && value.toObject().value(QLatin1String("viz")).toBool()) {
+                    s.hidden = true;
+                } else {
+                    skipped.append(pid);
+                    continue;
+                }
+                any = true;
+            }
+        }
+        keep(s, label, skipped, any);
     }
-    for (const auto &item : p.value(QLatin1String("seriesOverrides")).toArray())
-        overrides.append(QStringLiteral("'%1'").arg(item.toObject().value(QLatin1String("alias")).toString()));
+    for (const auto &item : p.value(QLatin1String("seriesOverrides")).toArray()) {
+        const auto o = item.toObject();
+        const auto alias = o.value(QLatin1String("alias")).toString();
+        SeriesOverride s;
+        s.match = alias;
+        if (const auto re = jsRegex(alias)) {
+            s.regex = true;
+            s.match = *re;
+        }
+        bool any = false;
+        QStringList skipped;
+        for (auto it = o.begin(); it != o.end() && !s.match.isEmpty() && (!s.regex || QRegularExpression(s.match).isValid()); ++it) {
+            if (it.key() == u"alias")
+                continue;
+            if (it.key() == u"color" && !mapColor(it.value().toString()).isEmpty())
+                s.color = mapColor(it.value().toString());
+            else if (it.key() == u"transform" && it.value().toString() == u"negative-Y")
+                s.negate = true;
+            else if (it.key() == u"hiddenSeries" && it.value().toBool())
+                s.hidden = true;
+            else {
+                skipped.append(it.key());
+                continue;
+            }
+            any = true;
+        }
+        keep(s, QStringLiteral("'%1'").arg(alias), skipped, any);
+    }
     if (!overrides.isEmpty())
         note(where, Text::tr("overrides %1 not applied").arg(overrides.join(QStringLiteral(", "))),
-             Text::tr("every series of a panel is drawn alike"));
+             chart ? Text::tr("only a series' colour, name, negative-Y and hiding are drawn, by name or regex")
+                   : Text::tr("every series of a panel is drawn alike"));
 }
 
 void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where)

@@ -93,6 +93,10 @@ void TestDashboards::rejectsBadFiles_data()
                                     << "time: '2026-12-01T10:00:00Z/2026-12-01T09:00:00Z' is not a time range";
     QTest::newRow("refresh") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","refresh":"0s","rows":[{"panels":[)") + panel
                              << "refresh: '0s' is not a refresh interval";
+    QTest::newRow("override regex") << head + R"({"type":"timeseries","title":"P","queries":["up"],"overrides":[{"match":"(","regex":true}]}]}]})"
+                                    << "rows[0].panels[0].overrides[0].match: not a regular expression";
+    QTest::newRow("override colour") << head + R"({"type":"timeseries","title":"P","queries":["up"],"overrides":[{"match":"a","color":"pink"}]}]}]})"
+                                     << "rows[0].panels[0].overrides[0].color: unknown colour 'pink'";
     QTest::newRow("logs from Prometheus") << head + R"({"type":"logs","title":"P","queries":["up"]}]}]})"
                                           << "rows[0].panels[0].source: a logs panel reads Loki";
     QTest::newRow("refresh a number") << QByteArray(R"({"schemaVersion":1,"id":"x","title":"X","refresh":30,"rows":[{"panels":[)") + panel

@@ -203,6 +203,11 @@ void TestGrafanaImport::queriesAndVariables()
     QCOMPARE(traffic->type, PanelType::TimeSeries);
     QCOMPARE(traffic->unit, Unit::BitsPerSecond);
     QVERIFY(!traffic->queries.first().legend.isEmpty());
+    // Its override by regex ("/.*Tx.*/", a JavaScript literal): the sent side below the axis.
+    QCOMPARE(traffic->overrides.size(), 1);
+    QVERIFY(traffic->overrides.first().regex && traffic->overrides.first().negate);
+    QVERIFY(traffic->overrides.first().matches(QStringLiteral("eth0 - Tx out")));
+    QVERIFY(!traffic->overrides.first().matches(QStringLiteral("eth0 - Rx in")));
     // A custom variable's fixed list; a textbox's saved value in the query, said in the report.
     const auto logs = imported(QStringLiteral("loki-logs"));
     const auto level = std::find_if(logs.dashboard.variables.cbegin(), logs.dashboard.variables.cend(),

@@ -140,6 +140,7 @@ private slots:
     void statesLookDifferentAndStaleKeepsData();
     void hiddenViewAsksNothing();
     void legendHidesSeries();
+    void overridesDrawSeriesTheirWay();
     void exportsWhatItShows();
     void routerTimelineFollowsPolls();
     void endedSeriesIsNotNow_data();
@@ -299,6 +300,39 @@ void TestDashboardView::legendHidesSeries()
     const auto values = chart->valuesAt((m_now - 10) * 1000);
     QCOMPARE(values.size(), 1);
     QCOMPARE(values.first().first, QStringLiteral("trade"));
+}
+
+void TestDashboardView::overridesDrawSeriesTheirWay()
+{
+    // Grafana's overrides as imported: by name a colour and a name, by regex the sent side below
+    // the axis, and one series not drawn at all.
+    const char *json = R"({"schemaVersion": 1, "id": "operations", "title": "Overrides", "rows": [{"panels": [
+        {"id": "chart", "type": "timeseries", "title": "Traffic", "queries": [{"expr": "by_type", "legend": "{{type}}"}],
+         "overrides": [{"match": "received", "color": "#ff0000", "displayName": "In"},
+                       {"match": "^sen", "regex": true, "negate": true},
+                       {"match": "lo", "hidden": true}]}]}]})";
+    PromResult three = series(QStringLiteral("received"), {{m_now - 20, 1}, {m_now - 10, 2}});
+    three.series.push_back(series(QStringLiteral("sent"), {{m_now - 20, 3}, {m_now - 10, 4}}).series.front());
+    three.series.push_back(series(QStringLiteral("lo"), {{m_now - 20, 5}, {m_now - 10, 6}}).series.front());
+    m_prom->answers.insert(QStringLiteral("by_type"), Result<PromResult>(three));
+    makeView(json);
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("chart"))->state(), PanelFrame::State::Ready);
+    auto *chart = frame(QStringLiteral("chart"))->findChild<TimeSeriesChart *>();
+    QCOMPARE(chart->lines().size(), 2); // "lo" is not drawn
+    const auto in = std::find_if(chart->lines().cbegin(), chart->lines().cend(), [](const auto &l) { return l.name == u"In"; });
+    QVERIFY(in != chart->lines().cend());
+    QCOMPARE(in->color, QColor(0xff0000));
+    QCOMPARE(in->points.last().y(), 2.0);
+    const auto sent = std::find_if(chart->lines().cbegin(), chart->lines().cend(), [](const auto &l) { return l.name == u"sent"; });
+    QVERIFY(sent != chart->lines().cend());
+    QCOMPARE(sent->points.last().y(), -4.0); // below the axis
+    // The snapshot: what is drawn, under the name shown, with the value as Prometheus has it.
+    const auto painted = m_view->panel(QStringLiteral("chart"))->painted();
+    QCOMPARE(painted.size(), 2);
+    QCOMPARE(painted.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("In"));
+    QCOMPARE(painted.at(1).toObject().value(QStringLiteral("value")).toDouble(), 4.0);
+    QVERIFY(painted.at(1).toObject().value(QStringLiteral("negated")).toBool());
 }
 
 void TestDashboardView::exportsWhatItShows()

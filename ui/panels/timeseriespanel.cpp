@@ -64,7 +64,33 @@ void TimeSeriesPanel::render()
         if (r.data)
             appendLines(&lines, *r.data, m_panel.queries.at(r.query).legend);
     sortAndColor(&lines);
+    // Overrides by name or regex: the series' own colour, name, side of the axis, or not drawn.
+    if (!m_panel.overrides.isEmpty()) {
+        QList<TimeSeriesChart::Line> shown;
+        for (auto line : std::as_const(lines)) {
+            const auto *o = overrideFor(line.name);
+            if (o && o->hidden)
+                continue;
+            if (o && !o->color.isEmpty())
+                line.color = namedColor(o->color);
+            if (o && o->negate)
+                for (auto &p : line.points)
+                    p.setY(-p.y());
+            if (o && !o->displayName.isEmpty())
+                line.name = o->displayName;
+            shown.append(line);
+        }
+        lines = shown;
+    }
     m_chart->setLines(lines, m_stepMs);
+}
+
+const SeriesOverride *TimeSeriesPanel::overrideFor(const QString &legend) const
+{
+    for (const auto &o : m_panel.overrides)
+        if (o.matches(legend))
+            return &o;
+    return nullptr;
 }
 
 QJsonArray TimeSeriesPanel::painted() const
@@ -74,9 +100,18 @@ QJsonArray TimeSeriesPanel::painted() const
     // Each line drawn, in the legend's order, with its newest point; hidden ones are not drawn.
     QList<std::pair<QString, QJsonObject>> lines;
     for (const auto &shown : series(Role::Series)) {
-        const auto name = legend(shown);
-        if (!m_chart->isSeriesHidden(name))
-            lines.append({name, paintedItem(name, shown, m_panel.source)});
+        auto name = legend(shown);
+        const auto *o = overrideFor(name);
+        if (o && o->hidden)
+            continue; // an override hides it: not drawn
+        if (o && !o->displayName.isEmpty())
+            name = o->displayName;
+        if (!m_chart->isSeriesHidden(name)) {
+            auto item = paintedItem(name, shown, m_panel.source);
+            if (o && o->negate)
+                item.insert(QStringLiteral("negated"), true); // drawn below the axis; the value as it is
+            lines.append({name, item});
+        }
     }
     std::stable_sort(lines.begin(), lines.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QJsonArray out;
