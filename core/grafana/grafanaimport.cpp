@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -163,6 +164,7 @@ private:
     QHash<QString, QString> m_datasourceVars;   // variable name → plugin id
     QList<Variable> m_variables;
     int m_nextId = 0;
+    QSet<QString> m_usedIds;
 };
 
 Importer::Source Importer::sourceOf(const QJsonValue &datasource, Source fallback, QString *name) const
@@ -708,7 +710,14 @@ void Importer::addPanel(const QJsonObject &p, DashboardRow *row, int width, int 
     Panel panel;
     panel.title = p.value(QLatin1String("title")).toString().trimmed();
     const auto gid = p.value(QLatin1String("id"));
-    panel.id = QStringLiteral("%1-%2").arg(m_out.dashboard.id).arg(gid.isDouble() ? qint64(gid.toDouble()) : ++m_nextId);
+    // Grafana's ids are small whole numbers; anything else (found by fuzz_grafana: 4.4e55, which
+    // does not fit an integer) gets one of ours.
+    const double number = gid.toDouble(-1);
+    const bool usable = gid.isDouble() && number >= 0 && number < 9e15 && number == std::floor(number);
+    panel.id = QStringLiteral("%1-%2").arg(m_out.dashboard.id).arg(usable ? qint64(number) : ++m_nextId);
+    for (int n = 2; m_usedIds.contains(panel.id); ++n) // two panels of one id (copied in Grafana): both kept
+        panel.id = QStringLiteral("%1-%2-%3").arg(m_out.dashboard.id).arg(usable ? qint64(number) : m_nextId).arg(n);
+    m_usedIds.insert(panel.id);
     if (panel.title.isEmpty())
         panel.title = Text::tr("(untitled %1)").arg(p.value(QLatin1String("type")).toString());
     panel.description = p.value(QLatin1String("description")).toString();

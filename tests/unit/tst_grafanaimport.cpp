@@ -58,6 +58,7 @@ private slots:
     void notADashboard();
     void oddVariablesStillLoad();
     void grafanaTimeVariables();
+    void oddPanelIdsStillImport();
     void builtInsRoundTrip();
     void commandWritesAndExits();
     void exportImportsBack();
@@ -296,6 +297,23 @@ void TestGrafanaImport::oddVariablesStillLoad()
     QVERIFY(result.value().report().contains(QStringLiteral("variable “”: left out")));
     QVERIFY(result.value().report().contains(QLatin1String("variable $empty: custom variable without values")));
     QCOMPARE(result.value().dashboard.panels().first()->queries.first().expr, QStringLiteral("up{job=~\"$job\"}"));
+}
+
+void TestGrafanaImport::oddPanelIdsStillImport()
+{
+    // Found by fuzz_grafana: a panel id far beyond an integer was converted to one (undefined
+    // behaviour); a fractional or negative one made ids that could clash.
+    const auto result = grafana::importDashboard(QByteArray(R"json({"title": "Ids", "panels": [
+        {"type": "stat", "title": "Huge", "id": 4.44444e55, "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"expr": "up"}]},
+        {"type": "stat", "title": "Half", "id": 2.5, "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4}, "targets": [{"expr": "up"}]},
+        {"type": "stat", "title": "Seven", "id": 7, "gridPos": {"x": 12, "y": 0, "w": 6, "h": 4}, "targets": [{"expr": "up"}]},
+        {"type": "stat", "title": "Seven again", "id": 7, "gridPos": {"x": 18, "y": 0, "w": 6, "h": 4}, "targets": [{"expr": "up"}]}]})json"));
+    QVERIFY(result);
+    QStringList ids;
+    for (const auto *p : result.value().dashboard.panels())
+        ids << p->id;
+    QCOMPARE(ids, (QStringList{QStringLiteral("ids-1"), QStringLiteral("ids-2"), QStringLiteral("ids-7"), QStringLiteral("ids-7-2")}));
+    QVERIFY(dashboards::parse(dashboards::toJson(result.value().dashboard)));
 }
 
 void TestGrafanaImport::grafanaTimeVariables()
