@@ -4316,6 +4316,12 @@ Open %2 in your web browser?</source>
         <translation>%1
 %2 – %3 (%4)%5</translation>
     </message>
+    <message>
+        <source>%1: %2
+%3 – %4</source>
+        <translation>%1: %2
+%3 – %4</translation>
+    </message>
 </context>
 <context>
     <name>wf::TablePanel</name>
@@ -4727,10 +4733,6 @@ Open %2 in your web browser?</source>
         <translation>Panel-Typ „%1“</translation>
     </message>
     <message>
-        <source>Prometheus series are not drawn as state timelines yet</source>
-        <translation>Prometheus-Reihen werden noch nicht als Zustandsverlauf gezeichnet</translation>
-    </message>
-    <message>
         <source>Watchfloor has no such panel</source>
         <translation>Watchfloor hat dieses Panel nicht</translation>
     </message>
@@ -4909,6 +4911,14 @@ Open %2 in your web browser?</source>
     <message>
         <source>only a series&apos; colour, name, negative-Y and hiding are drawn, by name or regex</source>
         <translation>nur Farbe, Name, negative Y-Achse und Ausblenden einer Reihe werden gezeichnet, nach Name oder Regex</translation>
+    </message>
+    <message>
+        <source>status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>drawn as a state timeline, a lane per series</source>
+        <translation>als Zustandsverlauf gezeichnet, eine Bahn je Reihe</translation>
     </message>
 </context>
 <context>

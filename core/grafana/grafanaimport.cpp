@@ -566,7 +566,8 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
         {QStringLiteral("barchart"), PanelType::Bar},          {QStringLiteral("piechart"), PanelType::Bar},
         {QStringLiteral("table"), PanelType::Table},           {QStringLiteral("table-old"), PanelType::Table},
         {QStringLiteral("heatmap"), PanelType::Heatmap},       {QStringLiteral("text"), PanelType::Text},
-        {QStringLiteral("logs"), PanelType::Logs}};
+        {QStringLiteral("logs"), PanelType::Logs},             {QStringLiteral("state-timeline"), PanelType::StateTimeline},
+        {QStringLiteral("status-history"), PanelType::StateTimeline}};
     if (type == u"text") {
         panel->type = PanelType::Text;
         panel->source = QStringLiteral("none");
@@ -582,9 +583,7 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
     }
     if (!kTypes.contains(type)) {
         unsupported(panel, where, Text::tr("panel type '%1'").arg(type),
-                    type == u"state-timeline" || type == u"status-history"
-                        ? Text::tr("Prometheus series are not drawn as state timelines yet")
-                        : Text::tr("Watchfloor has no such panel"));
+                    Text::tr("Watchfloor has no such panel"));
         return;
     }
     panel->type = kTypes.value(type);
@@ -635,6 +634,8 @@ void Importer::mapPanel(const QJsonObject &p, Panel *panel, const QString &where
     }
     if (type == u"piechart")
         note(where, Text::tr("pie chart"), Text::tr("drawn as bars, largest first"));
+    if (type == u"status-history")
+        note(where, Text::tr("status history"), Text::tr("drawn as a state timeline, a lane per series"));
     if (panel->type == PanelType::TimeSeries) {
         const auto stacking = p.value(QLatin1String("fieldConfig")).toObject().value(QLatin1String("defaults")).toObject()
                                   .value(QLatin1String("custom")).toObject().value(QLatin1String("stacking")).toObject()

@@ -244,6 +244,23 @@ void TestGrafanaImport::queriesAndVariables()
     QVERIFY2(report.contains(QStringLiteral("“Lines as a chart”: LogQL log query")), qPrintable(report));
     QVERIFY2(report.contains(QStringLiteral("“Mixed”: Prometheus and Loki queries in one panel")), qPrintable(report));
     QVERIFY2(report.contains(QStringLiteral("“Numbers as lines”: LogQL metric query in a logs panel")), qPrintable(report));
+    // State timelines and status histories of Prometheus series: a lane per series.
+    const auto states = grafana::importDashboard(QByteArray(R"json({"title": "States", "panels": [
+        {"type": "state-timeline", "title": "Targets", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+         "targets": [{"expr": "up", "legendFormat": "{{job}}"}],
+         "fieldConfig": {"defaults": {"mappings": [{"type": "value", "options": {"0": {"text": "Down"}, "1": {"text": "Up"}}}]}}},
+        {"type": "status-history", "title": "History", "gridPos": {"x": 12, "y": 0, "w": 12, "h": 8},
+         "targets": [{"expr": "up"}]}]})json"));
+    QVERIFY(states);
+    QCOMPARE(states.value().mapped, 2);
+    const auto *targets = panelTitled(states.value().dashboard, QStringLiteral("Targets"));
+    QCOMPARE(targets->type, PanelType::StateTimeline);
+    QCOMPARE(targets->source, QStringLiteral("prometheus"));
+    QCOMPARE(targets->mappings.size(), 2);
+    QVERIFY(states.value().report().contains(QStringLiteral("“History”: status history — drawn as a state timeline")));
+    const auto back = grafana::importDashboard(grafana::exportDashboard(states.value().dashboard));
+    QVERIFY(back);
+    QCOMPARE(dashboards::toJson(back.value().dashboard), dashboards::toJson(states.value().dashboard));
 }
 
 void TestGrafanaImport::wrapperAndInputs()

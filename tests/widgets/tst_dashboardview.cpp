@@ -141,6 +141,7 @@ private slots:
     void hiddenViewAsksNothing();
     void legendHidesSeries();
     void overridesDrawSeriesTheirWay();
+    void statesOfASeriesInLanes();
     void exportsWhatItShows();
     void routerTimelineFollowsPolls();
     void endedSeriesIsNotNow_data();
@@ -333,6 +334,48 @@ void TestDashboardView::overridesDrawSeriesTheirWay()
     QCOMPARE(painted.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("In"));
     QCOMPARE(painted.at(1).toObject().value(QStringLiteral("value")).toDouble(), 4.0);
     QVERIFY(painted.at(1).toObject().value(QStringLiteral("negated")).toBool());
+}
+
+void TestDashboardView::statesOfASeriesInLanes()
+{
+    // A state timeline fed by Prometheus (Grafana's, imported): a lane per series; equal
+    // neighbouring points one segment, a missing point a gap; the mapping's word, the threshold's colour.
+    const char *json = R"({"schemaVersion": 1, "id": "operations", "title": "States", "rows": [{"panels": [
+        {"id": "states", "type": "statetimeline", "title": "Up", "width": 12, "queries": [{"expr": "up_by_job", "legend": "{{type}}"}],
+         "mappings": [{"value": 0, "text": "Down"}, {"value": 1, "text": "Up"}],
+         "thresholds": [{"value": 0, "color": "red"}, {"value": 1, "color": "green"}]}]}]})";
+    makeView(json);
+    m_view->show();
+    const auto asked = [this] {
+        for (const auto &k : std::as_const(m_prom->keys))
+            if (k.expr == u"up_by_job")
+                return k;
+        return QueryKey{};
+    };
+    QTRY_VERIFY(asked().step > 0);
+    const auto step = asked().step;
+    const auto t0 = asked().start;
+    // api: up, up, down, (gap), up; db: up throughout.
+    PromResult two = series(QStringLiteral("api"), {{t0, 1}, {t0 + step, 1}, {t0 + 2 * step, 0}, {t0 + 4 * step, 1}});
+    two.series.push_back(series(QStringLiteral("db"), {{t0, 1}, {t0 + step, 1}, {t0 + 2 * step, 1}}).series.front());
+    m_prom->answers.insert(QStringLiteral("up_by_job"), Result<PromResult>(two));
+    m_view->refresh();
+    QTRY_COMPARE(frame(QStringLiteral("states"))->state(), PanelFrame::State::Ready);
+    const auto lanes = frame(QStringLiteral("states"))->findChildren<StateTimeline *>();
+    QCOMPARE(lanes.size(), 2);
+    const auto &api = lanes.at(0)->segments();
+    QCOMPARE(api.size(), 3);
+    QCOMPARE(api.at(0).label, QStringLiteral("Up"));
+    QCOMPARE(api.at(0).toMs - api.at(0).fromMs, 2 * step * 1000);
+    QCOMPARE(api.at(1).label, QStringLiteral("Down"));
+    QCOMPARE(api.at(1).color, PanelKind::namedColor(QStringLiteral("red")));
+    QCOMPARE(api.at(2).fromMs, (t0 + 4 * step) * 1000); // after the gap
+    QCOMPARE(api.at(2).color, PanelKind::namedColor(QStringLiteral("green")));
+    QCOMPARE(lanes.at(1)->segments().size(), 1);
+    const auto painted = m_view->panel(QStringLiteral("states"))->painted();
+    QCOMPARE(painted.size(), 4);
+    QCOMPARE(painted.at(1).toObject().value(QStringLiteral("legend")).toString(), QStringLiteral("api"));
+    QCOMPARE(painted.at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Down"));
 }
 
 void TestDashboardView::exportsWhatItShows()
