@@ -43,7 +43,7 @@ QString expand(const QString &expr, const QueryContext &context, qint64 stepSeco
     auto text = expr;
     const auto range = std::max<qint64>(context.from.secsTo(context.to), 1);
     // Grafana's spellings too (imported dashboards): ${__range}, and the _s and _ms forms first.
-    for (const auto *name : {"__rate_interval", "__range_ms", "__range_s", "__range", "__interval_ms", "__interval"})
+    for (const auto *name : {"__rate_interval", "__range_ms", "__range_s", "__range", "__interval_ms", "__interval", "__auto"})
         text.replace(QStringLiteral("${%1}").arg(QLatin1String(name)), QStringLiteral("$%1").arg(QLatin1String(name)));
     text.replace(QLatin1String("$__rate_interval"), promDuration(rateIntervalFor(stepSeconds, context.scrapeSeconds)));
     text.replace(QLatin1String("$__range_ms"), QString::number(range * 1000));
@@ -51,6 +51,7 @@ QString expand(const QString &expr, const QueryContext &context, qint64 stepSeco
     text.replace(QLatin1String("$__range"), promDuration(range));
     text.replace(QLatin1String("$__interval_ms"), QString::number(stepSeconds * 1000));
     text.replace(QLatin1String("$__interval"), promDuration(stepSeconds));
+    text.replace(QLatin1String("$__auto"), promDuration(stepSeconds)); // Grafana's Loki queries: the step
     for (auto it = context.variables.cbegin(); it != context.variables.cend(); ++it) {
         QString regex = QStringLiteral(".*");
         if (!it.value().isEmpty()) {

@@ -341,6 +341,8 @@ void TestGrafanaImport::grafanaTimeVariables()
     context.scrapeSeconds = 15;
     QCOMPARE(queryplan::expand(QStringLiteral("x[$__range_s] $__range_ms ${__range} $__interval_ms"), context, 30),
              QStringLiteral("x[3600] 3600000 3600s 30000"));
+    // Grafana's Loki queries take $__auto (found opening Loki / Logs against a Loki): the step.
+    QCOMPARE(queryplan::expand(QStringLiteral("rate({a=\"b\"}[$__auto]) ${__auto}"), context, 30), QStringLiteral("rate({a=\"b\"}[30s]) 30s"));
 }
 
 void TestGrafanaImport::builtInsRoundTrip()
