@@ -429,6 +429,7 @@ void MainWindow::createActions()
                                   m_profile.scrapeSeconds, this);
         if (!m_profile.endpoint(Endpoint::Loki).url.isEmpty())
             dialog.setLoki(m_loki);
+        dialog.setHistory(m_history.get(), m_profile.name);
         dialog.exec();
     });
     report->setObjectName(QStringLiteral("weeklyReportAction"));

@@ -1,12 +1,14 @@
 #include "sloreport.h"
 
 #include "alerts/alertinbox.h"
+#include "alerts/fingerprint.h"
 #include "domain/logrecord.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QHash>
 #include <QJsonArray>
 
@@ -563,23 +565,47 @@ void SloReportBuilder::makeIncidents()
               [](const SloReport::Incident &a, const SloReport::Incident &b) { return a.start < b.start; });
     m_alerts.clear();
     // Acknowledged: the first silence over the alert's labels made while it fired.
-    m_report.acknowledgementsKnown = m_alertmanager != nullptr;
+    // Or, earlier or where Alertmanager has forgotten the silence, the console's own history: an
+    // acknowledgement of the same alert (its fingerprint) while it fired — by name when the
+    // fingerprints differ (Prometheus' external labels) and only one such incident was firing then.
+    m_report.acknowledgementsKnown = m_alertmanager != nullptr || m_historyGiven;
+    QSet<QString> historyFingerprints;
+    for (const auto &e : std::as_const(m_history))
+        historyFingerprints.insert(e.fingerprint);
     for (auto &incident : m_report.incidents) {
         auto labels = incident.labels;
         labels.insert(QStringLiteral("alertname"), incident.alertname);
         if (!incident.severity.isEmpty())
             labels.insert(QStringLiteral("severity"), incident.severity);
         const auto until = incident.end.isValid() ? incident.end : m_report.end;
-        for (const auto &silence : std::as_const(m_silences)) {
-            if (silence.startsAt < incident.start || silence.startsAt > until || !AlertInbox::matches(silence.matchers, labels))
+        const auto take = [&incident](const QDateTime &at, const QString &by) {
+            if (!incident.acknowledgedAt.isValid() || at < incident.acknowledgedAt) {
+                incident.acknowledgedAt = at;
+                incident.acknowledgedBy = by;
+            }
+        };
+        for (const auto &silence : std::as_const(m_silences))
+            if (silence.startsAt >= incident.start && silence.startsAt <= until && AlertInbox::matches(silence.matchers, labels))
+                take(silence.startsAt, silence.createdBy);
+        const auto fingerprint = alertFingerprint(labels);
+        for (const auto &e : std::as_const(m_history)) {
+            if (e.kind != AlertEvent::Kind::Acknowledged || e.at < incident.start || e.at > until)
                 continue;
-            if (!incident.acknowledgedAt.isValid() || silence.startsAt < incident.acknowledgedAt) {
-                incident.acknowledgedAt = silence.startsAt;
-                incident.acknowledgedBy = silence.createdBy;
+            if (e.fingerprint == fingerprint) {
+                take(e.at, e.author);
+            } else if (!historyFingerprints.contains(fingerprint) && e.alertname == incident.alertname) {
+                const auto firing = std::count_if(m_report.incidents.cbegin(), m_report.incidents.cend(), [&](const auto &other) {
+                    return other.alertname == e.alertname && other.start <= e.at && (!other.end.isValid() || other.end >= e.at);
+                });
+                if (firing == 1)
+                    take(e.at, e.author);
             }
         }
     }
     m_silences.clear();
+    if (m_historyGiven)
+        m_report.queries.append({QStringLiteral("incidents.acknowledgements.history"),
+                                 QStringLiteral("the console's alert history (history.sqlite): acknowledged events"), m_report.end});
 }
 
 } // namespace wf

@@ -3,6 +3,7 @@
 #include "domain/routertimeline.h"
 #include "net/result.h"
 #include "sources/alertmanager/amtypes.h"
+#include "store/alerthistory.h"
 #include "sources/prometheus/promresult.h"
 
 #include <QDate>
@@ -127,6 +128,13 @@ public:
     void setStepSeconds(int seconds) { m_stepSeconds = std::max(1, seconds); }
     // Where the acknowledgements are (its silences); none: the report says they are not known.
     void setAlertmanager(AlertmanagerClient *alertmanager) { m_alertmanager = alertmanager; }
+    // The console's own alert history (acknowledged by whom, when): acknowledgements whose
+    // silences Alertmanager no longer holds (it keeps expired ones for days, not weeks).
+    void setHistory(const QList<AlertEvent> &events)
+    {
+        m_history = events;
+        m_historyGiven = true;
+    }
     // Where the failovers' reasons are: the router's "state transition" lines (their Reason).
     void setLoki(LokiClient *loki) { m_loki = loki; }
     static constexpr int kPointsPerQuery = 10'000; // Prometheus refuses more than 11,000 a series
@@ -166,6 +174,8 @@ private:
     QList<Transition> m_transitions;
     std::optional<Error> m_lokiError;
     QList<Silence> m_silences;
+    QList<AlertEvent> m_history;
+    bool m_historyGiven = false;
     std::optional<Error> m_alertmanagerError;
     int m_waiting = 0;
     int m_stepSeconds = 15;

@@ -1,5 +1,6 @@
 // AlertmanagerClient against the real Debian Alertmanager on a free loopback port.
 
+#include "alerts/fingerprint.h"
 #include "monitoringstack.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 
@@ -102,6 +103,9 @@ void TestAlertmanagerClient::alertsWithFilters()
     QCOMPARE(critical.value().size(), 1);
     QCOMPARE(critical.value().first().labels.value(QStringLiteral("alertname")), QStringLiteral("AlpacaDisconnected"));
     QVERIFY(!critical.value().first().fingerprint.isEmpty());
+    // Ours, computed from the labels, is Alertmanager's (the alert history and the report match by it).
+    for (const auto &alert : all.value())
+        QCOMPARE(wf::alertFingerprint(alert.labels), alert.fingerprint);
 }
 
 void TestAlertmanagerClient::groups()

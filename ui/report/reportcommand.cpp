@@ -8,11 +8,13 @@
 #include "report/reportoptions.h"
 #include "report/sloreport.h"
 #include "sources/prometheus/prometheusclient.h"
+#include "store/alerthistory.h"
 #include "store/settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
@@ -99,6 +101,12 @@ int runReportCommand(const QStringList &arguments)
     LokiClient loki(&lokiHttp);
     if (!profile.endpoint(Endpoint::Loki).url.isEmpty())
         builder.setLoki(&loki);
+    // The console's own alert history on this machine, when there is one: acknowledgements whose
+    // silences Alertmanager has forgotten (nothing is created when there is none).
+    AlertHistory history;
+    if (QFile::exists(history.path()) && history.open())
+        builder.setHistory(history.events(profile.name, QDateTime(options.from, QTime(0, 0), Qt::UTC).addDays(-1),
+                                          QDateTime(options.to, QTime(0, 0), Qt::UTC).addDays(2)));
     QEventLoop loop;
     std::optional<SloReport> report;
     QString failure;

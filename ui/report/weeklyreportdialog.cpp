@@ -94,6 +94,10 @@ void WeeklyReportDialog::make()
     builder->setStepSeconds(m_scrapeSeconds);
     builder->setAlertmanager(m_alertmanager);
     builder->setLoki(m_loki);
+    if (m_history) {
+        const auto from = QDateTime(monday, QTime(0, 0), Qt::UTC);
+        builder->setHistory(m_history->events(m_profileName, from.addDays(-1), from.addDays(8)));
+    }
     connect(builder, &SloReportBuilder::finished, this, [this, builder](const SloReport &report) {
         builder->deleteLater();
         m_make->setEnabled(true);

@@ -16,6 +16,7 @@ class QPushButton;
 namespace wf {
 
 class AlertmanagerClient;
+class AlertHistory;
 class LokiClient;
 class PrometheusClient;
 
@@ -29,6 +30,12 @@ public:
     WeeklyReportDialog(PrometheusClient *prometheus, AlertmanagerClient *alertmanager, int scrapeSeconds,
                        QWidget *parent = nullptr);
     void setLoki(LokiClient *loki) { m_loki = loki; } // the failovers' reasons
+    // The console's alert history of the profile: acknowledgements Alertmanager has forgotten.
+    void setHistory(AlertHistory *history, const QString &profile)
+    {
+        m_history = history;
+        m_profileName = profile;
+    }
 
     // The weeks offered: this one (so far) and the eight before, newest first.
     QComboBox *weekBox() const { return m_week; }
@@ -47,6 +54,8 @@ private:
     PrometheusClient *m_prometheus;
     AlertmanagerClient *m_alertmanager;
     LokiClient *m_loki = nullptr;
+    AlertHistory *m_history = nullptr;
+    QString m_profileName;
     int m_scrapeSeconds;
     QComboBox *m_week;
     QPushButton *m_make;
