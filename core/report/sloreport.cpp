@@ -8,6 +8,7 @@
 #include "sources/prometheus/prometheusclient.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 #include <QHash>
 #include <QJsonArray>
@@ -348,26 +349,48 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
     ask(QStringLiteral("dataQuality.circuitBreakers"),
         eventsQuery(QStringLiteral("datasource_router_circuit_breaker_total"), QStringLiteral("symbol"), span), end,
         byLabel(&m_report.circuitBreakers, QStringLiteral("symbol")));
+    // The largest from the raw samples (a subquery's steps could step over a one-scrape spike);
+    // then, for the symbols over, the seconds over.
     ask(QStringLiteral("dataQuality.priceExcursions.max"),
-        QStringLiteral("max by (symbol) (max_over_time(abs(datasource_router_price_delta_percent)[%1s:%2s])) > %3")
-            .arg(span).arg(m_stepSeconds).arg(SloReport::kPriceDeltaPercent),
-        end, [this](const PromResult &r) {
+        QStringLiteral("max by (symbol) (label_replace(max_over_time(datasource_router_price_delta_percent[%1s]), \"side\", \"up\", \"\", \"\")"
+                       " or label_replace(-min_over_time(datasource_router_price_delta_percent[%1s]), \"side\", \"down\", \"\", \"\")) > %2")
+            .arg(span).arg(SloReport::kPriceDeltaPercent),
+        end, [this, periodStart, end](const PromResult &r) {
+            QStringList symbols;
             for (const auto &s : r.series)
-                if (!s.samples.empty())
+                if (!s.samples.empty()) {
                     m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].maxPercent = s.samples.back().value;
-        });
-    // The seconds over: the steps of a subquery at least a scrape apart, at most 10,000 a day.
-    m_report.excursionStepSeconds = std::max<int>(m_stepSeconds, 9);
-    ask(QStringLiteral("dataQuality.priceExcursions.secondsOver"),
-        QStringLiteral("max by (symbol) (count_over_time((abs(datasource_router_price_delta_percent) > %3)[%1s:%2s])) * %2")
-            .arg(span).arg(m_report.excursionStepSeconds).arg(SloReport::kPriceDeltaPercent),
-        end, [this](const PromResult &r) {
-            for (const auto &s : r.series)
-                if (!s.samples.empty())
-                    m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].secondsOver = s.samples.back().value;
+                    symbols.append(QRegularExpression::escape(s.labels.value(QStringLiteral("symbol"))));
+                }
+            if (!symbols.isEmpty())
+                askSecondsOver(symbols, periodStart, end);
         });
     --m_waiting;
     settle();
+}
+
+void SloReportBuilder::askSecondsOver(const QStringList &symbols, const QDateTime &from, const QDateTime &to)
+{
+    // Every second at which the symbol's latest sample was over (what a chart holds between
+    // samples), so a spike of one scrape counts its scrape interval; a day per query keeps each
+    // well inside Prometheus' sample limit however many symbols are over.
+    m_report.excursionStepSeconds = kExcursionStepSeconds;
+    const auto selector = QStringLiteral("datasource_router_price_delta_percent{symbol=~\"%1\"}").arg(symbols.join(u'|'));
+    // The seconds (start, end] of each chunk, whole: a subquery's range includes its first step.
+    const auto first = QDateTime::fromSecsSinceEpoch(from.toSecsSinceEpoch(), Qt::UTC);
+    for (auto chunkEnd = QDateTime::fromSecsSinceEpoch(to.toSecsSinceEpoch(), Qt::UTC); chunkEnd > first;) {
+        const auto chunkStart = std::max(first, chunkEnd.addSecs(-kExcursionChunkSeconds));
+        const auto seconds = chunkStart.secsTo(chunkEnd);
+        ask(QStringLiteral("dataQuality.priceExcursions.secondsOver"),
+            QStringLiteral("max by (symbol) (count_over_time((abs(%1) > %2)[%3ms:%4s])) * %4")
+                .arg(selector).arg(SloReport::kPriceDeltaPercent).arg(seconds * 1000 - 1).arg(kExcursionStepSeconds),
+            chunkEnd, [this](const PromResult &r) {
+                for (const auto &s : r.series)
+                    if (!s.samples.empty())
+                        m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].secondsOver += s.samples.back().value;
+            });
+        chunkEnd = chunkStart;
+    }
 }
 
 void SloReportBuilder::askTimeline(const QDateTime &from, const QDateTime &to)

@@ -82,7 +82,8 @@ struct SloReport
 
     // Data quality over the period: validation failures by reason, circuit breakers by symbol,
     // and for each symbol whose Alpaca–Yahoo price delta went over 5 %: its largest and the
-    // seconds over (evaluated every excursionStepSeconds).
+    // seconds over (the seconds at which its latest sample was over, counted every
+    // excursionStepSeconds).
     QMap<QString, double> validationFailures;
     QMap<QString, double> circuitBreakers;
     struct Excursion
@@ -138,6 +139,8 @@ public:
     // Where the failovers' reasons are: the router's "state transition" lines (their Reason).
     void setLoki(LokiClient *loki) { m_loki = loki; }
     static constexpr int kPointsPerQuery = 10'000; // Prometheus refuses more than 11,000 a series
+    static constexpr int kExcursionStepSeconds = 1;
+    static constexpr qint64 kExcursionChunkSeconds = 86'400;
 
     // The time in each state over [end − seconds, end]: the dashboards' expression (max − min of
     // the counter where it did not reset, else its increase).
@@ -159,6 +162,7 @@ private:
     PrometheusClient *m_prometheus;
     SloReport m_report;
     void askTimeline(const QDateTime &from, const QDateTime &to);
+    void askSecondsOver(const QStringList &symbols, const QDateTime &from, const QDateTime &to);
     void askChunked(const QString &figure, const QString &expr, const QDateTime &from, const QDateTime &to,
                     QMap<QString, Series> *into);
     void makeIncidents();
