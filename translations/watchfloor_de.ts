@@ -3587,6 +3587,42 @@ Open %2 in your web browser?</source>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Router state per day, from the router timeline (UTC hours; a failover is drawn at least a hair wide).</source>
+        <translation>Zustand des Routers je Tag, aus der Zeitleiste des Routers (Stunden in UTC; ein Failover ist mindestens haarbreit gezeichnet).</translation>
+    </message>
+    <message>
+        <source>Alerts that began firing, per day, by severity.</source>
+        <translation>Alarme, die zu feuern begannen, je Tag, nach Schweregrad.</translation>
+    </message>
+    <message>
+        <source>%1 not primary</source>
+        <translation>%1 nicht primär</translation>
+    </message>
+    <message>
+        <source>primary throughout</source>
+        <translation>durchgehend primär</translation>
+    </message>
+    <message>
+        <source>undecided</source>
+        <translation>unentschieden</translation>
+    </message>
+    <message>
+        <source>Router state per day</source>
+        <translation>Zustand des Routers je Tag</translation>
+    </message>
+    <message>
+        <source>Alerts that began firing, per day</source>
+        <translation>Alarme, die zu feuern begannen, je Tag</translation>
+    </message>
+    <message>
+        <source>Latency P95 per day</source>
+        <translation>Latenz P95 je Tag</translation>
+    </message>
+    <message>
+        <source>Watchfloor weekly SLO report</source>
+        <translation>Wöchentlicher SLO-Bericht von Watchfloor</translation>
+    </message>
 </context>
 <context>
     <name>wf::RouterState</name>

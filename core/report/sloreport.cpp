@@ -75,10 +75,20 @@ QJsonObject SloReport::toJson() const
         const bool met = !d.p95Seconds || *d.p95Seconds <= kLatencyTargetSeconds;
         daysMet += d.p95Seconds && met ? 1 : 0;
         daysMeasured += d.p95Seconds ? 1 : 0;
+        QJsonObject severities;
+        for (auto it = d.incidentsBySeverity.cbegin(); it != d.incidentsBySeverity.cend(); ++it)
+            severities.insert(it.key(), it.value());
         dayList.append(QJsonObject{{QStringLiteral("date"), d.date.toString(Qt::ISODate)},
                                    {QStringLiteral("p95Seconds"), number(d.p95Seconds)},
-                                   {QStringLiteral("met"), d.p95Seconds ? QJsonValue(met) : QJsonValue()}});
+                                   {QStringLiteral("met"), d.p95Seconds ? QJsonValue(met) : QJsonValue()},
+                                   {QStringLiteral("routerSeconds"), secondsJson(d.routerSeconds)},
+                                   {QStringLiteral("incidentsBySeverity"), severities}});
     }
+    QJsonArray segmentList;
+    for (const auto &segment : routerSegments)
+        segmentList.append(QJsonObject{{QStringLiteral("state"), routerStateName(segment.ambiguous ? RouterState::Unknown : segment.state)},
+                                       {QStringLiteral("start"), segment.start.toString(Qt::ISODateWithMs)},
+                                       {QStringLiteral("end"), segment.end.toString(Qt::ISODateWithMs)}});
     QJsonArray failoverList;
     for (const auto &f : failovers) {
         const auto last = f.ongoing() ? end : f.end;
@@ -212,7 +222,8 @@ QJsonObject SloReport::toJson() const
         {QStringLiteral("failovers"),
          QJsonObject{{QStringLiteral("count"), int(failovers.size())},
                      {QStringLiteral("stepSeconds"), timelineStepSeconds},
-                     {QStringLiteral("events"), failoverList}}},
+                     {QStringLiteral("events"), failoverList},
+                     {QStringLiteral("timeline"), segmentList}}},
         {QStringLiteral("dataQuality"), dataQualityJson()},
         {QStringLiteral("incidents"), incidentList},
         {QStringLiteral("incidentSummary"), incidentSummary()},
@@ -222,6 +233,25 @@ QJsonObject SloReport::toJson() const
                      {QStringLiteral("briefSeconds"), kBriefSeconds},
                      {QStringLiteral("flapSeconds"), kFlapSeconds}}},
         {QStringLiteral("queries"), queryList}};
+}
+
+void SloReport::fillDays()
+{
+    for (auto &day : days) {
+        const QDateTime dayStart(day.date, QTime(0, 0), Qt::UTC);
+        const auto dayEnd = std::min(dayStart.addDays(1), end);
+        day.routerSeconds.clear();
+        day.incidentsBySeverity.clear();
+        for (const auto &segment : std::as_const(routerSegments)) {
+            const auto from = std::max(segment.start, dayStart);
+            const auto to = std::min(segment.end, dayEnd);
+            if (from < to)
+                day.routerSeconds[routerStateName(segment.ambiguous ? RouterState::Unknown : segment.state)] += double(from.msecsTo(to)) / 1000.0;
+        }
+        for (const auto &incident : std::as_const(incidents))
+            if (incident.start >= dayStart && incident.start < dayStart.addDays(1))
+                ++day.incidentsBySeverity[incident.severity.isEmpty() ? QStringLiteral("none") : incident.severity];
+    }
 }
 
 QJsonObject SloReport::dataQualityJson() const
@@ -325,7 +355,7 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
         if (dayStart >= end)
             break;
         const auto dayEnd = std::min(dayStart.addDays(1), end);
-        m_report.days.append({date, std::nullopt});
+        m_report.days.append({date, std::nullopt, {}, {}});
         const int index = int(m_report.days.size()) - 1;
         ask(QStringLiteral("summary.latencyP95.days[%1]").arg(index), p95Query(dayStart.secsTo(dayEnd)), dayEnd,
             [this, index](const PromResult &r) {
@@ -538,6 +568,11 @@ void SloReportBuilder::settle()
     m_states.clear();
     m_durations.clear();
     m_report.failovers = timeline.failovers(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
+    m_report.routerSegments = timeline.segments(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
+    for (auto &segment : m_report.routerSegments) {
+        segment.start = std::max(segment.start, QDateTime(m_report.from, QTime(0, 0), Qt::UTC));
+        segment.end = std::min(segment.end, m_report.end);
+    }
     // A failover's reason: the logged transition out of PRIMARY_ACTIVE nearest its start (within
     // a step and two seconds: the timeline knows its start to a step).
     for (auto &f : m_report.failovers) {
@@ -550,6 +585,7 @@ void SloReportBuilder::settle()
     }
     m_transitions.clear();
     makeIncidents();
+    m_report.fillDays();
     emit finished(m_report);
 }
 

@@ -45,13 +45,18 @@ struct SloReport
     {
         QDate date;
         std::optional<double> p95Seconds; // none: no latency observed that day
+        // The day's seconds in each router state from the timeline (UNKNOWN: no data, or stale
+        // series that disagree), and the alerts that began firing that day by severity.
+        QMap<QString, double> routerSeconds;
+        QMap<QString, int> incidentsBySeverity;
     };
-    QList<Day> days;
+    QList<Day> days; // the period's days up to end
 
     // Each failover in the period, from the router timeline the dashboards use, asked at the
     // scrape interval (a short failover is not stepped over).
     QList<FailoverEvent> failovers;
     int timelineStepSeconds = 0;
+    QList<RouterSegment> routerSegments; // that timeline over the period (the chart of the days)
 
     // Each time an alert fired in the period, from Prometheus' ALERTS series (so any machine
     // that asks has them), with its rule's severity and runbook.
@@ -115,6 +120,8 @@ struct SloReport
     // resolve, of the resolved).
     QJsonObject incidentSummary() const;
     QJsonObject dataQualityJson() const;
+    // Each day's router seconds and incidents, from routerSegments and incidents.
+    void fillDays();
 };
 
 // Asks Prometheus for every figure (instant queries at the period's end), then finished() or, when

@@ -25,6 +25,7 @@
 #include <QNetworkReply>
 #include <QPdfDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -345,6 +346,34 @@ void TestReport::figuresAreTrue()
               qPrintable(to.toString(Qt::ISODate)), qlonglong(events.size()), away, outside);
         QVERIFY2(std::abs(away - outside) <= 600.0 * events.size() + 5,
                  qPrintable(QStringLiteral("%1 failovers last %2 s; the counters say %3 s outside PRIMARY_ACTIVE").arg(events.size()).arg(away).arg(outside)));
+        // The chart of the days: the timeline's segments inside the period, one after another;
+        // each day's seconds outside PRIMARY_ACTIVE add up to the failovers' (a failover over
+        // midnight in two days), and a day's states to its length where the router has data.
+        double previousEnd = 0, segmentsAway = 0;
+        for (const auto &v : failovers.value(QStringLiteral("timeline")).toArray()) {
+            const auto segment = v.toObject();
+            const auto start = QDateTime::fromString(segment.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
+            const auto end = QDateTime::fromString(segment.value(QStringLiteral("end")).toString(), Qt::ISODateWithMs);
+            QVERIFY(start >= periodStart && end <= report->end && start < end);
+            QVERIFY(double(start.toMSecsSinceEpoch()) >= previousEnd);
+            previousEnd = double(end.toMSecsSinceEpoch());
+            const auto state = segment.value(QStringLiteral("state")).toString();
+            if (state == u"FALLBACK_ACTIVE" || state == u"BOTH_UNAVAILABLE")
+                segmentsAway += double(start.msecsTo(end)) / 1000.0;
+        }
+        double daysAway = 0;
+        for (const auto &v : summary.value(QStringLiteral("latencyP95")).toObject().value(QStringLiteral("days")).toArray()) {
+            const auto router = v.toObject().value(QStringLiteral("routerSeconds")).toObject();
+            double day = 0;
+            for (const auto &seconds : router)
+                day += seconds.toDouble();
+            QVERIFY2(day <= 86400.0 + 1e-6, qPrintable(QJsonDocument(router).toJson()));
+            daysAway += router.value(QStringLiteral("FALLBACK_ACTIVE")).toDouble() + router.value(QStringLiteral("BOTH_UNAVAILABLE")).toDouble();
+        }
+        // A failover lasts until PRIMARY_ACTIVE is back: the moments without data inside it (less
+        // than a step between two states) count in its duration, not in a segment's.
+        QVERIFY2(std::abs(daysAway - segmentsAway) < 0.01 && away - segmentsAway > -0.01 && away - segmentsAway <= 1.0 * events.size() + 0.01,
+                 qPrintable(QStringLiteral("the days say %1 s outside PRIMARY_ACTIVE, the segments %2 s, the failovers %3 s").arg(daysAway).arg(segmentsAway).arg(away)));
 
         // Incidents: each run of ALERTS' raw samples (written at every evaluation, a second apart
         // here) is one; the drill's BothSourcesUnavailable among them, after its for: of 5 s.
@@ -377,6 +406,19 @@ void TestReport::figuresAreTrue()
             }
         }
         QCOMPARE(reported, runs);
+        // The chart of alerts per day: each incident on the day it began, under its severity.
+        QMap<QString, int> began, charted;
+        for (const auto &i : incidents) {
+            const auto incident = i.toObject();
+            began[QDateTime::fromString(incident.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs).date().toString(Qt::ISODate) + u' '
+                  + incident.value(QStringLiteral("severity")).toString()] += 1;
+        }
+        for (const auto &v : summary.value(QStringLiteral("latencyP95")).toObject().value(QStringLiteral("days")).toArray()) {
+            const auto bySeverity = v.toObject().value(QStringLiteral("incidentsBySeverity")).toObject();
+            for (auto it = bySeverity.begin(); it != bySeverity.end(); ++it)
+                charted[v.toObject().value(QStringLiteral("date")).toString() + u' ' + it.key()] += it.value().toInt();
+        }
+        QCOMPARE(charted, began);
         qInfo("%s: incidents %s; review %s", qPrintable(from.toString(Qt::ISODate)), QJsonDocument(incidents).toJson(QJsonDocument::Compact).left(600).constData(),
               QJsonDocument(json.value(QStringLiteral("alertReview")).toObject()).toJson(QJsonDocument::Compact).left(900).constData());
         if (!report->complete)
@@ -560,6 +602,8 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
         const auto base = dir.filePath(QStringLiteral("slo-report-%1").arg(thisWeek));
         const auto info = tool(QStringLiteral("pdfinfo"), {base + QStringLiteral(".pdf")});
         QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
+        // Summary and charts; failovers and incidents; the review and data quality; the appendix.
+        QVERIFY2(QRegularExpression(QStringLiteral("Pages:\\s+([4-9]|\\d\\d)\\b")).match(info).hasMatch(), qPrintable(info));
         QFile jsonFile(base + QStringLiteral(".json"));
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
         const auto json = QJsonDocument::fromJson(jsonFile.readAll()).object();
@@ -576,7 +620,10 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
                 QVERIFY(document->contains(i.toObject().value(QStringLiteral("alertname")).toString()));
             QVERIFY(document->contains(lang == u"de" ? QStringLiteral("Verfügbarkeit") : QStringLiteral("Availability")));
             QVERIFY(document->contains(QStringLiteral("histogram_quantile"))); // the appendix
+            QVERIFY(document->contains(lang == u"de" ? QStringLiteral("Zustand des Routers je Tag") : QStringLiteral("Router state per day")));
         }
+        // The charts in the HTML are the PDF's, as SVG: the router's days, P95, alerts per day.
+        QVERIFY2(html.count(QStringLiteral("<svg")) == (json.value(QStringLiteral("incidents")).toArray().isEmpty() ? 2 : 3), qPrintable(html.left(3000)));
         if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
             QFile::copy(base + QStringLiteral(".pdf"), grab + QStringLiteral("/slo-report-%1.pdf").arg(lang));
     }

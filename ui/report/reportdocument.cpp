@@ -2,6 +2,7 @@
 
 #include "domain/routerstate.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFontMetricsF>
 #include <QJsonArray>
@@ -11,6 +12,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSvgGenerator>
 #include <QTimeZone>
 
 #include <cmath>
@@ -21,6 +23,27 @@ namespace {
 const QColor kGood(0x2e7d32);
 const QColor kBad(0xc62828);
 const QColor kGrid(0xbdbdbd);
+const QColor kWarn(0xf9a825);
+const QColor kPrimary(0xa5d6a7);
+const QColor kNoData(0xeeeeee);
+const QColor kUndecided(0x9e9e9e);
+const QColor kInfo(0x1565c0);
+
+QColor stateColor(const QString &state)
+{
+    switch (routerStateFromName(state)) {
+    case RouterState::PrimaryActive: return kPrimary;
+    case RouterState::FallbackActive: return kWarn;
+    case RouterState::BothUnavailable: return kBad;
+    case RouterState::Unknown: break;
+    }
+    return kUndecided;
+}
+
+QColor severityColor(const QString &severity)
+{
+    return severity == u"critical" ? kBad : severity == u"warning" ? kWarn : severity == u"info" ? kInfo : kUndecided;
+}
 
 } // namespace
 
@@ -96,9 +119,12 @@ void ReportDocument::build()
          {tr("Burn rate over the period"), summary.value(QStringLiteral("burnRate")).isNull()
                                                ? tr("no data")
                                                : number(summary.value(QStringLiteral("burnRate")).toDouble(), 2)}});
+    add(Block::Kind::Text, tr("Router state per day, from the router timeline (UTC hours; a failover is drawn at least a hair wide)."));
+    add(Block::Kind::RouterChart, {});
     add(Block::Kind::Text, tr("Latency P95 per day (the line: the 2 s target; no bar: no latency observed that day)."));
-    add(Block::Kind::DayChart, {});
+    add(Block::Kind::LatencyChart, {});
 
+    add(Block::Kind::PageBreak, {});
     add(Block::Kind::Heading, tr("Failovers"));
     if (r.failovers.isEmpty()) {
         add(Block::Kind::Text, tr("No failover in this period."));
@@ -124,6 +150,8 @@ void ReportDocument::build()
                  int(r.incidents.size()))
                   .arg(mttr.isNull() ? tr("—") : duration(mttr.toDouble())));
     if (!r.incidents.isEmpty()) {
+        add(Block::Kind::Text, tr("Alerts that began firing, per day, by severity."));
+        add(Block::Kind::IncidentChart, {});
         QList<QStringList> rows;
         for (const auto &i : r.incidents)
             rows.append({i.alertname, i.severity, when(i.start), duration(i.seconds(r.end)),
@@ -133,6 +161,7 @@ void ReportDocument::build()
         add(Block::Kind::Table, {}, {tr("Alert"), tr("Severity"), tr("Start"), tr("Duration"), tr("Acknowledged by"), tr("After"), tr("Runbook")}, rows);
     }
 
+    add(Block::Kind::PageBreak, {});
     add(Block::Kind::Heading, tr("Alert review"));
     const auto review = json.value(QStringLiteral("alertReview")).toObject();
     const auto ranked = review.value(QStringLiteral("rules")).toArray();
@@ -183,6 +212,7 @@ void ReportDocument::build()
         add(Block::Kind::Table, {}, {tr("Price delta over 5 %: symbol"), tr("Largest"), tr("Time over")}, rows);
     }
 
+    add(Block::Kind::PageBreak, {});
     add(Block::Kind::Heading, tr("Appendix: the query behind every figure"));
     for (const auto &q : r.queries)
         add(Block::Kind::Code, QStringLiteral("%1 @ %2\n%3").arg(q.figure, q.time.toUTC().toString(Qt::ISODate), q.expr));
@@ -307,43 +337,23 @@ bool ReportDocument::writePdf(const QString &path, QString *error) const
             y += 8 * pt;
             break;
         }
-        case Block::Kind::DayChart: {
-            const double h = 120 * pt;
+        case Block::Kind::LatencyChart:
+        case Block::Kind::RouterChart:
+        case Block::Kind::IncidentChart: {
+            const double h = chartHeight(b.kind, pt);
             room(h);
-            const QRectF area(40 * pt, y + 4 * pt, page.width() - 40 * pt, h - 24 * pt);
-            double top = SloReport::kLatencyTargetSeconds * 1.25;
-            for (const auto &d : m_report.days)
-                if (d.p95Seconds)
-                    top = std::max(top, *d.p95Seconds * 1.1);
-            const auto yOf = [&](double v) { return area.bottom() - v / top * area.height(); };
-            p.setFont(small);
-            p.setPen(kGrid);
-            p.drawLine(area.bottomLeft(), area.bottomRight());
-            for (const double v : {0.0, top / 2, top})
-                p.drawText(QRectF(0, yOf(v) - 6 * pt, 36 * pt, 12 * pt), Qt::AlignRight | Qt::AlignVCenter, tr("%1 s").arg(number(v, 1)));
-            const int n = std::max(1, int(m_report.days.size()));
-            const double slot = area.width() / n;
-            for (int i = 0; i < m_report.days.size(); ++i) {
-                const auto &d = m_report.days[i];
-                const QRectF bar(area.left() + i * slot + slot * 0.2, 0, slot * 0.6, 0);
-                if (d.p95Seconds) {
-                    const bool met = *d.p95Seconds <= SloReport::kLatencyTargetSeconds;
-                    p.fillRect(QRectF(QPointF(bar.left(), yOf(*d.p95Seconds)), QPointF(bar.right(), area.bottom())), met ? kGood : kBad);
-                    p.setPen(Qt::black);
-                    p.drawText(QRectF(bar.left() - slot * 0.2, yOf(*d.p95Seconds) - 12 * pt, slot, 11 * pt), Qt::AlignCenter,
-                               tr("%1 s").arg(number(*d.p95Seconds, 2)));
-                }
-                p.setPen(Qt::black);
-                p.drawText(QRectF(area.left() + i * slot, area.bottom() + 2 * pt, slot, 12 * pt), Qt::AlignCenter,
-                           QLocale().toString(d.date, QStringLiteral("ddd dd.MM.")));
-            }
-            QPen target(kBad, 1.2 * pt, Qt::DashLine);
-            p.setPen(target);
-            p.drawLine(QPointF(area.left(), yOf(SloReport::kLatencyTargetSeconds)), QPointF(area.right(), yOf(SloReport::kLatencyTargetSeconds)));
-            p.setPen(Qt::black);
+            paintChart(p, QRectF(0, y, page.width(), h), b.kind, pt);
             y += h + 6 * pt;
             break;
         }
+        case Block::Kind::PageBreak:
+            if (y > 0) {
+                footer();
+                pdf.newPage();
+                ++pageNumber;
+                y = 0;
+            }
+            break;
         }
     }
     footer();
@@ -353,6 +363,202 @@ bool ReportDocument::writePdf(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+double ReportDocument::chartHeight(Block::Kind kind, double pt) const
+{
+    switch (kind) {
+    case Block::Kind::RouterChart: return (std::max<qsizetype>(1, m_report.days.size()) * 13 + 34) * pt;
+    case Block::Kind::IncidentChart: return 110 * pt;
+    default: return 120 * pt;
+    }
+}
+
+void ReportDocument::paintChart(QPainter &p, const QRectF &area, Block::Kind kind, double pt) const
+{
+    p.save();
+    switch (kind) {
+    case Block::Kind::RouterChart: paintRouterDays(p, area, pt); break;
+    case Block::Kind::IncidentChart: paintIncidentDays(p, area, pt); break;
+    default: paintLatency(p, area, pt); break;
+    }
+    p.restore();
+}
+
+void ReportDocument::paintLatency(QPainter &p, const QRectF &chart, double pt) const
+{
+    const QFont small(QStringLiteral("DejaVu Sans"), 7.5);
+    const QRectF area(chart.left() + 40 * pt, chart.top() + 4 * pt, chart.width() - 40 * pt, chart.height() - 24 * pt);
+    double top = SloReport::kLatencyTargetSeconds * 1.25;
+    for (const auto &d : m_report.days)
+        if (d.p95Seconds)
+            top = std::max(top, *d.p95Seconds * 1.1);
+    const auto yOf = [&](double v) { return area.bottom() - v / top * area.height(); };
+    p.setFont(small);
+    p.setPen(kGrid);
+    p.drawLine(area.bottomLeft(), area.bottomRight());
+    for (const double v : {0.0, top / 2, top})
+        p.drawText(QRectF(chart.left(), yOf(v) - 6 * pt, 36 * pt, 12 * pt), Qt::AlignRight | Qt::AlignVCenter, tr("%1 s").arg(number(v, 1)));
+    // A slot per day of the period (the days still to come stay empty).
+    const int n = std::max(1, m_report.periodDays());
+    const double slot = area.width() / n;
+    for (int i = 0; i < m_report.days.size(); ++i) {
+        const auto &d = m_report.days[i];
+        const QRectF bar(area.left() + i * slot + slot * 0.2, 0, slot * 0.6, 0);
+        if (d.p95Seconds) {
+            const bool met = *d.p95Seconds <= SloReport::kLatencyTargetSeconds;
+            p.fillRect(QRectF(QPointF(bar.left(), yOf(*d.p95Seconds)), QPointF(bar.right(), area.bottom())), met ? kGood : kBad);
+            p.setPen(Qt::black);
+            p.drawText(QRectF(bar.left() - slot * 0.2, yOf(*d.p95Seconds) - 12 * pt, slot, 11 * pt), Qt::AlignCenter,
+                       tr("%1 s").arg(number(*d.p95Seconds, 2)));
+        }
+        p.setPen(Qt::black);
+        p.drawText(QRectF(area.left() + i * slot, area.bottom() + 2 * pt, slot, 12 * pt), Qt::AlignCenter,
+                   QLocale().toString(d.date, QStringLiteral("ddd dd.MM.")));
+    }
+    p.setPen(QPen(kBad, 1.2 * pt, Qt::DashLine));
+    p.drawLine(QPointF(area.left(), yOf(SloReport::kLatencyTargetSeconds)), QPointF(area.right(), yOf(SloReport::kLatencyTargetSeconds)));
+}
+
+void ReportDocument::paintRouterDays(QPainter &p, const QRectF &chart, double pt) const
+{
+    // A row per day, 00:00 to 24:00 UTC: the timeline's segments in their state's colour, a
+    // failover at least a hair wide (30 s of a day is a tenth of a point); at the right, the
+    // day's time outside PRIMARY_ACTIVE.
+    const QFont small(QStringLiteral("DejaVu Sans"), 7.5);
+    p.setFont(small);
+    const double label = 58 * pt, right = 120 * pt, row = 13 * pt, bar = 9 * pt;
+    const QRectF area(chart.left() + label, chart.top(), chart.width() - label - right, row * std::max<qsizetype>(1, m_report.days.size()));
+    const auto xOf = [&](const QDateTime &dayStart, const QDateTime &t) {
+        return area.left() + area.width() * double(dayStart.msecsTo(t)) / 86'400'000.0;
+    };
+    for (int i = 0; i < m_report.days.size(); ++i) {
+        const auto &day = m_report.days[i];
+        const QDateTime dayStart(day.date, QTime(0, 0), Qt::UTC);
+        const auto dayEnd = std::min(dayStart.addDays(1), m_report.end);
+        const double top = area.top() + i * row + (row - bar) / 2;
+        p.setPen(Qt::black);
+        p.drawText(QRectF(chart.left(), area.top() + i * row, label - 4 * pt, row), Qt::AlignRight | Qt::AlignVCenter,
+                   QLocale().toString(day.date, QStringLiteral("ddd dd.MM.")));
+        p.fillRect(QRectF(QPointF(area.left(), top), QPointF(xOf(dayStart, dayEnd), top + bar)), kNoData);
+        // Primary first, then what is not, on top and never thinner than a hair.
+        for (const bool primary : {true, false})
+            for (const auto &segment : m_report.routerSegments) {
+                const auto from = std::max(segment.start, dayStart), to = std::min(segment.end, dayEnd);
+                const bool isPrimary = !segment.ambiguous && segment.state == RouterState::PrimaryActive;
+                if (from >= to || isPrimary != primary)
+                    continue;
+                QRectF r(QPointF(xOf(dayStart, from), top), QPointF(xOf(dayStart, to), top + bar));
+                if (!primary && r.width() < 1.2 * pt)
+                    r.setWidth(1.2 * pt);
+                p.fillRect(r, stateColor(routerStateName(segment.ambiguous ? RouterState::Unknown : segment.state)));
+            }
+        p.setPen(kGrid);
+        p.drawRect(QRectF(area.left(), top, area.width(), bar));
+        double out = 0, known = 0;
+        for (auto it = day.routerSeconds.cbegin(); it != day.routerSeconds.cend(); ++it) {
+            const auto state = routerStateFromName(it.key());
+            out += state == RouterState::FallbackActive || state == RouterState::BothUnavailable ? it.value() : 0;
+            known += state != RouterState::Unknown ? it.value() : 0;
+        }
+        p.setPen(out > 0 ? kBad : Qt::black);
+        p.drawText(QRectF(area.right() + 6 * pt, area.top() + i * row, right - 6 * pt, row), Qt::AlignLeft | Qt::AlignVCenter,
+                   known <= 0 ? tr("no data") : out > 0 ? tr("%1 not primary").arg(duration(out)) : tr("primary throughout"));
+    }
+    // The hours below, then what each colour means.
+    p.setPen(Qt::black);
+    for (int h = 0; h <= 24; h += 6) {
+        const double x = area.left() + area.width() * h / 24.0;
+        p.setPen(kGrid);
+        p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 3 * pt));
+        p.setPen(Qt::black);
+        p.drawText(QRectF(x - 20 * pt, area.bottom() + 3 * pt, 40 * pt, 10 * pt), Qt::AlignCenter, QStringLiteral("%1:00").arg(h, 2, 10, QLatin1Char('0')));
+    }
+    double x = area.left();
+    const double legendY = area.bottom() + 17 * pt;
+    for (const auto &[color, text] : {std::pair{kPrimary, QStringLiteral("PRIMARY_ACTIVE")}, std::pair{kWarn, QStringLiteral("FALLBACK_ACTIVE")},
+                                      std::pair{kBad, QStringLiteral("BOTH_UNAVAILABLE")}, std::pair{kUndecided, tr("undecided")},
+                                      std::pair{kNoData, tr("no data")}}) {
+        p.fillRect(QRectF(x, legendY + 2 * pt, 8 * pt, 8 * pt), color);
+        p.setPen(Qt::black);
+        const double w = QFontMetricsF(small, p.device()).horizontalAdvance(text) + 4 * pt;
+        p.drawText(QRectF(x + 11 * pt, legendY, w, 12 * pt), Qt::AlignLeft | Qt::AlignVCenter, text);
+        x += 11 * pt + w + 10 * pt;
+    }
+}
+
+void ReportDocument::paintIncidentDays(QPainter &p, const QRectF &chart, double pt) const
+{
+    // Stacked bars: the alerts that began firing each day, by severity; the count above.
+    const QFont small(QStringLiteral("DejaVu Sans"), 7.5);
+    p.setFont(small);
+    const QRectF area(chart.left() + 40 * pt, chart.top() + 12 * pt, chart.width() - 40 * pt, chart.height() - 44 * pt);
+    int top = 1;
+    QStringList severities{QStringLiteral("critical"), QStringLiteral("warning"), QStringLiteral("info")};
+    for (const auto &d : m_report.days) {
+        int total = 0;
+        for (auto it = d.incidentsBySeverity.cbegin(); it != d.incidentsBySeverity.cend(); ++it) {
+            total += it.value();
+            if (!severities.contains(it.key()))
+                severities.append(it.key());
+        }
+        top = std::max(top, total);
+    }
+    const auto yOf = [&](double v) { return area.bottom() - v / top * area.height(); };
+    p.setPen(kGrid);
+    p.drawLine(area.bottomLeft(), area.bottomRight());
+    for (const int v : {0, top})
+        p.drawText(QRectF(chart.left(), yOf(v) - 6 * pt, 36 * pt, 12 * pt), Qt::AlignRight | Qt::AlignVCenter, QString::number(v));
+    const int n = std::max(1, m_report.periodDays());
+    const double slot = area.width() / n;
+    for (int i = 0; i < m_report.days.size(); ++i) {
+        const auto &d = m_report.days[i];
+        const double left = area.left() + i * slot + slot * 0.2;
+        int stacked = 0;
+        for (const auto &severity : std::as_const(severities)) {
+            const int count = d.incidentsBySeverity.value(severity);
+            if (count == 0)
+                continue;
+            p.fillRect(QRectF(QPointF(left, yOf(stacked + count)), QPointF(left + slot * 0.6, yOf(stacked))), severityColor(severity));
+            stacked += count;
+        }
+        p.setPen(Qt::black);
+        if (stacked > 0)
+            p.drawText(QRectF(area.left() + i * slot, yOf(stacked) - 12 * pt, slot, 11 * pt), Qt::AlignCenter, QString::number(stacked));
+        p.drawText(QRectF(area.left() + i * slot, area.bottom() + 2 * pt, slot, 12 * pt), Qt::AlignCenter,
+                   QLocale().toString(d.date, QStringLiteral("ddd dd.MM.")));
+    }
+    double x = area.left();
+    const double legendY = area.bottom() + 18 * pt;
+    for (const auto &severity : std::as_const(severities)) {
+        p.fillRect(QRectF(x, legendY + 2 * pt, 8 * pt, 8 * pt), severityColor(severity));
+        p.setPen(Qt::black);
+        const double w = QFontMetricsF(small, p.device()).horizontalAdvance(severity) + 4 * pt;
+        p.drawText(QRectF(x + 11 * pt, legendY, w, 12 * pt), Qt::AlignLeft | Qt::AlignVCenter, severity);
+        x += 11 * pt + w + 10 * pt;
+    }
+}
+
+QString ReportDocument::svg(Block::Kind kind) const
+{
+    // The PDF's painting, on an SVG generator at 96 dpi (a point is 4/3 of a pixel).
+    const double pt = 96.0 / 72.0, width = 680;
+    const double height = chartHeight(kind, pt);
+    QBuffer buffer;
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setResolution(96);
+    generator.setSize(QSize(int(width), int(std::ceil(height))));
+    generator.setViewBox(QRectF(0, 0, width, height));
+    generator.setTitle(kind == Block::Kind::RouterChart     ? tr("Router state per day")
+                       : kind == Block::Kind::IncidentChart ? tr("Alerts that began firing, per day")
+                                                            : tr("Latency P95 per day"));
+    generator.setDescription(tr("Watchfloor weekly SLO report"));
+    QPainter p(&generator);
+    paintChart(p, QRectF(0, 0, width, height), kind, pt);
+    p.end();
+    const auto text = QString::fromUtf8(buffer.data());
+    return text.mid(std::max<qsizetype>(0, text.indexOf(QStringLiteral("<svg"))));
 }
 
 QString ReportDocument::html() const
@@ -386,39 +592,10 @@ QString ReportDocument::html() const
             out += QStringLiteral("</table>\n");
             break;
         }
-        case Block::Kind::DayChart: {
-            // The same bars as the PDF's, as SVG.
-            const int n = std::max(1, int(m_report.days.size()));
-            double top = SloReport::kLatencyTargetSeconds * 1.25;
-            for (const auto &d : m_report.days)
-                if (d.p95Seconds)
-                    top = std::max(top, *d.p95Seconds * 1.1);
-            const double w = 600, h = 160, slot = w / n;
-            out += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" role=\"img\">").arg(w + 50).arg(h + 20);
-            for (int i = 0; i < m_report.days.size(); ++i) {
-                const auto &d = m_report.days[i];
-                if (d.p95Seconds) {
-                    const double bh = *d.p95Seconds / top * h;
-                    out += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6</title></rect>")
-                               .arg(50 + i * slot + slot * 0.2)
-                               .arg(h - bh)
-                               .arg(slot * 0.6)
-                               .arg(bh)
-                               .arg(*d.p95Seconds <= SloReport::kLatencyTargetSeconds ? kGood.name() : kBad.name(),
-                                    esc(tr("%1 s").arg(number(*d.p95Seconds, 2))));
-                }
-                out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" text-anchor=\"middle\">%3</text>")
-                           .arg(50 + i * slot + slot / 2)
-                           .arg(h + 14)
-                           .arg(esc(QLocale().toString(d.date, QStringLiteral("ddd dd.MM."))));
-            }
-            const double ty = h - SloReport::kLatencyTargetSeconds / top * h;
-            out += QStringLiteral("<line x1=\"50\" x2=\"%1\" y1=\"%2\" y2=\"%2\" stroke=\"%3\" stroke-dasharray=\"6 4\"/></svg>\n")
-                       .arg(w + 50)
-                       .arg(ty)
-                       .arg(kBad.name());
-            break;
-        }
+        case Block::Kind::LatencyChart:
+        case Block::Kind::RouterChart:
+        case Block::Kind::IncidentChart: out += svg(b.kind) + u'\n'; break;
+        case Block::Kind::PageBreak: out += QStringLiteral("<div style=\"break-before:page\"></div>\n"); break;
         }
     }
     out += QStringLiteral("</body></html>\n");

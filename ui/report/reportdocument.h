@@ -3,16 +3,19 @@
 #include "report/sloreport.h"
 
 #include <QCoreApplication>
+#include <QRectF>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+class QPainter;
+
 namespace wf {
 
-// The weekly SLO report as a reader sees it: one list of blocks (headings, text, tables, the
-// P95-per-day chart, the appendix's queries), written as a PDF (A4, text and charts as vectors)
-// or as HTML (the chart as inline SVG). Every figure comes from the SloReport the JSON holds.
-// Built in the language installed (the command's --lang).
+// The weekly SLO report as a reader sees it: one list of blocks (headings, text, tables, charts,
+// page breaks, the appendix's queries), written as a PDF (A4, text and charts as vectors) or as
+// HTML (the same charts painted as inline SVG). Every figure comes from the SloReport the JSON
+// holds. Built in the language installed (the command's --lang).
 class ReportDocument
 {
     Q_DECLARE_TR_FUNCTIONS(wf::ReportDocument)
@@ -25,7 +28,7 @@ public:
 
     struct Block
     {
-        enum class Kind { Title, Heading, Text, Table, DayChart, Code };
+        enum class Kind { Title, Heading, Text, Table, LatencyChart, RouterChart, IncidentChart, Code, PageBreak };
         Kind kind = Kind::Text;
         QString text;
         QStringList headers;
@@ -35,6 +38,13 @@ public:
 
 private:
     void build();
+    // A chart's height for a width, and the chart painted in area; pt: device units per point.
+    double chartHeight(Block::Kind kind, double pt) const;
+    void paintChart(QPainter &p, const QRectF &area, Block::Kind kind, double pt) const;
+    void paintLatency(QPainter &p, const QRectF &area, double pt) const;
+    void paintRouterDays(QPainter &p, const QRectF &area, double pt) const;
+    void paintIncidentDays(QPainter &p, const QRectF &area, double pt) const;
+    QString svg(Block::Kind kind) const;
     QString number(double v, int decimals) const;
     QString duration(double seconds) const;
     QString when(const QDateTime &t) const;
