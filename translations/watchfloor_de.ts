@@ -4635,6 +4635,10 @@ Open %2 in your web browser?</source>
         <source>Asking Prometheus for the figures of %1…</source>
         <translation>Prometheus wird nach den Kennzahlen von %1 gefragt…</translation>
     </message>
+    <message>
+        <source>Putting the report of %1 together…</source>
+        <translation>Der Bericht %1 wird zusammengestellt …</translation>
+    </message>
 </context>
 <context>
     <name>wf::dashboards</name>

@@ -9,7 +9,9 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QFutureWatcher>
 #include <QSet>
+#include <QtConcurrent>
 #include <QHash>
 #include <QJsonArray>
 
@@ -554,6 +556,37 @@ void SloReportBuilder::settle()
         emit failed(ReportText::tr("Loki could not answer: %1").arg(m_lokiError->message));
         return;
     }
+    // The timeline, the failovers and the incidents from a week of points take a second or two:
+    // on a worker, so the window keeps painting; what was gathered goes with it (the builder may
+    // be gone when it is done: then nobody hears of it).
+    Gathered g;
+    g.report = std::move(m_report);
+    g.states = std::move(m_states);
+    g.durations = std::move(m_durations);
+    g.alerts = std::move(m_alerts);
+    g.transitions = std::move(m_transitions);
+    g.silences = std::move(m_silences);
+    g.history = m_history;
+    g.historyGiven = m_historyGiven;
+    g.alertmanagerAsked = m_alertmanager != nullptr;
+    g.stepSeconds = m_stepSeconds;
+    m_states.clear();
+    m_durations.clear();
+    m_alerts.clear();
+    m_transitions.clear();
+    m_silences.clear();
+    auto *watcher = new QFutureWatcher<SloReport>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_report = watcher->result();
+        emit finished(m_report);
+    });
+    emit composing();
+    watcher->setFuture(QtConcurrent::run([g = std::move(g)]() mutable { return compose(std::move(g)); }));
+}
+
+SloReport SloReportBuilder::compose(Gathered g)
+{
     const auto joined = [](const QMap<QString, Series> &parts) {
         PromResult r;
         r.type = PromResult::Type::Matrix;
@@ -564,41 +597,41 @@ void SloReportBuilder::settle()
         return r;
     };
     RouterTimeline timeline;
-    timeline.setHistory(joined(m_states), joined(m_durations), m_stepSeconds);
-    m_states.clear();
-    m_durations.clear();
-    m_report.failovers = timeline.failovers(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
-    m_report.routerSegments = timeline.segments(QDateTime(m_report.from, QTime(0, 0), Qt::UTC), m_report.end);
-    for (auto &segment : m_report.routerSegments) {
-        segment.start = std::max(segment.start, QDateTime(m_report.from, QTime(0, 0), Qt::UTC));
-        segment.end = std::min(segment.end, m_report.end);
+    timeline.setHistory(joined(g.states), joined(g.durations), g.stepSeconds);
+    g.states.clear();
+    g.durations.clear();
+    g.report.failovers = timeline.failovers(QDateTime(g.report.from, QTime(0, 0), Qt::UTC), g.report.end);
+    g.report.routerSegments = timeline.segments(QDateTime(g.report.from, QTime(0, 0), Qt::UTC), g.report.end);
+    for (auto &segment : g.report.routerSegments) {
+        segment.start = std::max(segment.start, QDateTime(g.report.from, QTime(0, 0), Qt::UTC));
+        segment.end = std::min(segment.end, g.report.end);
     }
     // A failover's reason: the logged transition out of PRIMARY_ACTIVE nearest its start (within
     // a step and two seconds: the timeline knows its start to a step).
-    for (auto &f : m_report.failovers) {
-        qint64 best = qint64(m_stepSeconds) * 1000 + 2000;
-        for (const auto &t : std::as_const(m_transitions))
+    for (auto &f : g.report.failovers) {
+        qint64 best = qint64(g.stepSeconds) * 1000 + 2000;
+        for (const auto &t : std::as_const(g.transitions))
             if (t.from == u"PRIMARY_ACTIVE" && std::abs(t.at.msecsTo(f.start)) <= best) {
                 best = std::abs(t.at.msecsTo(f.start));
                 f.reason = t.reason;
             }
     }
-    m_transitions.clear();
-    makeIncidents();
-    m_report.fillDays();
-    emit finished(m_report);
+    g.transitions.clear();
+    makeIncidents(g);
+    g.report.fillDays();
+    return std::move(g.report);
 }
 
-void SloReportBuilder::makeIncidents()
+void SloReportBuilder::makeIncidents(Gathered &g)
 {
     // A series of ALERTS is present at each evaluation while the alert fires: a run of points a
     // step apart is one incident; a gap of more than two steps ends it.
     QHash<QString, SloReport::Rule> rules;
-    for (const auto &rule : std::as_const(m_report.rules))
+    for (const auto &rule : std::as_const(g.report.rules))
         rules.insert(rule.name, rule);
-    const double step = m_stepSeconds;
-    const double last = double(m_report.end.toMSecsSinceEpoch()) / 1000.0;
-    for (auto s : std::as_const(m_alerts)) {
+    const double step = g.stepSeconds;
+    const double last = double(g.report.end.toMSecsSinceEpoch()) / 1000.0;
+    for (auto s : std::as_const(g.alerts)) {
         std::sort(s.samples.begin(), s.samples.end(), [](const Sample &a, const Sample &b) { return a.time < b.time; });
         SloReport::Incident base;
         base.alertname = s.labels.value(QStringLiteral("alertname"));
@@ -616,44 +649,44 @@ void SloReportBuilder::makeIncidents()
             incident.start = at(s.samples[i].time);
             if (s.samples[j].time < last - 2 * step)
                 incident.end = at(s.samples[j].time + step);
-            m_report.incidents.append(incident);
+            g.report.incidents.append(incident);
             i = j + 1;
         }
     }
-    std::sort(m_report.incidents.begin(), m_report.incidents.end(),
+    std::sort(g.report.incidents.begin(), g.report.incidents.end(),
               [](const SloReport::Incident &a, const SloReport::Incident &b) { return a.start < b.start; });
-    m_alerts.clear();
+    g.alerts.clear();
     // Acknowledged: the first silence over the alert's labels made while it fired.
     // Or, earlier or where Alertmanager has forgotten the silence, the console's own history: an
     // acknowledgement of the same alert (its fingerprint) while it fired — by name when the
     // fingerprints differ (Prometheus' external labels) and only one such incident was firing then.
-    m_report.acknowledgementsKnown = m_alertmanager != nullptr || m_historyGiven;
+    g.report.acknowledgementsKnown = g.alertmanagerAsked || g.historyGiven;
     QSet<QString> historyFingerprints;
-    for (const auto &e : std::as_const(m_history))
+    for (const auto &e : std::as_const(g.history))
         historyFingerprints.insert(e.fingerprint);
-    for (auto &incident : m_report.incidents) {
+    for (auto &incident : g.report.incidents) {
         auto labels = incident.labels;
         labels.insert(QStringLiteral("alertname"), incident.alertname);
         if (!incident.severity.isEmpty())
             labels.insert(QStringLiteral("severity"), incident.severity);
-        const auto until = incident.end.isValid() ? incident.end : m_report.end;
+        const auto until = incident.end.isValid() ? incident.end : g.report.end;
         const auto take = [&incident](const QDateTime &at, const QString &by) {
             if (!incident.acknowledgedAt.isValid() || at < incident.acknowledgedAt) {
                 incident.acknowledgedAt = at;
                 incident.acknowledgedBy = by;
             }
         };
-        for (const auto &silence : std::as_const(m_silences))
+        for (const auto &silence : std::as_const(g.silences))
             if (silence.startsAt >= incident.start && silence.startsAt <= until && AlertInbox::matches(silence.matchers, labels))
                 take(silence.startsAt, silence.createdBy);
         const auto fingerprint = alertFingerprint(labels);
-        for (const auto &e : std::as_const(m_history)) {
+        for (const auto &e : std::as_const(g.history)) {
             if (e.kind != AlertEvent::Kind::Acknowledged || e.at < incident.start || e.at > until)
                 continue;
             if (e.fingerprint == fingerprint) {
                 take(e.at, e.author);
             } else if (!historyFingerprints.contains(fingerprint) && e.alertname == incident.alertname) {
-                const auto firing = std::count_if(m_report.incidents.cbegin(), m_report.incidents.cend(), [&](const auto &other) {
+                const auto firing = std::count_if(g.report.incidents.cbegin(), g.report.incidents.cend(), [&](const auto &other) {
                     return other.alertname == e.alertname && other.start <= e.at && (!other.end.isValid() || other.end >= e.at);
                 });
                 if (firing == 1)
@@ -661,10 +694,10 @@ void SloReportBuilder::makeIncidents()
             }
         }
     }
-    m_silences.clear();
-    if (m_historyGiven)
-        m_report.queries.append({QStringLiteral("incidents.acknowledgements.history"),
-                                 QStringLiteral("the console's alert history (history.sqlite): acknowledged events"), m_report.end});
+    g.silences.clear();
+    if (g.historyGiven)
+        g.report.queries.append({QStringLiteral("incidents.acknowledgements.history"),
+                                 QStringLiteral("the console's alert history (history.sqlite): acknowledged events"), g.report.end});
 }
 
 } // namespace wf

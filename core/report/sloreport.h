@@ -158,6 +158,7 @@ public:
     static QString eventsQuery(const QString &counter, const QString &by, qint64 seconds);
 
 signals:
+    void composing(); // every answer is in; the report is being put together (off the UI thread)
     void finished(const wf::SloReport &report);
     void failed(const QString &message);
 
@@ -172,16 +173,31 @@ private:
     void askSecondsOver(const QStringList &symbols, const QDateTime &from, const QDateTime &to);
     void askChunked(const QString &figure, const QString &expr, const QDateTime &from, const QDateTime &to,
                     QMap<QString, Series> *into);
-    void makeIncidents();
-    QMap<QString, Series> m_alerts;
-    AlertmanagerClient *m_alertmanager = nullptr;
-    LokiClient *m_loki = nullptr;
     struct Transition
     {
         QDateTime at;
         QString from;
         QString reason;
     };
+    // What the answers gave, composed into the report off the UI thread.
+    struct Gathered
+    {
+        SloReport report;
+        QMap<QString, Series> states;
+        QMap<QString, Series> durations;
+        QMap<QString, Series> alerts;
+        QList<Transition> transitions;
+        QList<Silence> silences;
+        QList<AlertEvent> history;
+        bool historyGiven = false;
+        bool alertmanagerAsked = false;
+        int stepSeconds = 15;
+    };
+    static SloReport compose(Gathered g);
+    static void makeIncidents(Gathered &g);
+    QMap<QString, Series> m_alerts;
+    AlertmanagerClient *m_alertmanager = nullptr;
+    LokiClient *m_loki = nullptr;
     QList<Transition> m_transitions;
     std::optional<Error> m_lokiError;
     QList<Silence> m_silences;

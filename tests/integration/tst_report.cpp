@@ -27,6 +27,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -142,9 +143,19 @@ std::optional<wf::SloReport> TestReport::build(const QDate &from, const QDate &t
     builder.setLoki(m_loki.get());
     QSignalSpy finished(&builder, &wf::SloReportBuilder::finished);
     QSignalSpy failed(&builder, &wf::SloReportBuilder::failed);
+    // The window keeps painting while the figures are put together: an event posted when the
+    // answers are all in runs before the report is out.
+    bool loopRanWhileComposing = false;
+    connect(&builder, &wf::SloReportBuilder::composing, &builder, [&] {
+        QTimer::singleShot(0, &builder, [&] { loopRanWhileComposing = finished.isEmpty(); });
+    });
     builder.start(from, to);
     if (!QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 30000) || finished.isEmpty())
         return std::nullopt;
+    if (!loopRanWhileComposing) {
+        qWarning("the report was composed on the UI thread: the event loop did not run meanwhile");
+        return std::nullopt;
+    }
     return finished.first().first().value<wf::SloReport>();
 }
 

@@ -114,6 +114,8 @@ void WeeklyReportDialog::make()
         m_status->setText(tr("%1: %n page(s). Save it as PDF, HTML or JSON.", nullptr, m_document->pageCount()).arg(m_label));
         emit reportReady();
     });
+    connect(builder, &SloReportBuilder::composing, this,
+            [this] { m_status->setText(tr("Putting the report of %1 together…").arg(m_label)); });
     connect(builder, &SloReportBuilder::failed, this, [this, builder](const QString &message) {
         builder->deleteLater();
         m_make->setEnabled(true);
