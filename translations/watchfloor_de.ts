@@ -3517,7 +3517,7 @@ Open %2 in your web browser?</source>
     </message>
     <message>
         <source>Again within 1 h</source>
-        <translation>Erneut binnen 1 h</translation>
+        <translation>Erneut binnen 1 h</translation>
     </message>
     <message>
         <source>Suggestion</source>
@@ -3622,6 +3622,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>Watchfloor weekly SLO report</source>
         <translation>Wöchentlicher SLO-Bericht von Watchfloor</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,7 @@ QJsonObject SloReport::toJson() const
             if (k > 0 && fired[k - 1]->end.isValid() && fired[k - 1]->end.secsTo(fired[k]->start) < kFlapSeconds)
                 ++flaps;
         }
+        const auto acknowledged = std::count_if(fired.cbegin(), fired.cend(), [](const Incident *i) { return i->acknowledgedAt.isValid(); });
         std::sort(durations.begin(), durations.end());
         const double median = durations.size() % 2 ? durations[durations.size() / 2]
                                                    : (durations[durations.size() / 2 - 1] + durations[durations.size() / 2]) / 2;
@@ -156,6 +157,9 @@ QJsonObject SloReport::toJson() const
                                   {QStringLiteral("fires"), int(fired.size())},
                                   {QStringLiteral("firesPerWeek"), double(fired.size()) * 7.0 / periodDays()},
                                   {QStringLiteral("medianDurationSeconds"), median},
+                                  {QStringLiteral("acknowledged"), acknowledgementsKnown ? QJsonValue(qint64(acknowledged)) : QJsonValue()},
+                                  {QStringLiteral("acknowledgedPercent"),
+                                   acknowledgementsKnown ? QJsonValue(100.0 * double(acknowledged) / double(fired.size())) : QJsonValue()},
                                   {QStringLiteral("falsePositiveCandidates"), brief},
                                   {QStringLiteral("flaps"), flaps},
                                   {QStringLiteral("forSeconds"), forSeconds},

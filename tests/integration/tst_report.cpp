@@ -437,8 +437,17 @@ void TestReport::figuresAreTrue()
         // The review: a rule that fired is ranked with as many fires; the others are the ones
         // without a firing sample in 30 days.
         const auto review = json.value(QStringLiteral("alertReview")).toObject();
-        for (const auto &r : review.value(QStringLiteral("rules")).toArray())
-            QCOMPARE(r.toObject().value(QStringLiteral("fires")).toInt(), runs.value(r.toObject().value(QStringLiteral("alertname")).toString()));
+        QMap<QString, int> acknowledgedByRule;
+        for (const auto &i : incidents)
+            if (!i.toObject().value(QStringLiteral("acknowledgedAt")).isNull())
+                ++acknowledgedByRule[i.toObject().value(QStringLiteral("alertname")).toString()];
+        for (const auto &r : review.value(QStringLiteral("rules")).toArray()) {
+            const auto name = r.toObject().value(QStringLiteral("alertname")).toString();
+            QCOMPARE(r.toObject().value(QStringLiteral("fires")).toInt(), runs.value(name));
+            // The share acknowledged: its incidents someone acknowledged.
+            QCOMPARE(r.toObject().value(QStringLiteral("acknowledged")).toInt(), acknowledgedByRule.value(name));
+            QCOMPARE(r.toObject().value(QStringLiteral("acknowledgedPercent")).toDouble(), 100.0 * acknowledgedByRule.value(name) / runs.value(name));
+        }
         const auto month = ask(QStringLiteral("count by (alertname) (count_over_time(ALERTS{alertstate=\"firing\"}[30d]))"), report->end);
         for (const auto &silent : review.value(QStringLiteral("neverFiredIn30Days")).toArray())
             for (const auto &m : month.series)

@@ -174,11 +174,14 @@ void ReportDocument::build()
             rows.append({o.value(QStringLiteral("alertname")).toString(), QString::number(o.value(QStringLiteral("fires")).toInt()),
                          number(o.value(QStringLiteral("firesPerWeek")).toDouble(), 1),
                          duration(o.value(QStringLiteral("medianDurationSeconds")).toDouble()),
+                         o.value(QStringLiteral("acknowledgedPercent")).isNull()
+                             ? tr("—")
+                             : tr("%1 %").arg(number(o.value(QStringLiteral("acknowledgedPercent")).toDouble(), 0)),
                          QString::number(o.value(QStringLiteral("falsePositiveCandidates")).toInt()),
                          QString::number(o.value(QStringLiteral("flaps")).toInt()),
                          o.value(QStringLiteral("suggestion")).toString()});
         }
-        add(Block::Kind::Table, {}, {tr("Rule"), tr("Fires"), tr("Per week"), tr("Median"), tr("Brief, unacknowledged"), tr("Again within 1 h"), tr("Suggestion")}, rows);
+        add(Block::Kind::Table, {}, {tr("Rule"), tr("Fires"), tr("Per week"), tr("Median"), tr("Acknowledged"), tr("Brief, unacknowledged"), tr("Again within 1 h"), tr("Suggestion")}, rows);
     }
     QStringList silent;
     for (const auto &v : review.value(QStringLiteral("neverFiredIn30Days")).toArray())
