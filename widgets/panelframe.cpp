@@ -82,6 +82,16 @@ QString PanelFrame::title() const
 
 void PanelFrame::setState(State state, const QString &text, const QString &details)
 {
+    // Every refresh of every panel comes here: a style sheet set again repolishes the widget (its
+    // rules worked out anew, the style's caches filled again), so only what changed is set.
+    const auto style = [](QWidget *w, const QString &sheet) {
+        if (w->styleSheet() != sheet)
+            w->setStyleSheet(sheet);
+    };
+    const auto tip = [](QWidget *w, const QString &text) {
+        if (w->toolTip() != text)
+            w->setToolTip(text);
+    };
     m_state = state;
     m_stateText = text;
     const bool showContent = state == State::Ready || state == State::Stale;
@@ -91,15 +101,15 @@ void PanelFrame::setState(State state, const QString &text, const QString &detai
     switch (state) {
     case State::Loading:
         m_message->setText(tr("Loading…"));
-        m_message->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        style(m_message, QStringLiteral("color: palette(mid);"));
         break;
     case State::Empty:
         m_message->setText(text.isEmpty() ? tr("No data") : text);
-        m_message->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        style(m_message, QStringLiteral("color: palette(mid);"));
         break;
     case State::Error:
         m_message->setText(text);
-        m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+        style(m_message, QStringLiteral("color: #c62828;"));
         break;
     case State::Ready:
     case State::Stale:
@@ -107,11 +117,10 @@ void PanelFrame::setState(State state, const QString &text, const QString &detai
     }
     m_badge->setVisible(state == State::Stale || state == State::Error);
     m_badge->setText(state == State::Stale ? tr("stale") : tr("error"));
-    m_badge->setStyleSheet(state == State::Stale
-                               ? QStringLiteral("background: #f9a825; color: black; border-radius: 3px; padding: 0 4px;")
-                               : QStringLiteral("background: #c62828; color: white; border-radius: 3px; padding: 0 4px;"));
-    m_badge->setToolTip(details.isEmpty() ? text : details);
-    m_message->setToolTip(details);
+    style(m_badge, state == State::Stale ? QStringLiteral("background: #f9a825; color: black; border-radius: 3px; padding: 0 4px;")
+                                         : QStringLiteral("background: #c62828; color: white; border-radius: 3px; padding: 0 4px;"));
+    tip(m_badge, details.isEmpty() ? text : details);
+    tip(m_message, details);
 }
 
 } // namespace wf

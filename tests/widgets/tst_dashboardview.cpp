@@ -16,6 +16,7 @@
 #include "timeserieschart.h"
 #include "views/dashboardview.h"
 
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -246,6 +247,28 @@ void TestDashboardView::statesLookDifferentAndStaleKeepsData()
     QCOMPARE(tile->items().first().text, QStringLiteral("42.5 ops/s"));
     QVERIFY(tile->isVisible());
     QVERIFY(frame(QStringLiteral("rate"))->stateText().contains(QLatin1String("Connection refused by Prometheus.")));
+    // Refreshed again while still down: the same look, nothing restyled (a style sheet set again
+    // repolishes the widget — every panel, every refresh, all night).
+    QTRY_VERIFY(m_view->isSettled());
+    struct StyleChanges : QObject
+    {
+        int count = 0;
+        bool eventFilter(QObject *, QEvent *e) override
+        {
+            count += e->type() == QEvent::StyleChange ? 1 : 0;
+            return false;
+        }
+    } restyled;
+    for (auto *label : frame(QStringLiteral("rate"))->findChildren<QLabel *>())
+        label->installEventFilter(&restyled);
+    const auto askedBefore = m_prom->asked.size();
+    m_view->refresh();
+    QTRY_VERIFY(m_prom->asked.size() > askedBefore);
+    QTRY_VERIFY(m_view->isSettled());
+    QCOMPARE(frame(QStringLiteral("rate"))->state(), PanelFrame::State::Stale);
+    QCOMPARE(restyled.count, 0);
+    for (auto *label : frame(QStringLiteral("rate"))->findChildren<QLabel *>())
+        label->removeEventFilter(&restyled);
     // ... and recovers by itself on the next refresh once it answers again.
     m_prom->answers.insert(QStringLiteral("msgs"), Result<PromResult>(series({}, {{m_now - 1, 120}})));
     QTest::qWait(5);

@@ -902,7 +902,9 @@ void LogsView::updateStatus()
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
     const bool wrong = !m_error.isEmpty() || !m_tailWarning.isEmpty() || overdue || (m_request != 0 && !m_previousError.isEmpty());
-    m_status->setStyleSheet(wrong ? QStringLiteral("color: #c62828;") : QString());
+    // Set again on every tail batch, a style sheet would repolish the label each time.
+    if (const auto sheet = wrong ? QStringLiteral("color: #c62828;") : QString(); m_status->styleSheet() != sheet)
+        m_status->setStyleSheet(sheet);
     m_newLines->setVisible(m_unseen > 0);
     m_newLines->setText(tr("New lines: %1 ↓").arg(m_unseen));
 }
