@@ -454,24 +454,7 @@ std::optional<qint64> rangeNs(const std::vector<Token> &tokens, std::size_t &i)
     QString text;
     while (tokens.at(i).type != Token::Type::End && !isOp(tokens.at(i), "]"))
         text += tokens.at(i++).text;
-    static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
-    static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
-    if (!whole.match(text).hasMatch())
-        return std::nullopt;
-    qint64 ms = 0;
-    for (auto it = part.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const auto n = m.captured(1).toLongLong();
-        const auto unit = m.captured(2);
-        ms += unit == u"ms" ? n
-            : unit == u"s"  ? n * 1000
-            : unit == u"m"  ? n * 60'000
-            : unit == u"h"  ? n * 3'600'000
-            : unit == u"d"  ? n * 86'400'000
-            : unit == u"w"  ? n * 7 * 86'400'000
-                            : n * 365 * 86'400'000;
-    }
-    return ms * 1'000'000;
+    return durationNs(text);
 }
 
 std::optional<ParseError> grouping(const std::vector<Token> &tokens, std::size_t &i, MetricQuery::Aggregation *into)
@@ -567,6 +550,28 @@ std::variant<MetricQuery, ParseError> parseMetric(const std::vector<Token> &toke
 }
 
 } // namespace
+
+std::optional<qint64> durationNs(const QString &text)
+{
+    static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
+    static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
+    if (!whole.match(text).hasMatch())
+        return std::nullopt;
+    qint64 ms = 0;
+    for (auto it = part.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const auto n = m.captured(1).toLongLong();
+        const auto unit = m.captured(2);
+        ms += unit == u"ms" ? n
+            : unit == u"s"  ? n * 1000
+            : unit == u"m"  ? n * 60'000
+            : unit == u"h"  ? n * 3'600'000
+            : unit == u"d"  ? n * 86'400'000
+            : unit == u"w"  ? n * 7 * 86'400'000
+                            : n * 365 * 86'400'000;
+    }
+    return ms * 1'000'000;
+}
 
 std::variant<LogQuery, ParseError> parse(const QString &query)
 {

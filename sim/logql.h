@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -96,6 +97,10 @@ struct ParseError
 std::variant<LogQuery, ParseError> parse(const QString &query);
 // A log query or a metric query (query and query_range take both).
 std::variant<LogQuery, MetricQuery, ParseError> parseQuery(const QString &query);
+
+// A Prometheus-style duration as LogQL ranges and the step parameter take it ("15s", "1h30m",
+// "500ms"; units ms s m h d w y); nullopt for anything else.
+std::optional<qint64> durationNs(const QString &text);
 
 // `| json`: the line's fields as labels (nested objects joined with _, arrays skipped), each name
 // made a valid label name; a name that clashes with a stream label gets "_extracted".

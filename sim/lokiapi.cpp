@@ -139,24 +139,6 @@ std::optional<std::pair<qint64, qint64>> window(const QUrlQuery &q, qint64 defau
     return std::pair{start, end};
 }
 
-// A Prometheus-style duration ("15s", "1m", "1h30m"); nullopt for anything else.
-std::optional<qint64> promDurationNs(const QString &text)
-{
-    static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
-    static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
-    if (!whole.match(text).hasMatch())
-        return std::nullopt;
-    qint64 ms = 0;
-    for (auto it = part.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const auto n = m.captured(1).toLongLong();
-        const auto unit = m.captured(2);
-        ms += unit == u"ms" ? n : unit == u"s" ? n * 1000 : unit == u"m" ? n * 60'000 : unit == u"h" ? n * 3'600'000
-            : unit == u"d" ? n * 86'400'000 : unit == u"w" ? n * 604'800'000 : n * 31'536'000'000;
-    }
-    return ms * 1'000'000;
-}
-
 } // namespace
 
 LokiApi::LokiApi(SimLog *log, QHttpServer *server, QObject *parent)
@@ -200,7 +182,7 @@ QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const 
             const auto text = q.queryItemValue(QStringLiteral("step"));
             bool number = false;
             const auto seconds = text.toDouble(&number);
-            const auto duration = promDurationNs(text);
+            const auto duration = logql::durationNs(text);
             if (!number && !duration)
                 return badRequest(QStringLiteral("invalid step parameter: could not parse \"%1\"").arg(text));
             step = number ? qint64(seconds * 1e9) : *duration;

@@ -52,6 +52,8 @@ private slots:
     void metricQueriesParse();
     void metricWindowsAreLokis();
     void metricAggregations();
+    void durations_data();
+    void durations();
 };
 
 void TestLogQL::selects_data()
@@ -165,6 +167,36 @@ void TestLogQL::consoleEscapingRoundTrips()
     QVERIFY(!run(regex, other));
     const auto filter = QStringLiteral("{app=\"mytrader-api\"} |= %1").arg(wf::quoteString(value));
     QVERIFY2(run(filter, stream, QStringLiteral("before %1 after").arg(value)), qPrintable(filter));
+}
+
+void TestLogQL::durations_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ns"); // -1: refused
+    QTest::newRow("seconds") << QStringLiteral("15s") << 15'000'000'000LL;
+    QTest::newRow("milliseconds") << QStringLiteral("500ms") << 500'000'000LL;
+    QTest::newRow("compound") << QStringLiteral("1h30m") << 5'400'000'000'000LL;
+    QTest::newRow("week") << QStringLiteral("1w") << 604'800'000'000'000LL;
+    QTest::newRow("year") << QStringLiteral("1y") << 31'536'000'000'000'000LL;
+    QTest::newRow("no unit") << QStringLiteral("15") << -1LL;
+    QTest::newRow("unknown unit") << QStringLiteral("5x") << -1LL;
+    QTest::newRow("fraction") << QStringLiteral("1.5m") << -1LL;
+    QTest::newRow("empty") << QString() << -1LL;
+}
+
+// One parser for a range in a query and the step parameter: the same text, the same length.
+void TestLogQL::durations()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ns);
+    const auto parsed = durationNs(text);
+    QCOMPARE(parsed.value_or(-1), ns);
+    if (ns > 0) {
+        const auto query = parseQuery(QStringLiteral("count_over_time({app=\"mytrader-api\"}[%1])").arg(text));
+        const auto *metric = std::get_if<MetricQuery>(&query);
+        QVERIFY(metric);
+        QCOMPARE(metric->rangeNs, ns);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLogQL)
