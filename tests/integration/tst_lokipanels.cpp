@@ -33,6 +33,21 @@ private slots:
     void lokiRestartLeavesLinesStale();
 
 private:
+    // The test dashboard on its own scheduler, shown over the last 15 minutes, first refresh asked.
+    struct Shown
+    {
+        Shown(PrometheusClient *prometheus, LokiClient *loki, const Dashboard &dashboard)
+            : transport(prometheus, loki)
+            , scheduler(&transport)
+            , view(ViewId::Operations, dashboard, &scheduler, &timeline)
+        {
+        }
+        PrometheusTransport transport;
+        QueryScheduler scheduler;
+        RouterTimeline timeline;
+        DashboardView view;
+    };
+    std::unique_ptr<Shown> showDashboard();
     void post(const QString &path, const QByteArray &body);
     Result<LokiResult> askLoki(const LokiQuery &query);
     Dashboard dashboard() const;
@@ -93,6 +108,17 @@ Dashboard TestLokiPanels::dashboard() const
     return parsed.value();
 }
 
+std::unique_ptr<TestLokiPanels::Shown> TestLokiPanels::showDashboard()
+{
+    auto shown = std::make_unique<Shown>(m_prometheus.get(), m_loki.get(), dashboard());
+    shown->view.setPrometheus(m_prometheus.get());
+    shown->view.setTimeRange(TimeRange::last(std::chrono::minutes(15)));
+    shown->view.resize(1400, 700);
+    shown->view.show();
+    shown->view.refresh();
+    return shown;
+}
+
 namespace {
 
 QStringList paintedLines(DashboardPanel *panel)
@@ -107,15 +133,8 @@ QStringList paintedLines(DashboardPanel *panel)
 
 void TestLokiPanels::logsPanelShowsTheNewestLines()
 {
-    PrometheusTransport transport(m_prometheus.get(), m_loki.get());
-    QueryScheduler scheduler(&transport);
-    RouterTimeline timeline;
-    DashboardView view(ViewId::Operations, dashboard(), &scheduler, &timeline);
-    view.setPrometheus(m_prometheus.get());
-    view.setTimeRange(TimeRange::last(std::chrono::minutes(15)));
-    view.resize(1400, 700);
-    view.show();
-    view.refresh();
+    const auto shown = showDashboard();
+    auto &view = shown->view;
     QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
     auto *lines = view.panel(QStringLiteral("lines"));
     QCOMPARE(lines->frame()->state(), PanelFrame::State::Ready);
@@ -158,15 +177,8 @@ void TestLokiPanels::logsPanelShowsTheNewestLines()
 
 void TestLokiPanels::transitionOnTopAfterTheNextRefresh()
 {
-    PrometheusTransport transport(m_prometheus.get(), m_loki.get());
-    QueryScheduler scheduler(&transport);
-    RouterTimeline timeline;
-    DashboardView view(ViewId::Operations, dashboard(), &scheduler, &timeline);
-    view.setPrometheus(m_prometheus.get());
-    view.setTimeRange(TimeRange::last(std::chrono::minutes(15)));
-    view.resize(1400, 700);
-    view.show();
-    view.refresh();
+    const auto shown = showDashboard();
+    auto &view = shown->view;
     QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
     auto *lines = view.panel(QStringLiteral("lines"));
     const auto before = paintedLines(lines);
@@ -186,27 +198,20 @@ void TestLokiPanels::transitionOnTopAfterTheNextRefresh()
 
 void TestLokiPanels::lokiRestartLeavesLinesStale()
 {
-    PrometheusTransport transport(m_prometheus.get(), m_loki.get());
-    QueryScheduler scheduler(&transport);
-    RouterTimeline timeline;
-    DashboardView view(ViewId::Operations, dashboard(), &scheduler, &timeline);
-    view.setPrometheus(m_prometheus.get());
-    view.setTimeRange(TimeRange::last(std::chrono::minutes(15)));
-    view.resize(1400, 700);
-    view.show();
-    view.refresh();
+    const auto shown = showDashboard();
+    auto &view = shown->view;
     QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
     auto *lines = view.panel(QStringLiteral("lines"));
-    const auto shown = paintedLines(lines);
-    QVERIFY(!shown.isEmpty());
+    const auto before = paintedLines(lines);
+    QVERIFY(!before.isEmpty());
     // Loki restarts (503 while it is down, as Loki's ingester ring does): the last lines stay,
     // marked stale; Prometheus' backoff is not started by it.
     post(QStringLiteral("/control/loki/restart"), R"({"downSeconds":4})");
     view.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
     QCOMPARE(lines->frame()->state(), PanelFrame::State::Stale);
-    QCOMPARE(paintedLines(lines), shown);
-    QVERIFY(!scheduler.isBackingOff());
+    QCOMPARE(paintedLines(lines), before);
+    QVERIFY(!shown->scheduler.isBackingOff());
     // Back: whole again within a refresh.
     QTest::qWait(4500);
     bool whole = false;
