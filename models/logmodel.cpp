@@ -5,9 +5,11 @@
 #include <QColor>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -34,14 +36,42 @@ quint16 LogModel::streamIndex(const Labels &labels)
 void LogModel::setLines(std::vector<LogLine> lines)
 {
     beginResetModel();
+    qsizetype released = m_packedBytes;
     for (const auto &line : m_lines)
-        m_releasedBytes += line.utf8.size();
-    m_releasedBytes += m_packedBytes;
+        released += line.utf8.size();
+    if (m_lines.size() >= kFreeElsewhereLines) {
+        // The old lines are freed on a worker, and the pages handed back there when it was much.
+        struct Old
+        {
+            std::deque<LogLine> lines;
+            std::unordered_map<qint32, Block> blocks;
+        };
+        auto old = std::make_shared<Old>();
+        old->lines.swap(m_lines);
+        old->blocks.swap(m_blocks);
+        const bool giveBackThere = m_releasedBytes + released >= kGiveBackBytes;
+        if (giveBackThere)
+            m_releasedBytes = 0;
+        else
+            m_releasedBytes += released;
+        QThreadPool::globalInstance()->start([old, giveBackThere] {
+            old->lines.clear();
+            old->blocks.clear();
+#ifdef __GLIBC__
+            if (giveBackThere)
+                ::malloc_trim(0);
+#endif
+        });
+    } else {
+        m_releasedBytes += released;
+    }
     m_lines.clear();
     m_lines.shrink_to_fit();
     m_parsed.clear();
     m_blocks.clear();
     m_unpacked.clear();
+    m_frontSerial = 0;
+    ++m_generation;
     m_packedBytes = 0;
     m_packedTextBytes = 0;
     m_unpackedLines = 0;
@@ -108,6 +138,7 @@ void LogModel::prependLines(std::vector<LogLine> lines)
         hold(*it);
         m_lines.push_front(std::move(*it));
     }
+    m_frontSerial -= qint64(lines.size());
     endInsertRows();
     m_packCursor = 0; // the new oldest are not packed yet
     pack();
@@ -151,6 +182,7 @@ void LogModel::trim()
         m_lines.pop_front();
     }
     m_packCursor = std::max<qsizetype>(m_packCursor - over, 0);
+    m_frontSerial += over;
     endRemoveRows();
     m_dropped += over;
     emit droppedCountChanged(m_dropped);
@@ -224,10 +256,21 @@ QByteArray LogModel::text(int row) const
         const auto packed = m_blocks.find(line.block);
         if (packed == m_blocks.end())
             return {};
-        block = new QByteArray(qUncompress(packed->second.packed));
+        block = new QByteArray(unpackBlock(packed->second.packed));
         m_unpacked.insert(line.block, block);
     }
     return block->mid(qsizetype(line.offset), qsizetype(line.length));
+}
+
+QByteArray LogModel::packedBlock(qint32 block) const
+{
+    const auto it = m_blocks.find(block);
+    return it == m_blocks.end() ? QByteArray() : it->second.packed;
+}
+
+QByteArray LogModel::unpackBlock(const QByteArray &packed)
+{
+    return qUncompress(packed);
 }
 
 qsizetype LogModel::storedBytes() const

@@ -74,6 +74,15 @@ public:
 
     const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
     QByteArray text(int row) const; // the line's UTF-8, unpacked when it was packed
+    // A packed block as it is held (empty once its last line went), and its text unpacked: for
+    // reading packed lines elsewhere (the filter's worker) without unpacking on the UI thread.
+    QByteArray packedBlock(qint32 block) const;
+    static QByteArray unpackBlock(const QByteArray &packed);
+    // Rows move as lines come and go; this says where. Row r is the line numbered frontSerial() + r
+    // until the next setLines(): lines dropped at the front raise it, older lines put before lower
+    // it. setLines() replaces every line and counts a new generation().
+    qint64 frontSerial() const { return m_frontSerial; }
+    quint64 generation() const { return m_generation; }
     // Lines older than the newest kHotLines are packed kBlockLines at a time (zlib): JSON log
     // lines take about a sixth of their size then, so a tail left open all night stays small.
     static constexpr qsizetype kHotLines = 2000;
@@ -109,6 +118,11 @@ private:
     qsizetype m_dropped = 0;
     qsizetype m_bytes = 0;
     qsizetype m_releasedBytes = 0; // let go since the pages were last handed back
+    qint64 m_frontSerial = 0;
+    quint64 m_generation = 0;
+    // Lines replaced by setLines() at or past this many are freed on a worker: a million of them
+    // took the UI thread 80 ms in free() alone.
+    static constexpr std::size_t kFreeElsewhereLines = 20'000;
     std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
     // Parsed records by line id: rows shift as lines come and go, ids do not. The rows on screen

@@ -59,6 +59,7 @@ private slots:
     void filterByTextRegexAndLevel();
     void findsRowsByTime();
     void bigBufferFiltersOffTheUiThread();
+    void filterHandedOverWhileLinesMove();
     void olderLinesArePackedAndReadBack();
     void parsedLinesKeptWithinTheirBytes();
 };
@@ -250,6 +251,74 @@ void TestLogModel::bigBufferFiltersOffTheUiThread()
     QTRY_VERIFY(!proxy.isFiltering());
     QTRY_COMPARE(proxy.rowCount(), 1);
     QCOMPARE(proxy.pattern(), QStringLiteral("line 12345 "));
+}
+
+namespace {
+
+// Lines from..from+count, every seventh saying "seven".
+std::vector<LogLine> sevens(qint64 from, int count)
+{
+    std::vector<LogLine> out;
+    for (qint64 i = from; i < from + count; ++i)
+        out.push_back(json(i, "Information", QStringLiteral("line %1 %2").arg(i).arg(i % 7 == 0 ? "seven" : "")));
+    return out;
+}
+
+// What the proxy shows is exactly the lines that say "seven", and the gaps.
+void expectSevens(const LogModel &model, const LogFilterProxy &proxy)
+{
+    int expected = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        expected += model.line(row).gap > 0 || model.text(row).contains("seven");
+    QCOMPARE(proxy.rowCount(), expected);
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const auto source = proxy.mapToSource(proxy.index(row, 0)).row();
+        QVERIFY(model.line(source).gap > 0 || model.text(source).contains("seven"));
+    }
+}
+
+} // namespace
+
+// Over a big buffer the lines are handed to the worker a pass at a time. Between passes the tail
+// goes on: the oldest lines go (some handed over, some not yet), older pages come in front, newer
+// lines after, packed and unpacked lines alike; a new query replaces them all. Each time the filter
+// shows exactly the lines that match — none skipped because its row moved.
+void TestLogModel::filterHandedOverWhileLinesMove()
+{
+    LogModel model;
+    model.setLimit(70'000);
+    LogFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSnapshotLinesPerPass(1000);
+    QSignalSpy filtered(&proxy, &LogFilterProxy::filtered);
+    for (int batch = 0; batch < 60; ++batch) // a tail: the older ones are packed as it goes
+        model.appendLines(sevens(100'000 + batch * 1000, 1000));
+    QVERIFY(model.line(0).block >= 0);
+
+    QVERIFY(proxy.setPattern(QStringLiteral("seven"), false, false)); // the first 1,000 handed over
+    QVERIFY(proxy.isFiltering());
+    model.appendLines(sevens(160'000, 15'000)); // over the limit: 5,000 of the oldest go
+    QCoreApplication::processEvents();           // a pass
+    model.setLimit(60'000);                      // 10,000 more go
+    QCoreApplication::processEvents();
+    model.setLimit(65'000);
+    model.prependLines(sevens(90'000, 3'000)); // an older page in front
+    model.appendGap(175'000, 12);
+    QCoreApplication::processEvents();
+    QVERIFY(proxy.isFiltering());
+    QTRY_COMPARE(filtered.count(), 1);
+    QVERIFY(!proxy.isFiltering());
+    expectSevens(model, proxy);
+
+    // A new query while the lines are handed over: the filter takes the new lines.
+    QVERIFY(proxy.setPattern(QStringLiteral("SEVEN"), false, false));
+    QCoreApplication::processEvents();
+    model.setLines(sevens(500'000, 30'000));
+    QTRY_COMPARE(filtered.count(), 2);
+    expectSevens(model, proxy);
+    // Lines that come later are matched as they come.
+    model.appendLines(sevens(530'000, 7));
+    expectSevens(model, proxy);
 }
 
 // A tail left open all night: past the newest kHotLines, lines are packed into compressed blocks.
