@@ -475,9 +475,9 @@ void Importer::mapFieldConfig(const QJsonObject &p, Panel *panel, const QString 
         note(where, Text::tr("value mappings %1 not applied").arg(unmapped.join(QStringLiteral(", "))),
              Text::tr("Watchfloor maps single numbers to words only"));
     // Overrides by name or regex (and the legacy series overrides by alias): a series' colour,
-    // name, side of the axis and visibility, on a time series. Other matchers and properties, and
-    // overrides on other panel types, are in the report.
-    const bool chart = panel->type == PanelType::TimeSeries;
+    // name, side of the axis and visibility, on a time series; colour, name and visibility on a
+    // stat. Other matchers and properties, and overrides on other panel types, are in the report.
+    const bool chart = panel->type == PanelType::TimeSeries || panel->type == PanelType::Stat;
     QStringList overrides;
     const auto keep = [&](SeriesOverride s, const QString &label, const QStringList &skipped, bool any) {
         if (!chart || !any) {

@@ -142,6 +142,7 @@ private slots:
     void hiddenViewAsksNothing();
     void legendHidesSeries();
     void overridesDrawSeriesTheirWay();
+    void criticalAlertsAreRed();
     void statesOfASeriesInLanes();
     void exportsWhatItShows();
     void routerTimelineFollowsPolls();
@@ -357,6 +358,45 @@ void TestDashboardView::overridesDrawSeriesTheirWay()
     QCOMPARE(painted.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("In"));
     QCOMPARE(painted.at(1).toObject().value(QStringLiteral("value")).toDouble(), 4.0);
     QVERIFY(painted.at(1).toObject().value(QStringLiteral("negated")).toBool());
+}
+
+// The built-in Operations view's "Active alerts": one tile per severity firing. Its thresholds say
+// amber for one alert of any severity; a critical one is red (an override by name), as the inbox
+// and the wall's banner have it.
+void TestDashboardView::criticalAlertsAreRed()
+{
+    const auto operations = dashboards::builtIn(QStringLiteral("operations"));
+    QVERIFY(operations.ok());
+    Panel alerts;
+    for (const auto &row : operations->rows)
+        for (const auto &p : row.panels)
+            if (p.id == u"alerts")
+                alerts = p;
+    QCOMPARE(alerts.queries.size(), 1);
+    PromResult firing;
+    for (const auto &[severity, count] : {std::pair{"critical", 1.0}, std::pair{"warning", 2.0}}) {
+        Series s;
+        s.labels.insert(QStringLiteral("severity"), QString::fromLatin1(severity));
+        s.samples.push_back({double(m_now - 1), count});
+        firing.series.push_back(s);
+    }
+    m_prom->answers.insert(alerts.queries.first().expr, Result<PromResult>(firing));
+    m_view = new DashboardView(ViewId::Operations, operations.value(), m_scheduler, m_timeline);
+    m_view->setTimeRange(TimeRange::last(std::chrono::minutes(5)));
+    m_view->resize(1400, 900);
+    m_view->show();
+    QTRY_COMPARE(frame(QStringLiteral("alerts"))->state(), PanelFrame::State::Ready);
+    const auto items = frame(QStringLiteral("alerts"))->findChild<StatTile *>()->items();
+    QCOMPARE(items.size(), 2);
+    QMap<QString, QColor> colours;
+    for (const auto &item : items)
+        colours.insert(item.caption, item.color);
+    QCOMPARE(colours.value(QStringLiteral("critical")), DashboardPanel::namedColor(QStringLiteral("red")));
+    QCOMPARE(colours.value(QStringLiteral("warning")), DashboardPanel::namedColor(QStringLiteral("amber")));
+    // The snapshot says so too.
+    for (const auto &v : m_view->panel(QStringLiteral("alerts"))->painted())
+        QCOMPARE(v.toObject().value(QStringLiteral("color")).toString(),
+                 colours.value(v.toObject().value(QStringLiteral("caption")).toString()).name());
 }
 
 void TestDashboardView::statesOfASeriesInLanes()

@@ -188,6 +188,14 @@ QString PanelKind::legend(const Shown &shown) const
     return dashboards::formatLegend(m_panel.queries.at(shown.query).legend, shown.series->labels);
 }
 
+const SeriesOverride *PanelKind::overrideFor(const QString &legend) const
+{
+    for (const auto &o : m_panel.overrides)
+        if (o.matches(legend))
+            return &o;
+    return nullptr;
+}
+
 QJsonObject PanelKind::paintedItem(const QString &text, const Shown &shown, const QString &source) const
 {
     const auto &last = shown.series->samples.back();

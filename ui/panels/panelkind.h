@@ -120,6 +120,8 @@ protected:
     virtual QList<Role> roles(const PanelQuery &query) const;
     virtual void setRange(qint64 fromMs, qint64 toMs);
     QString legend(const Shown &shown) const;
+    // The first of the panel's overrides that matches a series' legend, if any.
+    const SeriesOverride *overrideFor(const QString &legend) const;
     QJsonObject paintedItem(const QString &text, const Shown &shown, const QString &source) const;
     QString title() const;
 

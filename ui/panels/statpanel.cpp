@@ -55,18 +55,30 @@ void StatPanel::render()
     m_painted = {};
     for (const auto &shown : std::as_const(now)) {
         const double value = shown.series->samples.back().value;
-        const auto name = legend(shown);
+        auto name = legend(shown);
+        // An override by name: not shown, another name, or its own colour over the thresholds'
+        // (one critical alert is red where the thresholds say amber for one of any severity).
+        const auto *o = overrideFor(name);
+        if (o && o->hidden)
+            continue;
+        if (o && !o->displayName.isEmpty())
+            name = o->displayName;
         StatTile::Item item;
         const auto mapped = dashboards::mappedText(m_panel.mappings, value);
         item.text = m_panel.showLegend ? name
                     : !mapped.isEmpty() ? mapped
                                         : dashboards::formatValue(value, m_panel.unit, m_panel.decimals);
-        item.color = std::isnan(value) ? healthColor(Health::Unknown)
-                                       : namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
+        item.color = std::isnan(value)        ? healthColor(Health::Unknown)
+                     : o && !o->color.isEmpty() ? namedColor(o->color)
+                                                : namedColor(dashboards::thresholdColor(m_panel.thresholds, value));
         if (!m_panel.showLegend && (now.size() > 1 || !m_panel.queries.at(shown.query).legend.isEmpty()))
             item.caption = name; // which one ("warning"), even when it is the only one
         items.append(item);
-        m_painted.append(paintedItem(item.text, shown, source));
+        auto painted = paintedItem(item.text, shown, source);
+        painted.insert(QStringLiteral("color"), item.color.name());
+        if (!item.caption.isEmpty())
+            painted.insert(QStringLiteral("caption"), item.caption);
+        m_painted.append(painted);
     }
     QList<QPointF> spark;
     if (now.size() == 1)

@@ -85,14 +85,6 @@ void TimeSeriesPanel::render()
     m_chart->setLines(lines, m_stepMs);
 }
 
-const SeriesOverride *TimeSeriesPanel::overrideFor(const QString &legend) const
-{
-    for (const auto &o : m_panel.overrides)
-        if (o.matches(legend))
-            return &o;
-    return nullptr;
-}
-
 QJsonArray TimeSeriesPanel::painted() const
 {
     if (!usesQueries())

@@ -28,8 +28,6 @@ protected:
     void setRange(qint64 fromMs, qint64 toMs) override;
 
 private:
-    const SeriesOverride *overrideFor(const QString &legend) const;
-
     TimeSeriesChart *m_chart;
     QList<QPointF> m_roundTrips; // health source: (ms since epoch, round trip ms)
 };
