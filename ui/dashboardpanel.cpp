@@ -228,8 +228,11 @@ void DashboardPanel::render()
         hadData = hadData || r.data.has_value();
     }
     const auto painted = m_kind->paintsNow() ? PanelKind::Role::Now : PanelKind::Role::Series;
-    const bool anyData = !m_kind->series(painted).isEmpty() || m_kind->healthWins();
-    if (!error.isEmpty()) {
+    // The value is the health endpoint's, polled just now and newer than anything Prometheus
+    // answered: current whatever Prometheus says (only a sparkline is its last answer).
+    const bool healthCurrent = m_kind->healthWins();
+    const bool anyData = !m_kind->series(painted).isEmpty() || healthCurrent;
+    if (!error.isEmpty() && !healthCurrent) {
         if (hadData)
             m_frame->setState(PanelFrame::State::Stale, tr("%1\nShowing the data of %2.")
                                                             .arg(error, PanelKind::timeText(m_kind->lastGood(), m_utc)));
@@ -277,7 +280,8 @@ void DashboardPanel::showRouter(const RouterTimeline &timeline, const QDateTime 
 
 void DashboardPanel::markOverdue(const QString &text)
 {
-    if (m_frame->state() == PanelFrame::State::Ready) // a stale one already says why
+    // A stale one already says why; a value the health endpoint gave just now is not late.
+    if (m_frame->state() == PanelFrame::State::Ready && !m_kind->healthWins())
         m_frame->setState(PanelFrame::State::Stale, text);
 }
 

@@ -569,6 +569,37 @@ void TestDashboardView::newerHealthFactWins()
     sample.report = report;
     m_view->showHealthSample(sample);
     QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+
+    // Prometheus goes down a few seconds later while the health endpoint answers: a report checked
+    // after Prometheus' last good value wins, though older than the failed try — the value is
+    // current, not stale (only Prometheus' history behind it is old).
+    m_prom->answers.insert(QStringLiteral("conn"), Result<PromResult>(down()));
+    const auto lastGood = QDateTime::currentDateTimeUtc(); // Prometheus' value evaluated at or before
+    QTest::qWait(5000);
+    m_view->refresh();
+    QTRY_VERIFY(m_view->isSettled());
+    QCOMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Stale); // no newer health yet
+    QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+    report.checkedAt = lastGood.addMSecs(1500);
+    sample.report = report;
+    m_view->showHealthSample(sample);
+    QCOMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Ready);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Reconnecting"));
+    QVERIFY2(tile->toolTip().contains(QLatin1String("health endpoint")), qPrintable(tile->toolTip()));
+    // The next refresh, Prometheus still down: the same; and when the view marks what waits for
+    // Prometheus as late (its outage), this value is not late.
+    m_view->refresh();
+    QTRY_VERIFY(m_view->isSettled());
+    QCOMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Ready);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Reconnecting"));
+    m_view->panel(QStringLiteral("connection"))->markOverdue(QStringLiteral("Prometheus is not answering"));
+    QCOMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Ready);
+    // The health endpoint fails too: Prometheus' last value, stale, with its error.
+    m_view->showHealthSample(failed);
+    QCOMPARE(frame(QStringLiteral("connection"))->state(), PanelFrame::State::Stale);
+    QCOMPARE(tile->items().first().text, QStringLiteral("Connected"));
+    // A panel with no health fact beside it stays stale all along.
+    QCOMPARE(frame(QStringLiteral("table"))->state(), PanelFrame::State::Stale);
 }
 
 void TestDashboardView::unreachablePrometheusIsSaidOnce()

@@ -115,6 +115,7 @@ bool PanelKind::deliver(const QueryKey &key, const Result<PromResult> &result)
         r.answered = true;
         if (result) {
             r.data = result.value();
+            r.dataEnd = key.end;
             r.error.reset();
             m_lastGood = QDateTime::currentDateTimeUtc();
             if (r.role != Role::Now)
@@ -151,8 +152,8 @@ bool PanelKind::healthWins() const
         return false;
     QDateTime evaluated;
     for (const auto &r : m_requests)
-        if (r.role == Role::Now && r.data)
-            evaluated = QDateTime::fromSecsSinceEpoch(r.key.end, Qt::UTC);
+        if (r.role == Role::Now && r.data) // when the value held was evaluated, not the last try
+            evaluated = QDateTime::fromSecsSinceEpoch(r.dataEnd, Qt::UTC);
     return healthfacts::healthIsNewer(m_health->checkedAt, evaluated, m_scrapeSeconds);
 }
 

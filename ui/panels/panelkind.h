@@ -42,6 +42,7 @@ public:
         Role role = Role::Series;
         QueryKey key;                   // of the last plan
         std::optional<PromResult> data; // the last good answer
+        qint64 dataEnd = 0;             // the time it was asked for (key.end then; s since the epoch)
         std::optional<Error> error;     // the last refresh's error
         bool answered = false;
     };
