@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QLocale>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -883,7 +884,7 @@ QString ImportResult::report() const
                      .arg(dashboard.id)
                      .arg(mapped)
                      .arg(panels)
-                     .arg(QString::number(share, 'f', 1))
+                     .arg(QLocale().toString(share, 'f', 1)) // "98,1" in German
                      .arg(dashboard.rows.size())
                      .arg(dashboard.variables.size()));
     lines.append(Text::tr("Time range %1 to %2%3.")
