@@ -106,7 +106,10 @@ void StatTile::paintEvent(QPaintEvent *)
         // Fit the text: start large, shrink until it fits the cell.
         // At most about two and a half lines of the tile's type: 30 px at the usual size, more on a wall.
         const int largest = std::max(30, int(QFontInfo(this->font()).pixelSize() * 2.4));
-        int size = std::clamp(cell.height() / (item.caption.isEmpty() ? 2 : 3), 9, largest);
+        // A caption takes a line under the value; the value gets most of what is left (a third of
+        // the cell made "2" over "critical" smaller than the caption's own line on a short tile).
+        const int captionHeight = item.caption.isEmpty() ? 0 : QFontMetrics(this->font()).height();
+        int size = std::clamp(item.caption.isEmpty() ? cell.height() / 2 : (cell.height() - captionHeight) * 3 / 4, 9, largest);
         QFontMetrics fm(font);
         for (; size > 8; --size) {
             font.setPixelSize(size);
