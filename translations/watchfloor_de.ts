@@ -3517,7 +3517,7 @@ Open %2 in your web browser?</source>
     </message>
     <message>
         <source>Again within 1 h</source>
-        <translation>Erneut binnen 1 h</translation>
+        <translation>Erneut binnen 1&#xa0;h</translation>
     </message>
     <message>
         <source>Suggestion</source>
@@ -4865,10 +4865,6 @@ Open %2 in your web browser?</source>
         <translation>das Grafana-Dashboard „%1“ hat keine Panels</translation>
     </message>
     <message>
-        <source>Imported “%1” (schemaVersion %2) as “%3”: %4 of %5 panels mapped (%6 %), %7 rows, %8 variables.</source>
-        <translation>„%1“ (schemaVersion %2) als „%3“ importiert: %4 von %5 Panels übernommen (%6 %), %7 Zeilen, %8 Variablen.</translation>
-    </message>
-    <message>
         <source>Time range %1 to %2%3.</source>
         <translation>Zeitraum %1 bis %2%3.</translation>
     </message>
@@ -4963,6 +4959,26 @@ Open %2 in your web browser?</source>
     <message>
         <source>drawn as a state timeline, a lane per series</source>
         <translation>als Zustandsverlauf gezeichnet, eine Bahn je Reihe</translation>
+    </message>
+    <message>
+        <source>Imported “%1” (schemaVersion %2) as “%3”: %4 of %5 panels mapped (%6 %), %7, %8.</source>
+        <translation>„%1“ (schemaVersion %2) als „%3“ importiert: %4 von %5 Panels übernommen (%6 %), %7, %8.</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 variable</source>
+        <translation>1 Variable</translation>
+    </message>
+    <message>
+        <source>%1 variables</source>
+        <translation>%1 Variablen</translation>
     </message>
 </context>
 <context>

@@ -878,15 +878,17 @@ QString ImportResult::report() const
 {
     QStringList lines;
     const double share = panels > 0 ? 100.0 * mapped / panels : 100.0;
-    lines.append(Text::tr("Imported “%1” (schemaVersion %2) as “%3”: %4 of %5 panels mapped (%6 %), %7 rows, %8 variables.")
+    lines.append(Text::tr("Imported “%1” (schemaVersion %2) as “%3”: %4 of %5 panels mapped (%6 %), %7, %8.")
                      .arg(dashboard.title)
                      .arg(schemaVersion)
                      .arg(dashboard.id)
                      .arg(mapped)
                      .arg(panels)
                      .arg(QLocale().toString(share, 'f', 1)) // "98,1" in German
-                     .arg(dashboard.rows.size())
-                     .arg(dashboard.variables.size()));
+                     // One or more: the same two forms in English and German, without a plural file for English.
+                     .arg(dashboard.rows.size() == 1 ? Text::tr("1 row") : Text::tr("%1 rows").arg(dashboard.rows.size()),
+                          dashboard.variables.size() == 1 ? Text::tr("1 variable")
+                                                          : Text::tr("%1 variables").arg(dashboard.variables.size())));
     lines.append(Text::tr("Time range %1 to %2%3.")
                      .arg(timeFrom, timeTo, refresh.isEmpty() ? QString() : Text::tr(", refresh every %1").arg(refresh)));
     if (!datasources.isEmpty())
