@@ -13,6 +13,15 @@ QString installTranslations(const QString &language)
     if (!language.isEmpty())
         QLocale::setDefault(locale);
     auto *app = QCoreApplication::instance();
+    // English plural forms under every language: a string the language's file lacks, or English
+    // itself, reads "1 point" and "2 points", not "point(s)".
+    auto *plurals = new QTranslator(app);
+    if (plurals->load(QStringLiteral(":/i18n/watchfloor_en.qm")))
+        QCoreApplication::installTranslator(plurals);
+    else
+        delete plurals;
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return QStringLiteral("en");
     auto *own = new QTranslator(app);
     if (!own->load(locale, QStringLiteral("watchfloor"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         delete own;
