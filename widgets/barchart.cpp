@@ -39,7 +39,12 @@ void BarChart::paintEvent(QPaintEvent *)
         if (std::isfinite(b.value))
             max = std::max(max, b.value);
     }
-    labelWidth = std::min(labelWidth + 8, width() * 2 / 5);
+    // The labels say what the bars are: they take what they need, as long as the longest bar keeps a
+    // fifth of the width (at least 24 px) and its value; only past that they are cut short (to no
+    // less than a fifth).
+    const int minimumBar = std::max(width() / 5, 24);
+    labelWidth = std::min(labelWidth + 8, std::max(width() - valueWidth - 8 - minimumBar, width() / 5));
+    m_paintedLabels.clear();
     const double rowHeight = std::min(double(height()) / double(m_bars.size()), fm.height() * 1.8);
     const int barLeft = labelWidth;
     const int barSpace = std::max(width() - barLeft - valueWidth - 8, 10);
@@ -47,8 +52,9 @@ void BarChart::paintEvent(QPaintEvent *)
         const auto &b = m_bars.at(i);
         const QRectF row(0, i * rowHeight, width(), rowHeight);
         p.setPen(palette().color(QPalette::WindowText));
-        p.drawText(QRectF(0, row.top(), labelWidth - 6, rowHeight), Qt::AlignRight | Qt::AlignVCenter,
-                   fm.elidedText(b.label, Qt::ElideRight, labelWidth - 6));
+        const auto label = fm.elidedText(b.label, Qt::ElideRight, labelWidth - 6);
+        m_paintedLabels.append(label);
+        p.drawText(QRectF(0, row.top(), labelWidth - 6, rowHeight), Qt::AlignRight | Qt::AlignVCenter, label);
         const double length = max > 0 && std::isfinite(b.value) ? std::max(b.value, 0.0) / max * barSpace : 0;
         const QRectF bar(barLeft, row.top() + rowHeight * 0.18, std::max(length, 1.0), rowHeight * 0.64);
         p.fillRect(bar, b.color.isValid() ? b.color : palette().color(QPalette::Highlight));

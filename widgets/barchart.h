@@ -23,6 +23,8 @@ public:
 
     void setBars(const QList<Bar> &bars); // shown as given: sort before if order matters
     const QList<Bar> &bars() const { return m_bars; }
+    // The labels as the last paint wrote them (cut short with "…" where they did not fit).
+    const QStringList &paintedLabels() const { return m_paintedLabels; }
 
     QSize sizeHint() const override { return {320, 200}; }
     QSize minimumSizeHint() const override { return {160, 80}; }
@@ -32,6 +34,7 @@ protected:
 
 private:
     QList<Bar> m_bars;
+    QStringList m_paintedLabels;
 };
 
 // A value against a target on a half circle (an SLO: 99.93 % of 99.5 %), coloured by how it stands.
