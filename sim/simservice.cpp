@@ -502,6 +502,13 @@ void SimService::stepRouter(double dt, const QDateTime &now)
                              QStringLiteral("Failover to Yahoo Finance activated; fallback serving after {RecoverySeconds}s"),
                              {{QStringLiteral("RecoverySeconds"), std::round(recovery * 10) / 10}});
             }
+        } else if (transition->from == RouterState::BothUnavailable && transition->to == RouterState::FallbackActive) {
+            // Failure detected to fallback serving: the time both were down (a both_down drill's
+            // length), so the Recovery P95 and FailoverRecoverySlow see the outage a drill made.
+            m_recovery->Observe(transition->secondsInPrevious);
+            m_log->write(SimLog::Level::Warning, ctx(kRouterContext),
+                         QStringLiteral("Fallback serving again after {RecoverySeconds}s"),
+                         {{QStringLiteral("RecoverySeconds"), std::round(transition->secondsInPrevious * 10) / 10}});
         }
     }
     m_uptime->Set(uptimePercent());

@@ -250,6 +250,15 @@ void TestSimService::bothDownIsUnhealthy503()
     // Yahoo returns first when the fault ends: fallback, then primary.
     run(4);
     QVERIFY(m_service->routerState() != RouterState::BothUnavailable);
+    // Failure detected to fallback serving took the fault's 5 s: the recovery histogram has it (a
+    // Recovery P95 of "no data" after a both_down drill was wrong).
+    const auto text = metrics();
+    QCOMPARE(sampleValue(text, QStringLiteral("datasource_router_recovery_time_seconds_count")), 1.0);
+    const double recovery = sampleValue(text, QStringLiteral("datasource_router_recovery_time_seconds_sum")).value_or(0);
+    QVERIFY2(recovery >= 4.9 && recovery <= 5.2, qPrintable(QString::number(recovery)));
+    QCOMPARE(sampleValue(text, QStringLiteral("datasource_router_recovery_time_seconds_bucket"), QStringLiteral(R"(le="1")")), 0.0);
+    QCOMPARE(sampleValue(text, QStringLiteral("datasource_router_recovery_time_seconds_bucket"), QStringLiteral(R"(le="10")")), 1.0);
+    QCOMPARE(logLines().filter(QStringLiteral("Fallback serving again after")).size(), 1);
 }
 
 void TestSimService::latencySpikePushesP95OverTwoSeconds()
