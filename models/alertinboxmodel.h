@@ -24,6 +24,7 @@ public:
     void setFilter(const InboxFilter &filter);
     const InboxFilter &filter() const { return m_filter; }
     int shownCount() const; // alerts the filter lets through
+    int totalCount() const { return int(m_alerts.size()); } // filter or not
 
     const InboxAlert *alertAt(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &fingerprint) const;

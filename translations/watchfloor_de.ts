@@ -914,6 +914,29 @@
         <source>Not listed by %1 for more than one poll: the peers disagree (does every alert source reach every peer?).</source>
         <translation>Seit mehr als einer Abfrage nicht gelistet von %1: die Knoten sind uneins (erreicht jede Alarmquelle jeden Knoten?).</translation>
     </message>
+    <message numerus="yes">
+        <source>None shown: %n alert(s) hidden by the filter or the buttons above.</source>
+        <translation>
+            <numerusform>Keiner angezeigt: %n Alarm vom Filter oder den Schaltern oben ausgeblendet.</numerusform>
+            <numerusform>Keiner angezeigt: %n Alarme vom Filter oder den Schaltern oben ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was firing when Alertmanager last answered.</source>
+        <translation>Als Alertmanager zuletzt antwortete, feuerte nichts.</translation>
+    </message>
+    <message>
+        <source>No alerts known: Alertmanager has not answered yet.</source>
+        <translation>Keine Alarme bekannt: Alertmanager hat noch nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Asking Alertmanager…</source>
+        <translation>Frage Alertmanager …</translation>
+    </message>
+    <message>
+        <source>Nothing is firing.</source>
+        <translation>Nichts feuert.</translation>
+    </message>
 </context>
 <context>
     <name>wf::CommandLine</name>

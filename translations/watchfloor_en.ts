@@ -102,6 +102,13 @@
             <numerusform>%n firing, updated %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>None shown: %n alert(s) hidden by the filter or the buttons above.</source>
+        <translation>
+            <numerusform>None shown: %n alert hidden by the filter or the buttons above.</numerusform>
+            <numerusform>None shown: %n alerts hidden by the filter or the buttons above.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>

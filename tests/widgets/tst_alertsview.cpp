@@ -9,6 +9,7 @@
 #include "store/alerthistory.h"
 #include "silencedialog.h"
 #include "silencemodel.h"
+#include "cli/translations.h"
 #include "conditionmessages.h"
 #include "mainwindow.h"
 #include "monitoringstack.h"
@@ -42,6 +43,7 @@ private slots:
     void silenceDialogChecksAndKeepsInput();
     void ackDialogFollowsTheProfile();
     void alertmanagerDownKeepsTheFilterUsable();
+    void emptyListSaysWhy();
 };
 
 // A real Alertmanager and the console's window on it, showing the Alerts view.
@@ -342,6 +344,45 @@ void TestAlertsView::alertmanagerDownKeepsTheFilterUsable()
     QVERIFY(console.stack.restartAlertmanager());
     view->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!error->isVisible(), 15000);
+}
+
+void TestAlertsView::emptyListSaysWhy()
+{
+    // An empty list is never mistaken for a broken one: it says whether nothing fires, the filter
+    // hides what does, or Alertmanager is not answering.
+    QCOMPARE(wf::installTranslations(QStringLiteral("en")), QStringLiteral("en")); // "1 alert", as the app says it
+    Console console;
+    QVERIFY2(console.start(), qPrintable(console.stack.errorString()));
+    auto *view = console.view();
+    auto *note = view->findChild<QLabel *>(QStringLiteral("emptyNote"));
+    QVERIFY(note);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isSettled(), 10000);
+    QTRY_COMPARE(note->text(), QStringLiteral("Nothing is firing."));
+    QVERIFY(note->isVisible());
+    const auto tree = view->findChild<QTreeView *>(QStringLiteral("alertTree"));
+    QCOMPARE(note->geometry(), tree->viewport()->rect()); // the whole list, centred in it
+
+    QVERIFY(console.stack.postAlerts(QJsonArray{QJsonObject{
+        {QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), QStringLiteral("RouterOnFallback")},
+                                               {QStringLiteral("severity"), QStringLiteral("warning")}}}}}));
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!note->isVisible(), 10000);
+
+    view->setFilterText(QStringLiteral("alertname=\"NoSuchAlert\""));
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("None shown: 1 alert hidden by the filter or the buttons above."));
+    view->setFilterText({});
+    QVERIFY(!note->isVisible());
+
+    // Alertmanager gone: the alert it last listed stays, so the list is not empty.
+    console.stack.stopAlertmanager();
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(view->findChild<QLabel *>(QStringLiteral("inboxError"))->isVisible(), 15000);
+    QVERIFY(!note->isVisible());
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty()) {
+        view->setFilterText(QStringLiteral("alertname=\"NoSuchAlert\""));
+        console.window->grab().save(grab + QStringLiteral("/alerts-empty-note.png"));
+    }
 }
 
 QTEST_MAIN(TestAlertsView)

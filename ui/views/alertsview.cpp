@@ -5,6 +5,7 @@
 #include "ackdialog.h"
 #include "alertinboxmodel.h"
 #include "alertqualitymodel.h"
+#include "emptynote.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "store/alerthistory.h"
 #include "silencedialog.h"
@@ -148,6 +149,8 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
 
     m_tree->setObjectName(QStringLiteral("alertTree"));
     m_tree->setModel(m_model);
+    m_emptyNote = new EmptyNote(m_tree);
+    updateEmptyNote();
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setUniformRowHeights(true);
@@ -446,6 +449,7 @@ void AlertsView::applyFilter()
     const auto selected = selectedFingerprints();
     m_model->setFilter(filter);
     reselect(selected);
+    updateEmptyNote();
 }
 
 void AlertsView::updateToggleTexts()
@@ -523,10 +527,28 @@ void AlertsView::onUpdated()
         m_settled = true;
     }
     updateToggleTexts();
+    updateEmptyNote();
     showDetails();
     updateActions();
     if (m_settled)
         emit settled();
+}
+
+void AlertsView::updateEmptyNote()
+{
+    QString note;
+    if (m_model->shownCount() > 0)
+        note.clear();
+    else if (m_model->totalCount() > 0)
+        note = tr("None shown: %n alert(s) hidden by the filter or the buttons above.", nullptr, m_model->totalCount());
+    else if (!m_inbox->lastError().isEmpty())
+        note = m_inbox->lastRefresh().isValid() ? tr("Nothing was firing when Alertmanager last answered.")
+                                                : tr("No alerts known: Alertmanager has not answered yet.");
+    else if (!m_inbox->lastRefresh().isValid())
+        note = tr("Asking Alertmanager…");
+    else
+        note = tr("Nothing is firing.");
+    m_emptyNote->setNote(note);
 }
 
 QStringList AlertsView::selectedFingerprints() const

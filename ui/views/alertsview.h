@@ -16,6 +16,7 @@ class QTreeView;
 namespace wf {
 
 class AlertHistory;
+class EmptyNote;
 class AlertInboxModel;
 class AlertQualityModel;
 class PrometheusClient;
@@ -111,6 +112,8 @@ private:
     QToolButton *m_unack;
     QLabel *m_status;
     QTreeView *m_tree;
+    EmptyNote *m_emptyNote = nullptr; // why the list is empty, in its middle
+    void updateEmptyNote();
     QTextBrowser *m_details;
     QChartView *m_chart;
     PrometheusClient *m_prometheus = nullptr;
