@@ -2409,6 +2409,37 @@ Für Grafana 9 bis 11: Dashboards → Neu → Importieren, dann sein Prometheus 
         <source>a message of the tail was skipped: %1</source>
         <translation>eine Nachricht des Live-Tails wurde übersprungen: %1</translation>
     </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>Filtere …</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n line(s) matches the filter or the levels shown.</source>
+        <translation>
+            <numerusform>Die %n Zeile passt nicht zum Filter oder zu den gezeigten Stufen.</numerusform>
+            <numerusform>Keine der %n Zeilen passt zum Filter oder zu den gezeigten Stufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lines read: %1</source>
+        <translation>Keine Zeilen gelesen: %1</translation>
+    </message>
+    <message>
+        <source>No lines: Loki did not answer (the status line below says why).</source>
+        <translation>Keine Zeilen: Loki hat nicht geantwortet (die Statuszeile unten sagt, warum).</translation>
+    </message>
+    <message>
+        <source>No lines in %1 yet; new ones appear as they are written.</source>
+        <translation>Noch keine Zeilen in %1; neue erscheinen, sobald sie geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>No lines in this time range for this query; new ones appear as they arrive.</source>
+        <translation>Keine Zeilen für diese Abfrage in diesem Zeitraum; neue erscheinen, sobald sie ankommen.</translation>
+    </message>
+    <message>
+        <source>No lines in this time range for this query.</source>
+        <translation>Keine Zeilen für diese Abfrage in diesem Zeitraum.</translation>
+    </message>
 </context>
 <context>
     <name>wf::LokiClient</name>

@@ -184,6 +184,13 @@
             <numerusform>Loki could not deliver %n lines here (the tail fell behind).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>None of the %n line(s) matches the filter or the levels shown.</source>
+        <translation>
+            <numerusform>The %n line does not match the filter or the levels shown.</numerusform>
+            <numerusform>None of the %n lines matches the filter or the levels shown.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::MainWindow</name>

@@ -1,11 +1,13 @@
 // The Logs view on a local log file: the service's JSON lines and its plain file-sink lines in
 // the same columns, followed as the file grows, and back to Loki when closed.
 
+#include "cli/translations.h"
 #include "logmodel.h"
 #include "views/logsview.h"
 #include "highlightdelegate.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QPushButton>
@@ -33,6 +35,7 @@ void TestLogsView::followsALocalFile()
                "2025-10-09 10:15:33.000 +00:00 [WRN] MyTrader.Core.Services.DataSourceRouter - Failover with apiKey=PKABCDEFGHIJKLMNOPQRSTUV99\n");
     file.flush();
 
+    QCOMPARE(wf::installTranslations(QStringLiteral("en")), QStringLiteral("en")); // "1 line", as the app says it
     wf::LogsView view;
     view.resize(1100, 700);
     view.show();
@@ -68,10 +71,22 @@ void TestLogsView::followsALocalFile()
     filter->clear();
     QVERIFY(delegate->spans(message).isEmpty());
 
+    // No line matches: the empty table says so, not blank as if nothing had been read.
+    auto *note = view.findChild<QLabel *>(QStringLiteral("emptyNote"));
+    QVERIFY(note);
+    QTRY_VERIFY(!note->isVisible());
+    filter->setText(QStringLiteral("no such words anywhere"));
+    QTRY_COMPARE(note->text(), QStringLiteral("None of the 4 lines matches the filter or the levels shown."));
+    QVERIFY(note->isVisible());
+    filter->clear();
+    QTRY_VERIFY(!note->isVisible());
+
     view.closeFile();
     QVERIFY(view.filePath().isEmpty());
     QVERIFY(view.findChild<QComboBox *>()->isEnabled());
     QCOMPARE(model->rowCount(), 0);
+    QTRY_VERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(QStringLiteral("No lines")), qPrintable(note->text()));
 }
 
 QTEST_MAIN(TestLogsView)

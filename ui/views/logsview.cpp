@@ -2,6 +2,7 @@
 
 #include "logfilterproxy.h"
 #include "logmodel.h"
+#include "emptynote.h"
 #include "highlightdelegate.h"
 #include "volumehistogram.h"
 #include "sources/loki/lokiclient.h"
@@ -225,6 +226,7 @@ LogsView::LogsView(QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setModel(m_proxy);
+    m_emptyNote = new EmptyNote(m_table);
     m_highlight = new HighlightDelegate(m_table);
     m_table->setItemDelegateForColumn(LogModel::Message, m_highlight);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -850,6 +852,23 @@ void LogsView::updateCounts()
         m_levelButtons[i]->setText(tr("%1: %2").arg(levelTitle(kLevels[i])).arg(counts.at(i)));
 }
 
+QString LogsView::emptyNote() const
+{
+    if (m_proxy->rowCount() > 0)
+        return {};
+    if (m_model->rowCount() > 0)
+        return m_proxy->isFiltering() ? tr("Filtering…")
+                                      : tr("None of the %n line(s) matches the filter or the levels shown.", nullptr, int(m_model->rowCount()));
+    if (m_request != 0)
+        return m_file->isOpen() ? QString() : tr("Asking Loki…");
+    if (!m_error.isEmpty())
+        return m_file->isOpen() ? tr("No lines read: %1").arg(m_error) : tr("No lines: Loki did not answer (the status line below says why).");
+    if (m_file->isOpen())
+        return tr("No lines in %1 yet; new ones appear as they are written.").arg(m_file->path());
+    return m_live->isChecked() ? tr("No lines in this time range for this query; new ones appear as they arrive.")
+                               : tr("No lines in this time range for this query.");
+}
+
 QString LogsView::statusText() const
 {
     return m_status->text();
@@ -901,6 +920,7 @@ void LogsView::updateStatus()
         }
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
+    m_emptyNote->setNote(emptyNote());
     const bool wrong = !m_error.isEmpty() || !m_tailWarning.isEmpty() || overdue || (m_request != 0 && !m_previousError.isEmpty());
     // Set again on every tail batch, a style sheet would repolish the label each time.
     if (const auto sheet = wrong ? QStringLiteral("color: #c62828;") : QString(); m_status->styleSheet() != sheet)

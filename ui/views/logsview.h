@@ -22,6 +22,8 @@ class QToolButton;
 
 namespace wf {
 
+class EmptyNote;
+
 class HighlightDelegate;
 class LogFileFollower;
 class LogFilterProxy;
@@ -124,6 +126,8 @@ private:
     QCheckBox *m_case;
     QList<QToolButton *> m_levelButtons;
     QTableView *m_table;
+    EmptyNote *m_emptyNote = nullptr; // why no line is shown, in the table's middle
+    QString emptyNote() const;
     VolumeHistogram *m_histogram;
     QTextBrowser *m_details;
     QLabel *m_status;
