@@ -310,6 +310,7 @@ void LogModel::pack()
             text += m_lines[std::size_t(r)].utf8;
         Block block;
         block.packed = qCompress(text, 6);
+        block.packed.squeeze(); // qCompress leaves room for the text uncompressed: hand it back
         block.lines = qsizetype(run.size());
         const auto id = m_nextBlock++;
         quint32 offset = 0;
