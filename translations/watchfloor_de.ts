@@ -937,6 +937,29 @@
         <source>Nothing is firing.</source>
         <translation>Nichts feuert.</translation>
     </message>
+    <message>
+        <source>No alert has fired in the last 7 days, as this console saw it.</source>
+        <translation>In den letzten 7 Tagen hat kein Alarm gefeuert, soweit diese Konsole es gesehen hat.</translation>
+    </message>
+    <message>
+        <source>No silences known: Alertmanager has not answered yet.</source>
+        <translation>Keine Stummschaltungen bekannt: Alertmanager hat noch nicht geantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No active or pending silence. %n expired, hidden: tick &quot;Show expired&quot; to see them.</source>
+        <translation>
+            <numerusform>Keine aktive oder anstehende Stummschaltung. %n abgelaufene ausgeblendet: „Abgelaufene zeigen“ blendet sie ein.</numerusform>
+            <numerusform>Keine aktive oder anstehende Stummschaltung. %n abgelaufene ausgeblendet: „Abgelaufene zeigen“ blendet sie ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There was no silence when Alertmanager last answered.</source>
+        <translation>Als Alertmanager zuletzt antwortete, gab es keine Stummschaltung.</translation>
+    </message>
+    <message>
+        <source>No silence. Acknowledging an alert makes one; so does &quot;New silence…&quot;.</source>
+        <translation>Keine Stummschaltung. Einen Alarm zu bestätigen legt eine an, ebenso „Neue Stummschaltung…“.</translation>
+    </message>
 </context>
 <context>
     <name>wf::CommandLine</name>

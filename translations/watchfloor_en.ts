@@ -109,6 +109,13 @@
             <numerusform>None shown: %n alerts hidden by the filter or the buttons above.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No active or pending silence. %n expired, hidden: tick &quot;Show expired&quot; to see them.</source>
+        <translation>
+            <numerusform>No active or pending silence. %n expired, hidden: tick &quot;Show expired&quot; to see them.</numerusform>
+            <numerusform>No active or pending silence. %n expired, hidden: tick &quot;Show expired&quot; to see them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wf::DashboardView</name>

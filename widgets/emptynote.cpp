@@ -21,7 +21,8 @@ EmptyNote::EmptyNote(QAbstractScrollArea *view)
 
 void EmptyNote::setNote(const QString &text)
 {
-    if (text == this->text() && isVisible() == !text.isEmpty())
+    // isHidden, not isVisible: a note on a tab not shown is not visible, yet it is set.
+    if (text == this->text() && isHidden() == text.isEmpty())
         return;
     setText(text);
     setVisible(!text.isEmpty());

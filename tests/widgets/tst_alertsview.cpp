@@ -224,6 +224,11 @@ void TestAlertsView::silencesTab()
                                                                          {QStringLiteral("symbol"), QStringLiteral("AAPL")}}}}}));
     view->refresh();
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->firingCount(), 1, 10000);
+    // No silence yet: the empty table says so, and how one is made.
+    auto *note = view->findChild<QLabel *>(QStringLiteral("silenceEmptyNote"));
+    QVERIFY(note);
+    QCOMPARE(note->text(), QStringLiteral("No silence. Acknowledging an alert makes one; so does \"New silence…\"."));
+    QVERIFY(!note->isHidden());
 
     // Create: the silence is in Alertmanager, the alert shows silenced, the tab counts it.
     wf::Silence silence;
@@ -259,6 +264,7 @@ void TestAlertsView::silencesTab()
     QCOMPARE(*error, QString());
     QTRY_COMPARE_WITH_TIMEOUT(silences->index(0, wf::SilenceModel::Comment).data().toString(), QStringLiteral("exchange maintenance, extended"), 10000);
     QCOMPARE(silences->count(QStringLiteral("active")), 1);
+    QVERIFY(note->isHidden());
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/silences.png"));
 
@@ -266,8 +272,16 @@ void TestAlertsView::silencesTab()
     view->selectSilence(silences->index(0, 0).data(wf::SilenceModel::IdRole).toString());
     view->expireSelectedSilences();
     QTRY_COMPARE_WITH_TIMEOUT(silences->rowCount(), 0, 10000);
+    // The table is empty, but not for want of silences: it says where the expired ones went.
+    const int expired = silences->count(QStringLiteral("expired"));
+    QVERIFY(expired >= 1);
+    QCOMPARE(note->text(), QStringLiteral("No active or pending silence. %1 expired, hidden: tick \"Show expired\" to see them.").arg(expired));
+    QVERIFY(note->isVisible());
+    if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
+        window.grab().save(grab + QStringLiteral("/silences-empty-note.png"));
     view->findChild<QCheckBox *>(QStringLiteral("showExpired"))->setChecked(true);
     QVERIFY(silences->rowCount() >= 1);
+    QVERIFY(note->isHidden());
     QCOMPARE(silences->index(0, wf::SilenceModel::State).data().toString(), QStringLiteral("expired"));
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->firingCount(), 1, 10000);
 }
@@ -361,6 +375,13 @@ void TestAlertsView::emptyListSaysWhy()
     QVERIFY(note->isVisible());
     const auto tree = view->findChild<QTreeView *>(QStringLiteral("alertTree"));
     QCOMPARE(note->geometry(), tree->viewport()->rect()); // the whole list, centred in it
+    // The History tab, too, says why it is empty.
+    view->tabs()->setCurrentIndex(2);
+    auto *historyNote = view->findChild<QLabel *>(QStringLiteral("historyEmptyNote"));
+    QVERIFY(historyNote);
+    QTRY_COMPARE(historyNote->text(), QStringLiteral("No alert has fired in the last 7 days, as this console saw it."));
+    QVERIFY(historyNote->isVisible());
+    view->tabs()->setCurrentIndex(0);
 
     QVERIFY(console.stack.postAlerts(QJsonArray{QJsonObject{
         {QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), QStringLiteral("RouterOnFallback")},

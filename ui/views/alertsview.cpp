@@ -257,7 +257,10 @@ QWidget *AlertsView::createSilencesPage()
     connect(m_expireSilence, &QToolButton::clicked, this, &AlertsView::expireSelectedSilences);
     auto *showExpired = new QCheckBox(tr("Show e&xpired"), page);
     showExpired->setObjectName(QStringLiteral("showExpired"));
-    connect(showExpired, &QCheckBox::toggled, m_silenceModel, &SilenceModel::setShowExpired);
+    connect(showExpired, &QCheckBox::toggled, this, [this](bool show) {
+        m_silenceModel->setShowExpired(show);
+        updateEmptyNote();
+    });
     m_silenceStatus->setObjectName(QStringLiteral("silenceStatus"));
 
     auto *bar = new QHBoxLayout;
@@ -280,6 +283,8 @@ QWidget *AlertsView::createSilencesPage()
                    {SilenceModel::CreatedBy, 100}, {SilenceModel::Comment, 240}, {SilenceModel::Acknowledgement, 150}});
     connect(m_silenceTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsView::updateActions);
     connect(m_silenceTable, &QTableView::doubleClicked, this, [this] { editSilence(false); });
+    m_silenceNote = new EmptyNote(m_silenceTable);
+    m_silenceNote->setObjectName(QStringLiteral("silenceEmptyNote"));
 
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -312,6 +317,8 @@ QWidget *AlertsView::createHistoryPage()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_historyStatus);
     layout->addWidget(table, 1);
+    m_historyNote = new EmptyNote(table);
+    m_historyNote->setObjectName(QStringLiteral("historyEmptyNote"));
     return page;
 }
 
@@ -331,6 +338,7 @@ void AlertsView::refreshHistory()
                                  .arg(AlertHistory::kFlapSeconds / 60)
                                  .arg(AlertHistory::kDefaultRetentionDays)
                                  .arg(QDir::toNativeSeparators(m_history->path())));
+    m_historyNote->setNote(rows.isEmpty() ? tr("No alert has fired in the last 7 days, as this console saw it.") : QString());
 }
 
 QList<Silence> AlertsView::selectedSilences() const
@@ -536,19 +544,32 @@ void AlertsView::onUpdated()
 
 void AlertsView::updateEmptyNote()
 {
-    QString note;
-    if (m_model->shownCount() > 0)
-        note.clear();
-    else if (m_model->totalCount() > 0)
-        note = tr("None shown: %n alert(s) hidden by the filter or the buttons above.", nullptr, m_model->totalCount());
-    else if (!m_inbox->lastError().isEmpty())
-        note = m_inbox->lastRefresh().isValid() ? tr("Nothing was firing when Alertmanager last answered.")
-                                                : tr("No alerts known: Alertmanager has not answered yet.");
-    else if (!m_inbox->lastRefresh().isValid())
-        note = tr("Asking Alertmanager…");
-    else
-        note = tr("Nothing is firing.");
-    m_emptyNote->setNote(note);
+    const bool answered = m_inbox->lastRefresh().isValid();
+    const bool failing = !m_inbox->lastError().isEmpty();
+    const auto alertNote = [&]() -> QString {
+        if (m_model->shownCount() > 0)
+            return {};
+        if (m_model->totalCount() > 0)
+            return tr("None shown: %n alert(s) hidden by the filter or the buttons above.", nullptr, m_model->totalCount());
+        if (failing)
+            return answered ? tr("Nothing was firing when Alertmanager last answered.")
+                            : tr("No alerts known: Alertmanager has not answered yet.");
+        return answered ? tr("Nothing is firing.") : tr("Asking Alertmanager…");
+    };
+    const auto silenceNote = [&]() -> QString {
+        const int expired = m_silenceModel->count(QStringLiteral("expired"));
+        if (m_silenceModel->rowCount() > 0)
+            return {};
+        if (!answered)
+            return failing ? tr("No silences known: Alertmanager has not answered yet.") : tr("Asking Alertmanager…");
+        if (expired > 0 && !m_silenceModel->showExpired())
+            return tr("No active or pending silence. %n expired, hidden: tick \"Show expired\" to see them.", nullptr, expired);
+        return failing ? tr("There was no silence when Alertmanager last answered.")
+                       : tr("No silence. Acknowledging an alert makes one; so does \"New silence…\".");
+    };
+    m_emptyNote->setNote(alertNote());
+    if (m_silenceNote)
+        m_silenceNote->setNote(silenceNote());
 }
 
 QStringList AlertsView::selectedFingerprints() const

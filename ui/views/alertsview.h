@@ -113,6 +113,8 @@ private:
     QLabel *m_status;
     QTreeView *m_tree;
     EmptyNote *m_emptyNote = nullptr; // why the list is empty, in its middle
+    EmptyNote *m_silenceNote = nullptr; // why the silences are, on their tab
+    EmptyNote *m_historyNote = nullptr; // and the history
     void updateEmptyNote();
     QTextBrowser *m_details;
     QChartView *m_chart;
