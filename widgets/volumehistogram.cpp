@@ -74,11 +74,21 @@ void VolumeHistogram::paintEvent(QPaintEvent *)
         const int a = std::min(m_dragFrom, m_dragTo), b = std::max(m_dragFrom, m_dragTo);
         p.fillRect(QRectF(plot.left() + a * width, plot.top(), (b - a + 1) * width, plot.height()), sel);
     }
-    p.setPen(palette().color(QPalette::WindowText));
-    const auto text = [this](qint64 ms) { return formatClock(ms, m_utc, QStringLiteral("HH:mm:ss")); };
-    const QRect axis(plot.left(), plot.bottom() + 2, plot.width(), fontMetrics().height());
-    p.drawText(axis, Qt::AlignLeft, text(m_fromMs));
-    p.drawText(axis, Qt::AlignRight, text(m_toMs));
+    const auto labels = axisLabels();
+    if (labels.size() == 2) {
+        p.setPen(palette().color(QPalette::WindowText));
+        const QRect axis(plot.left(), plot.bottom() + 2, plot.width(), fontMetrics().height());
+        p.drawText(axis, Qt::AlignLeft, labels.first());
+        p.drawText(axis, Qt::AlignRight, labels.last());
+    }
+}
+
+QStringList VolumeHistogram::axisLabels() const
+{
+    if (m_counts.isEmpty())
+        return {};
+    const auto clock = [this](qint64 ms) { return formatClock(ms, m_utc, QStringLiteral("HH:mm:ss")); };
+    return {clock(m_fromMs), clock(m_toMs)};
 }
 
 void VolumeHistogram::mousePressEvent(QMouseEvent *event)

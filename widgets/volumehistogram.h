@@ -25,6 +25,8 @@ public:
     void setCounts(qint64 fromMs, qint64 toMs, const QList<QList<int>> &counts);
     const QList<QList<int>> &counts() const { return m_counts; }
     int bucketAt(int x) const;
+    // The times under the bars, first and last; none without counts (no "00:00:00" for no lines).
+    QStringList axisLabels() const;
     void setUtc(bool utc)
     {
         m_utc = utc;

@@ -5,6 +5,7 @@
 #include "logmodel.h"
 #include "views/logsview.h"
 #include "highlightdelegate.h"
+#include "volumehistogram.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -70,6 +71,11 @@ void TestLogsView::followsALocalFile()
     QCOMPARE(delegate->spans(message), (QList<std::pair<qsizetype, qsizetype>>{{0, 6}, {18, 6}}));
     filter->clear();
     QVERIFY(delegate->spans(message).isEmpty());
+
+    // The volume strip spans the lines' times.
+    auto *volume = view.findChild<wf::VolumeHistogram *>(QStringLiteral("volume"));
+    QVERIFY(volume);
+    QCOMPARE(volume->axisLabels().size(), 2);
 
     // No line matches: the empty table says so, not blank as if nothing had been read.
     auto *note = view.findChild<QLabel *>(QStringLiteral("emptyNote"));
