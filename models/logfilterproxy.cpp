@@ -74,7 +74,9 @@ struct LogFilterProxy::Snapshot
         quint32 length = 0;
     };
     std::vector<Line> lines;
-    std::unordered_map<qint32, QByteArray> blocks; // packed, as the model held them
+    std::unordered_map<qint32, LogModel::PackedBlock> blocks; // packed, where the model kept them
+    std::vector<std::shared_ptr<void>> pins;                  // their files' space kept while read
+    const LogSpill *pinned = nullptr;                         // the file pinned last
     const LogModel *model = nullptr;               // whose lines
 };
 
@@ -118,8 +120,14 @@ void LogFilterProxy::takeSnapshot()
         } else {
             taken.block = line.block;
             taken.offset = line.offset;
-            if (line.block != lastBlock && !snapshot.blocks.contains(line.block))
-                snapshot.blocks.emplace(line.block, model->packedBlock(line.block));
+            if (line.block != lastBlock && !snapshot.blocks.contains(line.block)) {
+                auto ref = model->packedBlockRef(line.block);
+                if (ref.spill && snapshot.pinned != ref.spill.get()) {
+                    snapshot.pins.push_back(ref.spill->pin());
+                    snapshot.pinned = ref.spill.get();
+                }
+                snapshot.blocks.emplace(line.block, std::move(ref));
+            }
             lastBlock = line.block;
         }
         snapshot.lines.push_back(std::move(taken));
@@ -166,7 +174,7 @@ void LogFilterProxy::takeSnapshot()
                 if (line.block >= 0) {
                     if (line.block != unpackedBlock) {
                         const auto packed = lines->blocks.find(line.block);
-                        unpacked = packed == lines->blocks.end() ? QByteArray() : LogModel::unpackBlock(packed->second);
+                        unpacked = packed == lines->blocks.end() ? QByteArray() : LogModel::unpackBlock(packed->second.read());
                         unpackedBlock = line.block;
                     }
                     if (qsizetype(line.offset) + qsizetype(line.length) > unpacked.size())

@@ -1,9 +1,11 @@
 #include "logmodel.h"
 
 #include "statecolors.h"
+#include "telemetry/logging.h"
 
 #include <QColor>
 #include <QDateTime>
+#include <QDir>
 #include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -20,6 +22,19 @@ namespace wf {
 LogModel::LogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    setSpillDirectory(QDir::tempPath());
+}
+
+void LogModel::setSpillDirectory(const QString &directory)
+{
+    m_spillDirectory = directory;
+    m_spill = directory.isEmpty() ? nullptr : std::make_shared<LogSpill>(directory);
+    m_spillWarned = false;
+}
+
+QString LogModel::spillError() const
+{
+    return m_spill ? m_spill->errorString() : QString();
 }
 
 quint16 LogModel::streamIndex(const Labels &labels)
@@ -45,10 +60,12 @@ void LogModel::setLines(std::vector<LogLine> lines)
         {
             std::deque<LogLine> lines;
             std::unordered_map<qint32, Block> blocks;
+            std::shared_ptr<LogSpill> spill;
         };
         auto old = std::make_shared<Old>();
         old->lines.swap(m_lines);
         old->blocks.swap(m_blocks);
+        old->spill = std::move(m_spill);
         const bool giveBackThere = m_releasedBytes + released >= kGiveBackBytes;
         if (giveBackThere)
             m_releasedBytes = 0;
@@ -57,6 +74,7 @@ void LogModel::setLines(std::vector<LogLine> lines)
         QThreadPool::globalInstance()->start([old, giveBackThere] {
             old->lines.clear();
             old->blocks.clear();
+            old->spill.reset();
 #ifdef __GLIBC__
             if (giveBackThere)
                 ::malloc_trim(0);
@@ -70,6 +88,9 @@ void LogModel::setLines(std::vector<LogLine> lines)
     m_parsed.clear();
     m_blocks.clear();
     m_unpacked.clear();
+    // The old blocks' file goes once nothing reads it (a filter's worker may).
+    m_spill = m_spillDirectory.isEmpty() ? nullptr : std::make_shared<LogSpill>(m_spillDirectory);
+    m_spilledBytes = 0;
     m_frontSerial = 0;
     ++m_generation;
     m_packedBytes = 0;
@@ -220,6 +241,10 @@ void LogModel::release(const LogLine &line)
         if (--block->second.lines == 0) { // its last line gone: the block goes
             m_packedBytes -= block->second.packed.size();
             m_releasedBytes += block->second.packed.size();
+            if (block->second.place.isValid() && m_spill) {
+                m_spilledBytes -= block->second.place.size;
+                m_spill->release(block->second.place);
+            }
             m_unpacked.remove(line.block);
             m_blocks.erase(block);
         }
@@ -239,10 +264,11 @@ LogRecord LogModel::record(int row) const
         parsed->level = line.level;
     const auto copy = *parsed;
     // Its cost in KiB of what it holds (UTF-16 texts, the properties about as large as the raw
-    // line): lines with long exceptions cost what they hold, and the cache stays within its bytes.
+    // line, the record and the cache's node), rounded up: lines with long exceptions cost what
+    // they hold, and the cache stays within its bytes.
     const auto bytes = 2 * (parsed->raw.size() + parsed->message.size() + parsed->exception.size()
-                            + parsed->sourceContext.size()) + parsed->raw.size();
-    m_parsed.insert(line.id, parsed, std::max<qsizetype>(1, bytes / 1024));
+                            + parsed->sourceContext.size()) + parsed->raw.size() + 256;
+    m_parsed.insert(line.id, parsed, (bytes + 1023) / 1024);
     return copy;
 }
 
@@ -253,24 +279,27 @@ QByteArray LogModel::text(int row) const
         return line.utf8;
     auto *block = m_unpacked.object(line.block);
     if (!block) {
-        const auto packed = m_blocks.find(line.block);
-        if (packed == m_blocks.end())
+        if (!m_blocks.contains(line.block))
             return {};
-        block = new QByteArray(unpackBlock(packed->second.packed));
+        block = new QByteArray(unpackBlock(packedBlock(line.block)));
         m_unpacked.insert(line.block, block);
     }
     return block->mid(qsizetype(line.offset), qsizetype(line.length));
 }
 
-QByteArray LogModel::packedBlock(qint32 block) const
+LogModel::PackedBlock LogModel::packedBlockRef(qint32 block) const
 {
     const auto it = m_blocks.find(block);
-    return it == m_blocks.end() ? QByteArray() : it->second.packed;
+    if (it == m_blocks.end())
+        return {};
+    if (it->second.place.isValid())
+        return {{}, m_spill, it->second.place};
+    return {it->second.packed, nullptr, {}};
 }
 
 QByteArray LogModel::unpackBlock(const QByteArray &packed)
 {
-    return qUncompress(packed);
+    return packed.isEmpty() ? QByteArray() : qUncompress(packed);
 }
 
 qsizetype LogModel::storedBytes() const
@@ -312,6 +341,17 @@ void LogModel::pack()
         block.packed = qCompress(text, 6);
         block.packed.squeeze(); // qCompress leaves room for the text uncompressed: hand it back
         block.lines = qsizetype(run.size());
+        if (m_spill) {
+            block.place = m_spill->write(block.packed);
+            if (block.place.isValid()) {
+                m_spilledBytes += block.packed.size();
+                block.packed = QByteArray();
+            } else if (!m_spillWarned) {
+                m_spillWarned = true;
+                logging::get("logs")->warn("old log lines stay in memory: cannot write them to a file in {}",
+                                              m_spill->errorString().toStdString());
+            }
+        }
         const auto id = m_nextBlock++;
         quint32 offset = 0;
         for (const auto r : run) {

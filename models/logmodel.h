@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/logrecord.h"
+#include "logspill.h"
 #include "sources/prometheus/promresult.h"
 
 #include <QAbstractTableModel>
@@ -9,6 +10,7 @@
 #include <QList>
 
 #include <array>
+#include <memory>
 #include <unordered_map>
 #include <deque>
 #include <vector>
@@ -74,10 +76,26 @@ public:
 
     const LogLine &line(int row) const { return m_lines[std::size_t(row)]; }
     QByteArray text(int row) const; // the line's UTF-8, unpacked when it was packed
-    // A packed block as it is held (empty once its last line went), and its text unpacked: for
-    // reading packed lines elsewhere (the filter's worker) without unpacking on the UI thread.
-    QByteArray packedBlock(qint32 block) const;
+    // A packed block where it is kept — in memory, or in the spill file — read() from any thread,
+    // and its text unpacked: for reading packed lines elsewhere (the filter's worker) without
+    // reading or unpacking on the UI thread. Empty once its last line went.
+    struct PackedBlock
+    {
+        QByteArray inMemory;
+        std::shared_ptr<const LogSpill> spill;
+        LogSpill::Place place;
+        QByteArray read() const { return spill ? spill->read(place) : inMemory; }
+    };
+    PackedBlock packedBlockRef(qint32 block) const;
+    QByteArray packedBlock(qint32 block) const { return packedBlockRef(block).read(); }
     static QByteArray unpackBlock(const QByteArray &packed);
+    // Packed blocks go to a file with no name in this directory (default: the temporary one,
+    // $TMPDIR), so that their text does not stay in memory; an empty one keeps them in memory.
+    // Applies to blocks packed from then on.
+    void setSpillDirectory(const QString &directory);
+    QString spillDirectory() const { return m_spillDirectory; }
+    qsizetype spilledBytes() const { return m_spilledBytes; } // packed text on disk
+    QString spillError() const;                                // why blocks stay in memory, if they do
     // Rows move as lines come and go; this says where. Row r is the line numbered frontSerial() + r
     // until the next setLines(): lines dropped at the front raise it, older lines put before lower
     // it. setLines() replaces every line and counts a new generation().
@@ -87,7 +105,7 @@ public:
     // lines take about a sixth of their size then, so a tail left open all night stays small.
     static constexpr qsizetype kHotLines = 2000;
     static constexpr qsizetype kBlockLines = 256;
-    qsizetype storedBytes() const; // what the text takes: unpacked lines and packed blocks
+    qsizetype storedBytes() const; // what the text takes in memory: unpacked lines, blocks not spilled
     // The line taken apart (cached for the rows on screen).
     LogRecord record(int row) const;
     int rowForNanos(qint64 ns) const; // the first row at or after ns
@@ -99,7 +117,7 @@ public:
 
     static QColor levelColor(LogLevel level);
     static constexpr qsizetype kGiveBackBytes = 32 * 1024 * 1024; // let go before the pages are handed back
-    static constexpr qsizetype kParsedCacheKiB = 1024;              // the parsed lines kept (see m_parsed)
+    static constexpr qsizetype kParsedCacheKiB = 512;               // the parsed lines kept (see m_parsed)
     qsizetype parsedCacheKiB() const { return m_parsed.totalCost(); }
 
 signals:
@@ -126,18 +144,25 @@ private:
     std::array<qsizetype, std::size_t(LogLevel::Fatal) + 1> m_levelCounts{};
     bool m_utc = false;
     // Parsed records by line id: rows shift as lines come and go, ids do not. The rows on screen
-    // and a few pages around them, bounded by what they hold (KiB): a soak's records take 1–2 KB
-    // each (the line in UTF-16, its message, its properties), more with an exception; counted by
-    // entries (1,000), the cache grew by megabytes over hours as longer lines were looked at.
+    // and a few pages around them, bounded by what they hold (KiB, rounded up): a record takes
+    // 1–2 KB (the line in UTF-16, its message, its properties), more with an exception; counted
+    // by entries (1,000), the cache grew by megabytes over hours as longer lines were looked at;
+    // at 1 MiB with the cost rounded down it still filled for two hours of a soak, to about 2 MB
+    // held. 512 KiB are some 250–500 records: several screens of rows.
     mutable QCache<quint64, LogRecord> m_parsed{kParsedCacheKiB};
     struct Block
     {
-        QByteArray packed;
-        qsizetype lines = 0; // still held: the block goes with its last line
+        QByteArray packed;    // empty when spilled
+        LogSpill::Place place; // where in m_spill, when spilled
+        qsizetype lines = 0;   // still held: the block goes with its last line
     };
     std::unordered_map<qint32, Block> m_blocks;
     qint32 m_nextBlock = 0;
-    qsizetype m_packedBytes = 0;     // the blocks' compressed size
+    QString m_spillDirectory;
+    std::shared_ptr<LogSpill> m_spill; // a new one for each setLines(): a filter may still read the old
+    bool m_spillWarned = false;
+    qsizetype m_spilledBytes = 0;    // the blocks' compressed size on disk
+    qsizetype m_packedBytes = 0;     // the blocks' compressed size in memory
     qsizetype m_packedTextBytes = 0; // the text in them, unpacked
     qsizetype m_unpackedLines = 0;                     // lines with their text in utf8
     qsizetype m_packCursor = 0;                        // rows before it are packed (or gaps)

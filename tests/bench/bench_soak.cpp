@@ -81,6 +81,8 @@ struct Report
     qsizetype logLines = 0; // what the Logs view holds: its buffer is the one thing meant to grow
     qsizetype logBytes = 0;
     qsizetype logStored = 0; // what that text takes in memory (the older lines packed)
+    qsizetype logSpilled = 0; // the packed blocks in the spill file, on disk
+    qsizetype parsedKiB = 0;  // the parsed lines kept for the rows shown (bounded)
 };
 
 } // namespace
@@ -133,12 +135,16 @@ void BenchSoak::leftOpenAllNight()
         now.logLines = logs->model()->rowCount();
         now.logBytes = logs->model()->bytes();
         now.logStored = logs->model()->storedBytes();
+        now.logSpilled = logs->model()->spilledBytes();
+        now.parsedKiB = logs->model()->parsedCacheKiB();
         reports << now;
         std::printf("%7.1f min  resident %7.1f MB  fds %4d  threads %3d  UI busy at once p99 %5.0f ms max %5.0f ms  "
-                    "(%d drills, %d restarts so far)  heap in use %.1f MB  logs %lld lines, %.1f MB of text in %.1f MB\n",
+                    "(%d drills, %d restarts so far)  heap in use %.1f MB  logs %lld lines, %.1f MB of text in %.1f MB "
+                    "(%.1f MB on disk), %lld KiB parsed\n",
                     now.minutes, now.residentKiB / 1024.0, now.descriptors, now.threads, now.stallP99, now.stallMax,
                     now.drills, now.restarts, now.heapMiB, qlonglong(now.logLines), double(now.logBytes) / (1024.0 * 1024.0),
-                    double(now.logStored) / (1024.0 * 1024.0));
+                    double(now.logStored) / (1024.0 * 1024.0), double(now.logSpilled) / (1024.0 * 1024.0),
+                    qlonglong(now.parsedKiB));
         // What held the UI thread (events of 40 ms or more of its CPU time, paints of 20, since the
         // last report), slowest first. The stalls above are wall time: a busy machine adds to them.
         for (const auto &c : static_cast<SlowEventApplication *>(qApp)->take())
