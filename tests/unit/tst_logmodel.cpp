@@ -551,10 +551,15 @@ void TestLogModel::parsedLinesKeptWithinTheirBytes()
     const auto shortBefore = mallinfo2().uordblks;
     for (int row = 0; row < 150; ++row) // fewer than fit: none let go
         QVERIFY(!shortLines.record(row).message.isEmpty());
-    const auto held = double(qint64(mallinfo2().uordblks) - qint64(shortBefore));
     const auto counted = double(shortLines.parsedCacheKiB()) * 1024;
+    QVERIFY(counted > 0);
+#ifndef __SANITIZE_ADDRESS__ // ASan's allocator does not report through mallinfo
+    const auto held = double(qint64(mallinfo2().uordblks) - qint64(shortBefore));
     QVERIFY2(held <= counted * 1.3 && held >= counted * 0.7,
              qPrintable(QStringLiteral("%1 bytes held, %2 counted").arg(held).arg(counted)));
+#else
+    Q_UNUSED(shortBefore);
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestLogModel)
