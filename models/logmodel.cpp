@@ -28,6 +28,8 @@ LogModel::LogModel(QObject *parent)
 void LogModel::setSpillDirectory(const QString &directory)
 {
     m_spillDirectory = directory;
+    if (!m_blocks.empty())
+        return; // blocks are in the current file (or memory): the new place from the next setLines()
     m_spill = directory.isEmpty() ? nullptr : std::make_shared<LogSpill>(directory);
     m_spillWarned = false;
 }
@@ -90,6 +92,7 @@ void LogModel::setLines(std::vector<LogLine> lines)
     m_unpacked.clear();
     // The old blocks' file goes once nothing reads it (a filter's worker may).
     m_spill = m_spillDirectory.isEmpty() ? nullptr : std::make_shared<LogSpill>(m_spillDirectory);
+    m_spillWarned = false;
     m_spilledBytes = 0;
     m_frontSerial = 0;
     ++m_generation;

@@ -91,7 +91,7 @@ public:
     static QByteArray unpackBlock(const QByteArray &packed);
     // Packed blocks go to a file with no name in this directory (default: the temporary one,
     // $TMPDIR), so that their text does not stay in memory; an empty one keeps them in memory.
-    // Applies to blocks packed from then on.
+    // With blocks already packed, it applies from the next setLines() (they stay where they are).
     void setSpillDirectory(const QString &directory);
     QString spillDirectory() const { return m_spillDirectory; }
     qsizetype spilledBytes() const { return m_spilledBytes; } // packed text on disk
