@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target for SECONDS each, seeded from tests/data and resources/ (copied to a
-# scratch corpus, so the repository stays clean), and prints one line per target: executions, the
-# corpus it grew to, and whether it crashed, leaked or timed out. Exit 1 when any target failed;
+# Runs every libFuzzer target for SECONDS each, FUZZ_JOBS at a time (one per core by default),
+# seeded from tests/data and resources/ (copied to a scratch corpus, so the repository stays
+# clean), and prints one line per target: executions, the corpus it grew to, and whether it
+# crashed, leaked or timed out. Exit 1 when any target failed;
 # the crashing input is kept under OUT (default: a scratch folder, printed).
 #   tests/fuzz/run.sh BUILD_DIR SECONDS [OUT] [TARGET…]   (no TARGET: all of them)
 set -uo pipefail
@@ -26,15 +27,11 @@ seeds() { # target → the folders and files of its seed corpus
         grafana) echo "$root/tests/data/grafana" ;;
     esac
 }
-failed=0
-printf '%-14s %12s %10s %8s  %s\n' target executions "exec/s" corpus result
-for exe in "$build"/fuzz/fuzz_*; do
-    name=$(basename "$exe"); name=${name#fuzz_}
-    [ "$only" = "  " ] || [[ "$only" == *" $name "* ]] || continue
-    corpus="$out/corpus-$name"
+jobs=${FUZZ_JOBS:-$(nproc)}
+fuzz_one() { # name exe → $out/name.result (its line), exit status 1 when it failed
+    local name=$1 exe=$2 corpus="$out/corpus-$1" log="$out/$1.log" rc runs rate files result
     mkdir -p "$corpus"
     for s in $(seeds "$name"); do cp -r "$s"/. "$corpus"/ 2>/dev/null || true; done
-    log="$out/$name.log"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$exe" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix="$out/$name-" -print_final_stats=1 >"$log" 2>&1
@@ -45,9 +42,25 @@ for exe in "$build"/fuzz/fuzz_*; do
     result=ok
     if [ $rc -ne 0 ]; then
         result="FAILED (exit $rc): $(grep -m1 -E 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|runtime error' "$log" | cut -c1-120); log $log"
-        failed=1
     fi
-    printf '%-14s %12s %10s %8s  %s\n' "$name" "${runs:-?}" "${rate:-?}" "$files" "$result"
+    printf '%-14s %12s %10s %8s  %s\n' "$name" "${runs:-?}" "${rate:-?}" "$files" "$result" >"$out/$name.result"
+    [ $rc -eq 0 ]
+}
+# FUZZ_JOBS targets at a time (default: one per core); the lines come out in the targets' order.
+names=()
+for exe in "$build"/fuzz/fuzz_*; do
+    name=$(basename "$exe"); name=${name#fuzz_}
+    [ "$only" = "  " ] || [[ "$only" == *" $name "* ]] || continue
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+    names+=("$name")
+    fuzz_one "$name" "$exe" &
+done
+wait
+failed=0
+printf '%-14s %12s %10s %8s  %s\n' target executions "exec/s" corpus result
+for name in "${names[@]}"; do
+    cat "$out/$name.result"
+    grep -q '  ok$' "$out/$name.result" || failed=1
 done
 [ $failed -eq 0 ] || echo "fuzz: failures; artifacts and logs in $out"
 exit $failed
