@@ -3,10 +3,13 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QHash>
 #include <QMap>
 #include <QMetaEnum>
 #include <QPointer>
 #include <QString>
+#include <QThread>
+#include <QWidget>
 
 #include <algorithm>
 
@@ -35,7 +38,9 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (receiver == nullptr || receiver == m_ignored)
+        // The UI thread's events only: notify() runs on every thread that delivers events (the
+        // proxies', the network's), and what they do is neither the UI's time nor safe to count here.
+        if (receiver == nullptr || receiver == m_ignored || QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         if (m_depth > 0) {
             // Inside another event: only paints are timed (which widget of a window is slow to paint).
@@ -53,6 +58,7 @@ public:
         const char *cls = receiver->metaObject()->className();
         const char *parent = receiver->parent() != nullptr ? receiver->parent()->metaObject()->className() : "";
         const auto type = event->type();
+        const QObject *window = windowOf(receiver);
         QPointer<QObject> guard(receiver);
         ++m_depth;
         QElapsedTimer clock;
@@ -63,10 +69,15 @@ public:
         const auto cpuMs = threadCpuMs() - cpuBefore;
         --m_depth;
         m_maxWallMs = std::max(m_maxWallMs, ms);
-        if (cpuMs > m_maxCpuMs) {
-            m_maxCpuMs = cpuMs;
-            m_maxCpuWhat = QLatin1String(cls) + (*parent != 0 ? QStringLiteral(" in ") + QLatin1String(parent) : QString())
+        if (cpuMs > m_maxCpuMs || cpuMs > m_maxByWindow.value(window).cpuMs) {
+            const auto what = QLatin1String(cls) + (*parent != 0 ? QStringLiteral(" in ") + QLatin1String(parent) : QString())
                 + QLatin1Char(' ') + QLatin1String(QMetaEnum::fromType<QEvent::Type>().valueToKey(type));
+            if (cpuMs > m_maxCpuMs) {
+                m_maxCpuMs = cpuMs;
+                m_maxCpuWhat = what;
+            }
+            if (auto &w = m_maxByWindow[window]; cpuMs > w.cpuMs)
+                w = {cpuMs, what};
         }
         if (cpuMs >= double(m_thresholdMs)) {
             const auto name = guard ? guard->objectName() : QString();
@@ -105,6 +116,14 @@ public:
     double maxBusyCpuMs() const { return m_maxCpuMs; }
     QString maxBusyWhat() const { return m_maxCpuWhat; }
     qint64 maxBusyWallMs() const { return m_maxWallMs; }
+    // The same, of the events delivered to one top-level window or to objects it owns (nullptr:
+    // the events of objects in no window, which no window can be told from the others by).
+    struct Busy
+    {
+        double cpuMs = 0;
+        QString what;
+    };
+    Busy maxBusyOf(const QObject *window) const { return m_maxByWindow.value(window); }
     // The benchmark's or test's own timer: what it does to look is not the console's time.
     void ignore(QObject *receiver) { m_ignored = receiver; }
     void resetMax()
@@ -112,6 +131,16 @@ public:
         m_maxCpuMs = 0;
         m_maxWallMs = 0;
         m_maxCpuWhat.clear();
+        m_maxByWindow.clear();
+    }
+
+    // The top-level widget an object belongs to: its own window, or its nearest widget ancestor's.
+    static const QObject *windowOf(const QObject *o)
+    {
+        for (; o != nullptr; o = o->parent())
+            if (o->isWidgetType())
+                return static_cast<const QWidget *>(o)->window();
+        return nullptr;
     }
 
     static double threadCpuMs()
@@ -127,6 +156,7 @@ private:
     double m_maxCpuMs = 0;
     QString m_maxCpuWhat;
     qint64 m_maxWallMs = 0;
+    QHash<const QObject *, Busy> m_maxByWindow;
     int m_depth = 0;
     QMap<QString, Culprit> m_culprits;
 };
