@@ -92,7 +92,7 @@ private:
 QJsonObject TestDashboardValues::get(const QUrl &url)
 {
     std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(url)));
-    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 15000))
         return {};
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
@@ -102,7 +102,7 @@ void TestDashboardValues::send(const QByteArray &verb, const QUrl &url, const QB
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, verb, body));
-    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 15000));
     QVERIFY2(reply->error() == QNetworkReply::NoError, qPrintable(reply->errorString()));
 }
 

@@ -179,7 +179,7 @@ void TestLogsDrill::queryPagesTailAndFailoverWindow()
         QNetworkRequest request(stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/loki/restart"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         std::unique_ptr<QNetworkReply> reply(network.post(request, QByteArrayLiteral(R"({"downSeconds": 3})")));
-        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 15000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 202);
         QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("tailsClosed")).toInt(), 1);
         const auto before = model->rowCount();

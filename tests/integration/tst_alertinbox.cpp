@@ -81,7 +81,7 @@ void TestAlertInbox::cleanup()
         if (s.state != u"expired") {
             bool done = false;
             m_client->expireSilence(s.id, nullptr, [&done](const wf::Result<wf::Done> &) { done = true; });
-            if (!QTest::qWaitFor([&] { return done; }, 5000))
+            if (!QTest::qWaitFor([&] { return done; }, 15000))
                 qWarning("cannot expire silence %s", qPrintable(s.id));
         }
 }
@@ -203,7 +203,7 @@ void TestAlertInbox::untilResolvedEndsWithTheAlert()
     QTRY_VERIFY_WITH_TIMEOUT(find(QStringLiteral("Flappy")).has_value(), 10000);
     // (Alerts of earlier tests may have notified first.)
     const auto aboutFlappy = [&] { return notified.filter(QStringLiteral("Flappy")).size(); };
-    QTRY_COMPARE_WITH_TIMEOUT(aboutFlappy(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(aboutFlappy(), 1, 15000);
     const auto before = notified.size();
     m_inbox->acknowledge(find(QStringLiteral("Flappy"))->alert, wf::AckRecord::Mode::UntilResolved, 86400,
                          QStringLiteral("until it resolves"), QStringLiteral("carol"));
@@ -219,14 +219,14 @@ void TestAlertInbox::untilResolvedEndsWithTheAlert()
                 return s.state;
         return QString();
     };
-    QTRY_COMPARE_WITH_TIMEOUT(silenceState(), QStringLiteral("expired"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(silenceState(), QStringLiteral("expired"), 15000);
 
     QCOMPARE(notified.size(), before); // acknowledged and resolved: nothing more to say
 
     // It fires again: not acknowledged, it alerts again.
     postAlert(labels(QStringLiteral("Flappy")));
     QTRY_COMPARE_WITH_TIMEOUT(find(QStringLiteral("Flappy"))->state, State::Firing, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), before + 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(notified.size(), before + 1, 15000);
     QCOMPARE(aboutFlappy(), 2);
 }
 

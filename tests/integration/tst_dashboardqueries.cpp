@@ -49,7 +49,7 @@ void TestDashboardQueries::everyQueryParsesAndAnswers()
         std::optional<wf::Result<wf::PromResult>> answer;
         client.query(QStringLiteral("count_over_time(alpaca_authentication_status[1m])"), {}, this,
                      [&](const wf::Result<wf::PromResult> &r) { answer = r; });
-        (void)QTest::qWaitFor([&] { return answer.has_value(); }, 5000);
+        (void)QTest::qWaitFor([&] { return answer.has_value(); }, 15000);
         return answer && answer->ok() && !answer->value().series.empty()
             ? answer->value().series.front().samples.back().value
             : 0.0;

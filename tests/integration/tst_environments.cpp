@@ -77,8 +77,8 @@ void TestEnvironments::everyEnvironmentLiveSideBySide()
     drills.setProfile(west.profile(QStringLiteral("west")));
     bool injected = false;
     drills.inject(QStringLiteral("both_down"), 30, this, [&injected](const auto &r) { injected = r.ok(); });
-    QTRY_VERIFY_WITH_TIMEOUT(injected, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(westCard->stateText(), QStringLiteral("Both sources unavailable"), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(injected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(westCard->stateText(), QStringLiteral("Both sources unavailable"), 20000);
     QCOMPARE(eastCard->stateText(), QStringLiteral("Primary (Alpaca)"));
     QCOMPARE(westCard->monitor()->healthStatus(), QStringLiteral("Unhealthy"));
 

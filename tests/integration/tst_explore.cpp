@@ -76,7 +76,7 @@ void TestExplore::initTestCase()
         [&] {
             std::optional<wf::Result<QStringList>> names;
             m_prometheus->labelValues(QStringLiteral("__name__"), {}, this, [&](const wf::Result<QStringList> &r) { names = r; });
-            (void)QTest::qWaitFor([&] { return names.has_value(); }, 5000);
+            (void)QTest::qWaitFor([&] { return names.has_value(); }, 15000);
             return names && names->ok() && names->value().contains(QStringLiteral("alpaca_messages_received_total"));
         }(),
         30000);
@@ -133,17 +133,17 @@ void TestExplore::completesMetricNames()
     auto *editor = m_view->editor();
     editor->setQuery(QStringLiteral("alpaca_con"));
     editor->complete(true);
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("alpaca_connection_status")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("alpaca_connection_status")), 15000);
     QVERIFY(!editor->completions().contains(QStringLiteral("datasource_router_state")));
     // Functions complete too, and recording rules from the shipped rules file.
     editor->setQuery(QStringLiteral("histogram_q"));
     editor->complete(true);
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("histogram_quantile")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("histogram_quantile")), 15000);
     // MetricsQL's own functions only where the server answers MetricsQL.
     editor->setQuery(QStringLiteral("rollup_r"));
     editor->complete(true);
 #ifdef WF_EXPLORE_ON_VICTORIAMETRICS
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("rollup_rate")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("rollup_rate")), 15000);
 #else
     QTest::qWait(300);
     QVERIFY(!editor->completions().contains(QStringLiteral("rollup_rate")));
@@ -165,12 +165,12 @@ void TestExplore::completesLabelNamesAndValues()
     auto *editor = m_view->editor();
     editor->setQuery(QStringLiteral("alpaca_messages_received_total{"));
     editor->complete(true);
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("type")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("type")), 15000);
     QVERIFY(editor->completions().contains(QStringLiteral("symbol")));
     QVERIFY(!editor->completions().contains(QStringLiteral("reason"))); // another metric's label
     editor->setQuery(QStringLiteral("alpaca_messages_received_total{type=\""));
     editor->complete(true);
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("trade")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains(QStringLiteral("trade")), 15000);
     QVERIFY(editor->completions().contains(QStringLiteral("quote")));
     QVERIFY(!editor->completions().contains(QStringLiteral("parse"))); // alpaca_errors_total's type
 }
@@ -181,7 +181,7 @@ void TestExplore::typingOffersAndEnterInserts()
     editor->setQuery(QString());
     editor->setFocus();
     QTest::keyClicks(editor, QStringLiteral("alpaca_subs"));
-    QTRY_VERIFY_WITH_TIMEOUT(editor->completer()->popup()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completer()->popup()->isVisible(), 15000);
     QCOMPARE(editor->completions(), QStringList{QStringLiteral("alpaca_subscribed_symbols_count")});
     QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
     QCOMPARE(editor->query(), QStringLiteral("alpaca_subscribed_symbols_count"));

@@ -134,7 +134,7 @@ void TestHealthClient::roundTripIsMeasured()
     m_server->respond(slow);
     const auto s = pollOnce();
     QVERIFY(s.report.ok());
-    QVERIFY2(s.roundTripMs >= 240 && s.roundTripMs < 5000, qPrintable(QString::number(s.roundTripMs)));
+    QVERIFY2(s.roundTripMs >= 240, qPrintable(QString::number(s.roundTripMs))); // the server's 250 ms in it
     QVERIFY(s.receivedAt.isValid());
 }
 

@@ -162,7 +162,7 @@ void TestHttpFaults::slowPastTheTimeout()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, Kind::Timeout);
     QVERIFY2(r.error().message.contains(QStringLiteral("0.5 s")), qPrintable(r.error().message));
-    QVERIFY(clock.elapsed() < 3000);
+    QVERIFY2(clock.elapsed() < slow.delayMs - 1000, qPrintable(QString::number(clock.elapsed()))); // gave up before the answer came
 }
 
 void TestHttpFaults::malformedJson_data()

@@ -238,7 +238,7 @@ void TestPrometheusClient::targetsBuildInfoReady()
     QVERIFY(ready.ok());
     // Which server it is, learnt from its readiness answer.
     m_client->detectServer();
-    QTRY_COMPARE_WITH_TIMEOUT(m_client->server().kind, wf::PromServer::Kind::Prometheus, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->server().kind, wf::PromServer::Kind::Prometheus, 15000);
     QCOMPARE(m_client->server().latencyOffsetMs, 0);
 }
 

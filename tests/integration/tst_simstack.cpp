@@ -139,7 +139,7 @@ void TestSimStack::alpacaDisconnectReachesPrometheusAndAlertmanager()
     QCOMPARE(health.last().report->health(), wf::Health::Warning);
 
     // Prometheus within 5 s (scrape every second).
-    QTRY_VERIFY_WITH_TIMEOUT(promValue(QStringLiteral("max(datasource_router_state)")) == 1.0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(promValue(QStringLiteral("max(datasource_router_state)")) == 1.0, 15000);
     qInfo("Prometheus saw FALLBACK_ACTIVE %lld ms after the drill", clock.elapsed());
     QCOMPARE(promValue(QStringLiteral("count(datasource_router_state)")), 1.0);
 

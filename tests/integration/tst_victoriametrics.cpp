@@ -65,7 +65,7 @@ void TestVictoriaMetrics::itIsKnownAndNowIsNow()
     const auto up = QStringLiteral("timestamp(up{job=\"mytrader\"})");
     // Known: VictoriaMetrics, holding back 30 s (its default).
     QTRY_VERIFY_WITH_TIMEOUT(ask(up).ok() && !ask(up)->series.empty(), 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(client.server().kind == wf::PromServer::Kind::VictoriaMetrics, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(client.server().kind == wf::PromServer::Kind::VictoriaMetrics, 15000);
     QCOMPARE(client.server().latencyOffsetMs, 30'000);
 
     // Scraped for longer than the offset: now is now (asked plainly, it answers for 30 s ago).

@@ -201,15 +201,15 @@ void TestRunbooks::folderOverridesAddsAndReloadsLive()
 
     // Saved in an editor: the new text shows without anything else happening.
     QVERIFY(write(dir.filePath(QStringLiteral("price-delta.md")), "# Price delta, revised\n"));
-    QTRY_COMPARE_WITH_TIMEOUT(library.find(QStringLiteral("price-delta"))->title, QStringLiteral("Price delta, revised"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(library.find(QStringLiteral("price-delta"))->title, QStringLiteral("Price delta, revised"), 15000);
     // Deleted: the embedded runbook is back; the added one is gone.
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("price-delta.md"))));
     QVERIFY(QFile::remove(dir.filePath(QStringLiteral("kafka-lag.md"))));
-    QTRY_VERIFY_WITH_TIMEOUT(!library.find(QStringLiteral("kafka-lag")), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(!library.find(QStringLiteral("price-delta"))->userProvided, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!library.find(QStringLiteral("kafka-lag")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(!library.find(QStringLiteral("price-delta"))->userProvided, 15000);
     // A new file appears.
     QVERIFY(write(dir.filePath(QStringLiteral("new-one.md")), "# Brand new\n"));
-    QTRY_VERIFY_WITH_TIMEOUT(library.find(QStringLiteral("new-one")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(library.find(QStringLiteral("new-one")), 15000);
 }
 
 void TestRunbooks::folderRefusesBadNames()

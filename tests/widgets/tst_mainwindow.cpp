@@ -159,7 +159,7 @@ void TestMainWindow::statusLightsFollowEndpoints()
     // The service turns healthy: the light follows the health polls within a second or two, not
     // the next 10-s probe.
     unhealthy.respond(200, R"({"status":"Healthy","router":{"currentState":"PRIMARY_ACTIVE"}})");
-    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Good, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Good, 8000);
     QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Healthy")));
 }
 

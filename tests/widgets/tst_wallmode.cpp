@@ -117,8 +117,8 @@ void TestWallMode::cyclesThroughTheChosenViews()
 
     wall->setActive(true);
     QCOMPARE(window.currentView(), wf::ViewId::Performance);
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentView(), wf::ViewId::Alerts, 2500);
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentView(), wf::ViewId::Performance, 2500);
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentView(), wf::ViewId::Alerts, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentView(), wf::ViewId::Performance, 15000);
     QVERIFY(window.view(wf::ViewId::Performance)->isVisible());
     // Leaving stops the cycle where it is.
     wall->setActive(false);
