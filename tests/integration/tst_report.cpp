@@ -93,7 +93,7 @@ void TestReport::initTestCase()
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     const auto drill = [&](const QByteArray &body) {
         std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
-        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 15000));
         QCOMPARE(reply->error(), QNetworkReply::NoError);
     };
     // Data quality first: price spikes (deltas over 5 %, circuit breakers) and invalid prices.
@@ -102,6 +102,14 @@ void TestReport::initTestCase()
     QTest::qWait(12000);
     // And a spike of two seconds, shorter than a step of the old count (its seconds over read 0).
     drill(R"({"kind":"price_spike","durationSeconds":2})");
+    // Every week below is the drill's, not today's: a run that goes past Monday 00:00 UTC checks
+    // the same week. The drill and its alert (about a minute) are not cut by a week's end.
+    const auto now = QDateTime::currentDateTimeUtc();
+    const auto nextMonday = QDateTime(now.date().addDays(8 - now.date().dayOfWeek()), QTime(0, 0), Qt::UTC);
+    if (now.secsTo(nextMonday) < 120) {
+        qInfo("a week ends in %lld s: the drill waits for the next", now.secsTo(nextMonday));
+        QTest::qWait(int(now.msecsTo(nextMonday)) + 2000);
+    }
     m_drillStart = QDateTime::currentDateTimeUtc();
     drill(R"({"kind":"both_down","durationSeconds":15})");
     // Acknowledged while it fires (its for: is 5 s): a silence over it, as the inbox makes one.
@@ -114,11 +122,11 @@ void TestReport::initTestCase()
     ack.comment = QStringLiteral("ACK: drill");
     std::optional<wf::Result<QString>> id;
     m_am->createSilence(ack, nullptr, [&id](const wf::Result<QString> &r) { id = r; });
-    QTRY_VERIFY_WITH_TIMEOUT(id.has_value(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(id.has_value(), 15000);
     QVERIFY(id->ok());
     std::optional<wf::Result<wf::Silence>> stored;
     m_am->silence(id->value(), nullptr, [&stored](const wf::Result<wf::Silence> &r) { stored = r; });
-    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 15000);
     QVERIFY(stored->ok());
     m_ackAt = stored->value().startsAt;
     QTest::qWait(11000); // the drill's end and the alert's, scraped and evaluated
@@ -175,12 +183,12 @@ void TestReport::acknowledgementsFromTheHistory()
     // Alertmanager keeps an expired silence for days, a week's report looks back further: the
     // console's own history says who acknowledged. Its event matches the incident by fingerprint
     // (Alertmanager's, checked in tst_alertmanagerclient), and by name where that differs.
-    const auto today = QDateTime::currentDateTimeUtc().date();
-    const auto plain = build(today, today, QList<wf::AlertEvent>{});
+    const auto day = m_drillStart.date();
+    const auto plain = build(day, day, QList<wf::AlertEvent>{});
     QVERIFY(plain);
     const wf::SloReport::Incident *drill = nullptr;
     for (const auto &i : plain->incidents)
-        if (i.alertname == u"BothSourcesUnavailable" && m_drillStart.secsTo(i.start) >= 3 && m_drillStart.secsTo(i.start) <= 12)
+        if (i.alertname == u"BothSourcesUnavailable" && m_drillStart.secsTo(i.start) >= 3 && m_drillStart.secsTo(i.start) <= 30)
             drill = &i;
     QVERIFY(drill);
     QVERIFY(plain->acknowledgementsKnown); // the history was given: none there means none
@@ -199,7 +207,7 @@ void TestReport::acknowledgementsFromTheHistory()
     elsewhere.fingerprint = QStringLiteral("0123456789abcdef");
     elsewhere.alertname = QStringLiteral("SomethingElse");
     elsewhere.at = drill->start.addSecs(1);
-    const auto withAck = build(today, today, QList<wf::AlertEvent>{elsewhere, ack});
+    const auto withAck = build(day, day, QList<wf::AlertEvent>{elsewhere, ack});
     QVERIFY(withAck);
     bool found = false;
     for (const auto &i : withAck->incidents) {
@@ -213,7 +221,7 @@ void TestReport::acknowledgementsFromTheHistory()
     // Prometheus' external labels make another fingerprint: the name, when one such was firing.
     ack.fingerprint = QStringLiteral("fedcba9876543210");
     ack.author = QStringLiteral("oncall-cy");
-    const auto byName = build(today, today, QList<wf::AlertEvent>{ack});
+    const auto byName = build(day, day, QList<wf::AlertEvent>{ack});
     QVERIFY(byName);
     for (const auto &i : byName->incidents)
         if (i.alertname == u"BothSourcesUnavailable" && i.start == drill->start)
@@ -282,9 +290,9 @@ void TestReport::argumentsAreChecked()
 
 void TestReport::figuresAreTrue()
 {
-    // This week (not over: evaluated now, the drill inside it) and the last (over).
-    const auto today = QDateTime::currentDateTimeUtc().date();
-    const auto monday = today.addDays(1 - today.dayOfWeek());
+    // The drill's week (usually not over: evaluated now) and the one before (over).
+    const auto day = m_drillStart.date();
+    const auto monday = day.addDays(1 - day.dayOfWeek());
     for (const auto &[from, to] : {std::pair{monday, monday.addDays(6)}, std::pair{monday.addDays(-7), monday.addDays(-1)}}) {
         const auto report = build(from, to);
         QVERIFY(report);
@@ -335,7 +343,8 @@ void TestReport::figuresAreTrue()
         QVERIFY(std::abs(budget.value(QStringLiteral("periodUsedMinutes")).toDouble() - down / 60.0) < 1e-9);
         QVERIFY(std::abs(budget.value(QStringLiteral("periodLeftMinutes")).toDouble() - (0.005 * 7 * 1440 - down / 60.0)) < 1e-9);
         QCOMPARE(budget.value(QStringLiteral("periodAllowedMinutes")).toDouble(), 0.005 * 7 * 1440);
-        if (!report->complete) // this week: the drill's seconds are in it
+        const bool drillWeek = from <= day && day <= to;
+        if (drillWeek) // the drill's seconds are in it
             QVERIFY2(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")) >= 5, qPrintable(QString::number(seconds.value(QStringLiteral("BOTH_UNAVAILABLE")))));
 
         // The failovers, from the router timeline at the scrape interval: the drill is one, where
@@ -356,12 +365,12 @@ void TestReport::figuresAreTrue()
             if (std::abs(m_drillStart.msecsTo(start)) <= 3000) {
                 drillSeen = true;
                 QCOMPARE(event.value(QStringLiteral("worstState")).toString(), QStringLiteral("BOTH_UNAVAILABLE"));
-                QVERIFY2(duration >= 13 && duration <= 22, qPrintable(QString::number(duration))); // 15 s and the recovery
+                QVERIFY2(duration >= 13 && duration <= 45, qPrintable(QString::number(duration))); // 15 s and the recovery
                 // Why, as the router logged its transition out of PRIMARY_ACTIVE.
                 QVERIFY2(!event.value(QStringLiteral("reason")).toString().isEmpty(), qPrintable(QJsonDocument(event).toJson()));
             }
         }
-        if (!report->complete)
+        if (drillWeek)
             QVERIFY2(drillSeen, qPrintable(QJsonDocument(failovers).toJson()));
         const double outside = states.value(QStringLiteral("FALLBACK_ACTIVE")).toDouble() + down;
         qInfo("%s – %s: %lld failovers lasting %.0f s; the counters say %.0f s outside PRIMARY_ACTIVE", qPrintable(from.toString(Qt::ISODate)),
@@ -413,10 +422,10 @@ void TestReport::figuresAreTrue()
             const auto name = incident.value(QStringLiteral("alertname")).toString();
             ++reported[name];
             const auto start = QDateTime::fromString(incident.value(QStringLiteral("start")).toString(), Qt::ISODateWithMs);
-            if (name == u"BothSourcesUnavailable" && m_drillStart.secsTo(start) >= 3 && m_drillStart.secsTo(start) <= 12) {
+            if (name == u"BothSourcesUnavailable" && m_drillStart.secsTo(start) >= 3 && m_drillStart.secsTo(start) <= 30) {
                 alertSeen = true;
                 const double seconds = incident.value(QStringLiteral("durationSeconds")).toDouble();
-                QVERIFY2(seconds >= 4 && seconds <= 14, qPrintable(QString::number(seconds)));
+                QVERIFY2(seconds >= 4 && seconds <= 30, qPrintable(QString::number(seconds))); // the drill's 15 s less the for: of 5
                 QCOMPARE(incident.value(QStringLiteral("severity")).toString(), QStringLiteral("critical"));
                 QVERIFY(!incident.value(QStringLiteral("runbook")).toString().isEmpty());
                 // Acknowledged by whom and when Alertmanager says.
@@ -443,7 +452,7 @@ void TestReport::figuresAreTrue()
         QCOMPARE(charted, began);
         qInfo("%s: incidents %s; review %s", qPrintable(from.toString(Qt::ISODate)), QJsonDocument(incidents).toJson(QJsonDocument::Compact).left(600).constData(),
               QJsonDocument(json.value(QStringLiteral("alertReview")).toObject()).toJson(QJsonDocument::Compact).left(900).constData());
-        if (!report->complete)
+        if (drillWeek)
             QVERIFY2(alertSeen, qPrintable(QJsonDocument(incidents).toJson()));
         // The review: a rule that fired is ranked with as many fires; the others are the ones
         // without a firing sample in 30 days.
@@ -488,7 +497,7 @@ void TestReport::figuresAreTrue()
             for (auto it = counted.cbegin(); it != counted.cend(); ++it)
                 QVERIFY2(std::abs(shown.value(it.key()).toDouble() - it.value()) <= std::max(1.0, 0.05 * it.value()),
                          qPrintable(QStringLiteral("%1 %2: reported %3, the samples say %4").arg(QLatin1String(key), it.key()).arg(shown.value(it.key()).toDouble()).arg(it.value())));
-            if (!report->complete)
+            if (drillWeek)
                 QVERIFY2(!counted.isEmpty(), key); // the drills made some
         }
         const auto deltas = ask(QStringLiteral("datasource_router_price_delta_percent[%1s]").arg(span), report->end);
@@ -538,7 +547,7 @@ void TestReport::figuresAreTrue()
             QVERIFY2(std::abs(excursions.value(it.key()) - it.value()) < 1e-9, qPrintable(it.key()));
         qInfo("%s: seconds over 5 %% %s", qPrintable(from.toString(Qt::ISODate)),
               qPrintable(QJsonDocument(quality.value(QStringLiteral("priceExcursions")).toArray()).toJson(QJsonDocument::Compact).left(400)));
-        if (!report->complete)
+        if (drillWeek)
             QVERIFY(!largest.isEmpty());
 
         // P95 per day, where latencies were observed: the quantile interpolated here from the
@@ -577,7 +586,7 @@ void TestReport::figuresAreTrue()
                      qPrintable(QStringLiteral("%1: P95 %2, the buckets say %3").arg(day.value(QStringLiteral("date")).toString()).arg(reported).arg(expected)));
             QCOMPARE(day.value(QStringLiteral("met")).toBool(), reported <= 2.0);
         }
-        if (!report->complete)
+        if (drillWeek)
             QVERIFY(measured >= 1); // today: the last hour of every metric, and live
     }
 }
@@ -586,7 +595,7 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
 {
     const auto program = QFileInfo(QStringLiteral(MYTRADER_SIM_EXECUTABLE)).absolutePath() + QStringLiteral("/watchfloor");
     QTemporaryDir out;
-    const auto week = wf::isoWeekOf(QDateTime::currentDateTimeUtc().date().addDays(-7));
+    const auto week = wf::isoWeekOf(m_drillStart.date().addDays(-7)); // the week before the drill's
     const auto run = [&](const QStringList &args, QByteArray *err = nullptr) {
         QProcess p;
         p.setProgram(program);
@@ -622,7 +631,7 @@ void TestReport::commandWritesJsonAndSaysWhatFailed()
         [&] { QVERIFY2(p.waitForFinished(30000) && p.exitCode() == 0, qPrintable(program + QString::fromUtf8(p.readAllStandardError()))); }();
         return QString::fromUtf8(p.readAllStandardOutput());
     };
-    const auto thisWeek = wf::isoWeekOf(QDateTime::currentDateTimeUtc().date());
+    const auto thisWeek = wf::isoWeekOf(m_drillStart.date());
     for (const auto &lang : {QStringLiteral("en"), QStringLiteral("de")}) {
         QTemporaryDir dir;
         QCOMPARE(run({QStringLiteral("--prometheus"), prometheus, QStringLiteral("--alertmanager"),
