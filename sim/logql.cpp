@@ -7,6 +7,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -297,7 +298,12 @@ bool isOp(const Token &t, const char *op)
 std::optional<ParseError> parsePipeline(const std::vector<Token> &tokens, std::size_t &i, bool nested, LogQuery *q)
 {
     const auto peek = [&]() -> const Token & { return tokens.at(i); };
-    const auto next = [&]() -> const Token & { return tokens.at(std::min(i++, tokens.size() - 1)); };
+    // Never past the End token: what reads on after it meets End again, not the vector's end.
+    const auto next = [&]() -> const Token & {
+        const auto at = std::min(i, tokens.size() - 1);
+        i = std::min(i + 1, tokens.size() - 1);
+        return tokens.at(at);
+    };
     while (peek().type != Token::Type::End && !(nested && (isOp(peek(), "[") || isOp(peek(), ")")))) {
         const auto &t = next();
         Stage s;
@@ -388,7 +394,12 @@ std::optional<ParseError> parsePipeline(const std::vector<Token> &tokens, std::s
 std::variant<LogQuery, ParseError> parseLog(const std::vector<Token> &tokens, std::size_t &i, bool nested)
 {
     const auto peek = [&]() -> const Token & { return tokens.at(i); };
-    const auto next = [&]() -> const Token & { return tokens.at(std::min(i++, tokens.size() - 1)); };
+    // Never past the End token: what reads on after it meets End again, not the vector's end.
+    const auto next = [&]() -> const Token & {
+        const auto at = std::min(i, tokens.size() - 1);
+        i = std::min(i + 1, tokens.size() - 1);
+        return tokens.at(at);
+    };
 
     LogQuery q;
     if (peek().type == Token::Type::Ident && tokens.size() > i + 1 && isOp(tokens.at(i + 1), "("))
@@ -539,7 +550,9 @@ std::variant<MetricQuery, ParseError> parseMetric(const std::vector<Token> &toke
     if (!range || *range <= 0)
         return ParseError{QStringLiteral("parse error at line 1, col %1: syntax error: invalid range duration").arg(col)};
     q.rangeNs = *range;
-    ++i; // "]"
+    if (!isOp(tokens.at(i), "]"))
+        return unexpected(tokens.at(i), QStringLiteral("]"));
+    ++i;
     // The range may stand after the selector with the pipeline after it: {app="x"}[1m] | json
     if (auto e = parsePipeline(tokens, i, true, &q.log))
         return *e;
@@ -551,26 +564,39 @@ std::variant<MetricQuery, ParseError> parseMetric(const std::vector<Token> &toke
 
 } // namespace
 
+qint64 saturatedMinus(qint64 a, qint64 b)
+{
+    qint64 out = 0;
+    if (__builtin_sub_overflow(a, b, &out))
+        return b > 0 ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+    return out;
+}
+
 std::optional<qint64> durationNs(const QString &text)
 {
     static const QRegularExpression whole(QStringLiteral(R"(^(?:\d+(?:ms|s|m|h|d|w|y))+$)"));
     static const QRegularExpression part(QStringLiteral(R"((\d+)(ms|s|m|h|d|w|y))"));
     if (!whole.match(text).hasMatch())
         return std::nullopt;
-    qint64 ms = 0;
+    // As Prometheus' model.ParseDuration: a duration past an int64 of nanoseconds is not one.
+    qint64 ns = 0;
     for (auto it = part.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
-        const auto n = m.captured(1).toLongLong();
+        bool ok = false;
+        const auto n = m.captured(1).toLongLong(&ok);
         const auto unit = m.captured(2);
-        ms += unit == u"ms" ? n
-            : unit == u"s"  ? n * 1000
-            : unit == u"m"  ? n * 60'000
-            : unit == u"h"  ? n * 3'600'000
-            : unit == u"d"  ? n * 86'400'000
-            : unit == u"w"  ? n * 7 * 86'400'000
-                            : n * 365 * 86'400'000;
+        const qint64 msPerUnit = unit == u"ms" ? 1
+            : unit == u"s"                     ? 1000
+            : unit == u"m"                     ? 60'000
+            : unit == u"h"                     ? 3'600'000
+            : unit == u"d"                     ? 86'400'000
+            : unit == u"w"                     ? 7 * 86'400'000LL
+                                               : 365 * 86'400'000LL;
+        qint64 partNs = 0;
+        if (!ok || __builtin_mul_overflow(n, msPerUnit * 1'000'000, &partNs) || __builtin_add_overflow(ns, partNs, &ns))
+            return std::nullopt;
     }
-    return ms * 1'000'000;
+    return ns;
 }
 
 std::variant<LogQuery, ParseError> parse(const QString &query)
@@ -631,8 +657,12 @@ std::vector<MetricSeries> evaluate(const MetricQuery &query, const std::vector<L
     }
     const double rangeSeconds = double(query.rangeNs) / 1e9;
     std::vector<qint64> steps;
-    for (qint64 t = startNs; t <= endNs && stepNs > 0; t += stepNs)
+    for (qint64 t = startNs; t <= endNs && stepNs > 0; t += stepNs) {
         steps.push_back(t);
+        qint64 left = 0;
+        if (!__builtin_sub_overflow(endNs, t, &left) && left < stepNs)
+            break; // the next would be past the end (t + stepNs might be past an int64)
+    }
     // Per series, the value at each step index where it has lines.
     struct Points
     {
@@ -649,7 +679,7 @@ std::vector<MetricSeries> evaluate(const MetricQuery &query, const std::vector<L
             const auto t = steps[std::size_t(k)];
             while (hi < stream.samples.size() && stream.samples[hi].first <= t)
                 bytes += stream.samples[hi++].second;
-            while (lo < hi && stream.samples[lo].first <= t - query.rangeNs)
+            while (lo < hi && stream.samples[lo].first <= saturatedMinus(t, query.rangeNs))
                 bytes -= stream.samples[lo++].second;
             const auto count = double(hi - lo);
             if (count == 0)

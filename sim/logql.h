@@ -101,6 +101,8 @@ std::variant<LogQuery, MetricQuery, ParseError> parseQuery(const QString &query)
 // A Prometheus-style duration as LogQL ranges and the step parameter take it ("15s", "1h30m",
 // "500ms"; units ms s m h d w y); nullopt for anything else.
 std::optional<qint64> durationNs(const QString &text);
+// a − b, at the ends of an int64 where it would go past them (a time less a range).
+qint64 saturatedMinus(qint64 a, qint64 b);
 
 // `| json`: the line's fields as labels (nested objects joined with _, arrays skipped), each name
 // made a valid label name; a name that clashes with a stream label gets "_extracted".

@@ -14,6 +14,7 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace sim {
@@ -28,19 +29,35 @@ qint64 nowNs()
     return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
 }
 
-// Unix nanoseconds, Unix seconds with decimals, or RFC 3339 (apis.md §3, "Time formats").
+// As Loki's parseTimestamp reads it (apis.md §3, "Time formats"): with a '.', Unix seconds with
+// decimals; an integer of up to 10 digits (sign included), Unix seconds; a longer one, Unix
+// nanoseconds; else RFC 3339. Times beyond ±2^62 ns (the years 1823 and 2116) saturate there:
+// no line is older or newer, and a window's span and its range before it still fit in an int64.
+constexpr qint64 kMaxTimeNs = qint64(1) << 62;
+
 std::optional<qint64> parseTime(const QString &text)
 {
+    constexpr auto kMax = kMaxTimeNs;
+    constexpr auto kMin = -kMaxTimeNs;
+    const auto saturated = [](long double ns) -> qint64 {
+        if (ns >= static_cast<long double>(kMax))
+            return kMax;
+        if (ns <= static_cast<long double>(kMin))
+            return kMin;
+        return static_cast<qint64>(ns);
+    };
     bool ok = false;
+    if (text.contains(u'.')) {
+        const auto seconds = text.toDouble(&ok);
+        if (ok && std::isfinite(seconds))
+            return saturated(static_cast<long double>(seconds) * kNsPerSecond);
+    }
     const auto integer = text.toLongLong(&ok);
     if (ok)
-        return text.size() > 12 ? integer : integer * kNsPerSecond; // ns, or whole seconds
-    const auto seconds = text.toDouble(&ok);
-    if (ok)
-        return qint64(seconds * 1e9);
+        return saturated(static_cast<long double>(integer) * (text.size() <= 10 ? kNsPerSecond : 1));
     const auto time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (time.isValid())
-        return time.toMSecsSinceEpoch() * 1'000'000;
+        return saturated(static_cast<long double>(time.toMSecsSinceEpoch()) * 1'000'000);
     return std::nullopt;
 }
 
@@ -178,6 +195,7 @@ QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const 
         if (!w)
             return badRequest(error);
         std::tie(start, end) = *w;
+        const auto span = static_cast<long double>(end) - static_cast<long double>(start); // up to 2^63
         if (q.hasQueryItem(QStringLiteral("step"))) {
             const auto text = q.queryItemValue(QStringLiteral("step"));
             bool number = false;
@@ -185,19 +203,21 @@ QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const 
             const auto duration = logql::durationNs(text);
             if (!number && !duration)
                 return badRequest(QStringLiteral("invalid step parameter: could not parse \"%1\"").arg(text));
+            if (number && !(std::abs(seconds * 1e9) < 9.2e18)) // Loki's words for a step past an int64
+                return badRequest(QStringLiteral("invalid step parameter: cannot parse \"%1\" to a valid duration. It overflows int64").arg(text));
             step = number ? qint64(seconds * 1e9) : *duration;
         } else {
             // Loki's default: a 250th of the range in whole seconds, at least one.
-            step = std::max<qint64>((end - start) / kNsPerSecond / 250, 1) * kNsPerSecond;
+            step = std::max<qint64>(qint64(span / kNsPerSecond / 250), 1) * kNsPerSecond;
         }
         if (step <= 0)
             return badRequest(QStringLiteral("zero or negative query resolution step widths are not accepted. Try a positive integer"));
-        if ((end - start) / step > 11000)
+        if (span / step > 11000)
             return badRequest(QStringLiteral("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)"));
     }
     // The lines in (start − range, end]: the records are in time order.
     const auto &records = m_log->records();
-    const auto from = std::upper_bound(records.begin(), records.end(), start - query.rangeNs,
+    const auto from = std::upper_bound(records.begin(), records.end(), logql::saturatedMinus(start, query.rangeNs),
                                        [](qint64 t, const LogRecord &r) { return t < r.ns; });
     std::vector<logql::LogLine> lines;
     for (auto it = from; it != records.end() && it->ns <= end; ++it)

@@ -25,6 +25,11 @@ seeds() { # target → the folders and files of its seed corpus
         dashboard) echo "$root/resources/dashboards $root/tests/fuzz/seeds/dashboard" ;;
         settings) echo "$root/tests/fuzz/seeds/settings" ;;
         grafana) echo "$root/tests/data/grafana" ;;
+        dashboardwriter) echo "$root/resources/dashboards $root/tests/fuzz/seeds/dashboard" ;;
+        logql) echo "$root/tests/fuzz/seeds/logql" ;;
+        simhttp) echo "$root/tests/fuzz/seeds/simhttp" ;;
+        secrets) echo "$root/tests/fuzz/seeds/secrets" ;;
+        logfile) echo "$root/tests/fuzz/seeds/logfile" ;;
     esac
 }
 jobs=${FUZZ_JOBS:-$(nproc)}

@@ -12,6 +12,7 @@ class TestLogFile : public QObject
 private slots:
     void jsonLinesAndPartialLines();
     void plainLinesKeepTheirException();
+    void blankLinesAfterARecordAreNotPartOfIt();
     void followsGrowthAndRotation();
     void missingFileSaysSo();
 };
@@ -46,6 +47,25 @@ void TestLogFile::plainLinesKeepTheirException()
     QVERIFY(records[0].endsWith("   at X.Y()"));
     QVERIFY(records[0].contains("\nSystem.IO.IOException: reset\n"));
     QCOMPARE(records[1], QByteArray("2025-10-09 10:15:33.000 +00:00 [INF] B - next"));
+}
+
+// A record with a blank line after it is the same whether the follower took it in the middle of
+// the file or at its end (fuzz_logfile: in the middle it kept the blank line's end, "…X.Y()\n").
+void TestLogFile::blankLinesAfterARecordAreNotPartOfIt()
+{
+    const QByteArray file = "2025-10-09 10:15:32.123 +00:00 [ERR] A - Connection lost\n"
+                            "   at X.Y()\n"
+                            "\n"
+                            "\r\n"
+                            "{\"@m\":\"next\"}\n";
+    QByteArray middle = file;
+    const auto taken = logfile::takeRecords(middle, false);
+    QCOMPARE(taken.size(), std::size_t(1));
+    QByteArray end = file.left(file.indexOf('{'));
+    const auto atEnd = logfile::takeRecords(end, true);
+    QCOMPARE(atEnd.size(), std::size_t(1));
+    QCOMPARE(taken[0], atEnd[0]);
+    QVERIFY(taken[0].endsWith("   at X.Y()"));
 }
 
 void TestLogFile::followsGrowthAndRotation()

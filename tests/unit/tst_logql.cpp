@@ -182,6 +182,12 @@ void TestLogQL::durations_data()
     QTest::newRow("unknown unit") << QStringLiteral("5x") << -1LL;
     QTest::newRow("fraction") << QStringLiteral("1.5m") << -1LL;
     QTest::newRow("empty") << QString() << -1LL;
+    // Past an int64 of nanoseconds: not a duration, as for Prometheus' ParseDuration (fuzz_logql
+    // found the overflow).
+    QTest::newRow("292 years") << QStringLiteral("292y") << 292LL * 31'536'000'000'000'000LL;
+    QTest::newRow("293 years") << QStringLiteral("293y") << -1LL;
+    QTest::newRow("many parts past it") << QStringLiteral("200y200y") << -1LL;
+    QTest::newRow("digits past an int64") << QStringLiteral("99999999999999999999s") << -1LL;
 }
 
 // One parser for a range in a query and the step parameter: the same text, the same length.
@@ -215,6 +221,9 @@ void TestLogQL::metricQueriesParse_data()
     QTest::newRow("unsupported function") << R"(quantile_over_time(0.9, {app="x"} | unwrap d [1m]))" << "quantile_over_time is not supported";
     QTest::newRow("trailing junk") << R"(sum(count_over_time({app="x"}[1m])) x)" << "unexpected IDENTIFIER";
     QTest::newRow("unclosed") << R"(sum(count_over_time({app="x"}[1m]))" << "unexpected $end";
+    // Found by fuzz_logql: the range's "]" missing read past the end of the tokens (a crash).
+    QTest::newRow("range not closed") << R"(rate({app="x"}[5m)" << "unexpected $end, expecting ]";
+    QTest::newRow("range not closed, pipeline") << R"(sum by (level) (count_over_time({app="x"} |= "a" [1m)" << "expecting ]";
 }
 
 void TestLogQL::metricQueriesParse()

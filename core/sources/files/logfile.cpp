@@ -45,8 +45,10 @@ std::vector<QByteArray> takeRecords(QByteArray &buffer, bool final)
         if (next >= buffer.size() && !final)
             break; // an exception's lines may still follow: the follower flushes after a quiet poll
         if (next >= buffer.size() || startsRecord(following)) {
+            // Without its line ends, blank lines at its end included: the same record whether
+            // it was taken here or at the end of the file (below).
             auto record = buffer.mid(start, newline - start);
-            if (record.endsWith('\r'))
+            while (record.endsWith('\n') || record.endsWith('\r'))
                 record.chop(1);
             if (!record.trimmed().isEmpty())
                 out.push_back(record);
