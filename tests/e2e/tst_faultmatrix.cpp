@@ -87,7 +87,8 @@ QStringList errorWords(Fault fault)
     case Fault::Unauthorized: return {QStringLiteral("401")};
     case Fault::Forbidden: return {QStringLiteral("403")};
     case Fault::None:
-    case Fault::Slow: break;
+    case Fault::Slow:
+    case Fault::LoginPage: break; // not in the matrix
     }
     return {};
 }

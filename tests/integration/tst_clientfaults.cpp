@@ -1,21 +1,27 @@
 // Every failure mode against every client (Prometheus, Alertmanager, Loki, health): the server
 // down, a 500 with a body, a 429, an answer slower than the timeout, malformed JSON, a truncated
-// body, an HTML page instead of the API, a 50 MB answer. Each ends in the right typed error with
-// a message a person can act on: no crash, no hang.
+// body, an HTML page instead of the API, a 200 MB answer. Each ends in the right typed error with
+// a message a person can act on: no crash, no hang. The servers are the real ones — Debian's
+// Prometheus and Alertmanager, the simulator's Loki API and health endpoint — each behind a
+// FaultProxy (TLS, the profile's CA file) that fails in the way the row asks.
 
+#include "faultproxy.h"
+#include "monitoringstack.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/health/healthclient.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
-#include "tinyhttpserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
 #include <optional>
 
 using Kind = wf::Error::Kind;
+using Fault = FaultProxy::Fault;
 
 namespace {
 
@@ -32,26 +38,24 @@ const char *clientName(Client c)
     return "";
 }
 
-QByteArray validBody(Client c)
+wf::Endpoint endpointOf(Client c)
 {
-    switch (c) {
-    case Client::Prometheus: return R"({"status":"success","data":{"resultType":"vector","result":[]}})";
-    case Client::Alertmanager: return "[]";
-    case Client::Loki: return R"({"status":"success","data":{"resultType":"streams","result":[]}})";
-    case Client::Health: return R"({"status":"Healthy","alpaca":{},"router":{}})";
-    }
-    return {};
+    const std::array endpoints{wf::Endpoint::Prometheus, wf::Endpoint::Alertmanager, wf::Endpoint::Loki, wf::Endpoint::Health};
+    return endpoints[std::size_t(c)];
 }
 
 } // namespace
 
 Q_DECLARE_METATYPE(Client)
+Q_DECLARE_METATYPE(FaultProxy::Fault)
 
 class TestClientFaults : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase();
     void init();
+    void cleanup();
     void faults_data();
     void faults();
     void serverDown_data();
@@ -59,25 +63,54 @@ private slots:
 
 private:
     // nullopt: the call succeeded.
-    std::optional<wf::Error> call(Client client, const QUrl &base);
+    std::optional<wf::Error> call(Client client, const QUrl &url);
+    // The client's real server behind a new proxy; the URL to ask through it.
+    QUrl through(Client client);
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<TinyHttpServer> m_server;
+    QTemporaryDir m_certDir;
+    std::optional<FaultProxy::Certificates> m_certs;
+    MonitoringStack m_stack;
+    std::unique_ptr<FaultProxy> m_proxy;
 };
+
+void TestClientFaults::initTestCase()
+{
+    QString error;
+    m_certs = FaultProxy::makeCertificates(m_certDir.path(), &error);
+    QVERIFY2(m_certs, qPrintable(error));
+    QVERIFY2(m_stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(m_stack.errorString()));
+}
 
 void TestClientFaults::init()
 {
-    m_server = std::make_unique<TinyHttpServer>();
-    QVERIFY(m_server->listen());
+    m_proxy.reset();
 }
 
-std::optional<wf::Error> TestClientFaults::call(Client client, const QUrl &base)
+void TestClientFaults::cleanup()
 {
-    const std::array endpoints{wf::Endpoint::Prometheus, wf::Endpoint::Alertmanager, wf::Endpoint::Loki, wf::Endpoint::Health};
-    const auto endpoint = endpoints[std::size_t(client)];
+    m_proxy.reset();
+}
+
+QUrl TestClientFaults::through(Client client)
+{
+    const auto upstream = m_stack.profile(QStringLiteral("faults")).endpoint(endpointOf(client)).url;
+    m_proxy = std::make_unique<FaultProxy>(quint16(upstream.port()), *m_certs);
+    if (!m_proxy->listen())
+        return {};
+    QUrl url = upstream;
+    url.setScheme(QStringLiteral("https"));
+    url.setPort(m_proxy->port());
+    return url;
+}
+
+std::optional<wf::Error> TestClientFaults::call(Client client, const QUrl &url)
+{
+    const auto endpoint = endpointOf(client);
     wf::Profile profile;
     profile.name = QStringLiteral("faults");
-    profile.endpoint(endpoint).url = base;
+    profile.endpoint(endpoint).url = url;
+    profile.caFile = m_certs->caFile;
     wf::HttpClient http(&m_network, endpoint);
     http.setProfile(profile);
     auto options = http.options();
@@ -85,7 +118,6 @@ std::optional<wf::Error> TestClientFaults::call(Client client, const QUrl &base)
     options.connectTimeoutMs = 1500;
     options.backoffBaseMs = 20;
     http.setOptions(options);
-
     std::optional<std::optional<wf::Error>> out;
     const auto take = [&out](const auto &r) { out = r.ok() ? std::nullopt : std::optional<wf::Error>(r.error()); };
     wf::PrometheusClient prom(&http);
@@ -119,69 +151,58 @@ std::optional<wf::Error> TestClientFaults::call(Client client, const QUrl &base)
 void TestClientFaults::faults_data()
 {
     QTest::addColumn<Client>("client");
-    QTest::addColumn<QString>("fault");
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<int>("times"); // how many requests meet it; -1: all
     QTest::addColumn<int>("expected"); // Kind, or -1 for success
     QTest::addColumn<QString>("mentions");
     for (const auto c : {Client::Prometheus, Client::Alertmanager, Client::Loki, Client::Health}) {
-        const auto row = [&](const char *fault, int kind, const char *mentions) {
-            QTest::addRow("%s %s", clientName(c), fault) << c << QString::fromLatin1(fault) << kind << QString::fromLatin1(mentions);
+        const auto row = [&](const char *name, Fault fault, int times, int kind, const char *mentions) {
+            QTest::addRow("%s %s", clientName(c), name) << c << fault << times << kind << QString::fromLatin1(mentions);
         };
-        // Loki (plain text) and Alertmanager (a JSON string, or text) put their error in the body: an
-        // API error with the server's words. Prometheus' errors are its JSON envelope; plain text is a proxy.
-        row("500 with a body", int(c == Client::Loki || c == Client::Alertmanager ? Kind::Api : Kind::HttpStatus), "database is locked");
+        // The proxy's 500 is Prometheus' error envelope: Prometheus' client reads it as an API
+        // error; Loki's error is its body's text: the server's words, an API error too; to the
+        // Alertmanager client (its errors are a JSON string) and the health endpoint's it is a
+        // status with the body quoted. Each message says the server's words.
+        const bool api = c == Client::Prometheus || c == Client::Loki;
+        row("500 with a body", Fault::ServerError, -1, int(api ? Kind::Api : Kind::HttpStatus), "internal error");
         // GETs are retried after a 429 (the health poller's next poll is its retry).
-        row("429 then served", c == Client::Health ? int(Kind::HttpStatus) : -1, c == Client::Health ? "429" : "");
-        row("slower than the timeout", int(Kind::Timeout), "1.5 s");
-        row("malformed JSON", int(Kind::Parse), "not JSON");
-        row("truncated body", int(Kind::Network), "");
-        row("HTML instead of the API", int(Kind::Parse), "");
-        row("50 MB answer", int(Kind::TooLarge), "MB");
+        row("429 then served", Fault::RateLimited, 1, c == Client::Health ? int(Kind::HttpStatus) : -1, c == Client::Health ? "429" : "");
+        row("slower than the timeout", Fault::Slow, -1, int(Kind::Timeout), "1.5 s");
+        row("malformed JSON", Fault::MalformedJson, -1, int(Kind::Parse), "not JSON");
+        row("truncated body", Fault::Truncated, -1, int(Kind::Network), "");
+        row("HTML instead of the API", Fault::LoginPage, -1, int(Kind::Parse), "");
+        row("200 MB answer", Fault::Huge, -1, int(Kind::TooLarge), "MB");
     }
 }
 
 void TestClientFaults::faults()
 {
     QFETCH(Client, client);
-    QFETCH(QString, fault);
+    QFETCH(Fault, fault);
+    QFETCH(int, times);
     QFETCH(int, expected);
     QFETCH(QString, mentions);
-    TinyHttpServer::Reply reply;
-    reply.body = validBody(client);
-    if (fault == u"500 with a body") {
-        reply.status = 500;
-        reply.body = "database is locked";
-        reply.contentType = "text/plain";
-    } else if (fault == u"429 then served") {
-        TinyHttpServer::Reply limited;
-        limited.status = 429;
-        limited.body = "too many requests";
-        limited.contentType = "text/plain";
-        limited.headers = {{"Retry-After", "0"}};
-        m_server->enqueue(limited);
-    } else if (fault == u"slower than the timeout") {
-        reply.delayMs = 4000;
-    } else if (fault == u"malformed JSON") {
-        reply.body = validBody(client).left(validBody(client).size() - 1);
-    } else if (fault == u"truncated body") {
-        reply.body = validBody(client) + QByteArray(8000, ' ');
-        reply.truncate = true;
-    } else if (fault == u"HTML instead of the API") {
-        reply.body = "<html><body>Please log in</body></html>";
-        reply.contentType = "text/html";
-    } else if (fault == u"50 MB answer") {
-        reply.body = QByteArray(50 * 1024 * 1024, ' ');
-    }
-    m_server->respond(reply);
-    const auto error = call(client, m_server->url(client == Client::Health ? QStringLiteral("/api/health/alpaca") : QStringLiteral("/")));
+    const auto url = through(client);
+    QVERIFY(url.isValid());
+    // The real server answers through the proxy first.
+    const auto good = call(client, url);
+    QVERIFY2(!good, good ? qPrintable(good->message) : "");
+    const int before = m_proxy->requests();
+    m_proxy->setRetryAfterSeconds(0); // retried at once, within the call's 1.5 s
+    if (times > 0)
+        m_proxy->setFaultFor(fault, times);
+    else
+        m_proxy->setFault(fault);
+    const auto error = call(client, url);
     if (expected < 0) {
         QVERIFY2(!error, error ? qPrintable(error->message) : "");
-        QCOMPARE(m_server->requestCount(), 2);
+        QCOMPARE(m_proxy->requests() - before, 2); // the one refused, and its retry
         return;
     }
     QVERIFY2(error, "the call succeeded");
     QVERIFY2(!error->message.startsWith(QStringLiteral("HANG")), qPrintable(error->message));
     // A truncated body is a broken connection, or, when the client got it all buffered, unreadable JSON.
-    if (fault == u"truncated body")
+    if (fault == Fault::Truncated)
         QVERIFY2(error->kind == Kind::Network || error->kind == Kind::Parse, qPrintable(wf::Error::kindName(error->kind) + u' ' + error->message));
     else
         QVERIFY2(error->kind == Kind(expected), qPrintable(wf::Error::kindName(error->kind) + u' ' + error->message));
@@ -199,8 +220,9 @@ void TestClientFaults::serverDown_data()
 void TestClientFaults::serverDown()
 {
     QFETCH(Client, client);
-    const auto url = m_server->url();
-    m_server.reset();
+    const auto url = through(client);
+    QVERIFY(url.isValid());
+    m_proxy->setFault(Fault::Refused); // nothing listens on its port
     const auto error = call(client, url);
     QVERIFY(error);
     QCOMPARE(error->kind, Kind::Network);

@@ -136,6 +136,7 @@ QString FaultProxy::describe(Fault fault)
     case Fault::RedirectLoop: return QStringLiteral("redirect loop");
     case Fault::Unauthorized: return QStringLiteral("401");
     case Fault::Forbidden: return QStringLiteral("403");
+    case Fault::LoginPage: return QStringLiteral("an HTML login page");
     }
     return {};
 }
@@ -158,6 +159,7 @@ QString FaultProxy::key(Fault fault)
     case Fault::RedirectLoop: return QStringLiteral("redirect");
     case Fault::Unauthorized: return QStringLiteral("401");
     case Fault::Forbidden: return QStringLiteral("403");
+    case Fault::LoginPage: return QStringLiteral("login");
     }
     return {};
 }
@@ -226,8 +228,15 @@ bool FaultProxy::listen()
     return true;
 }
 
+void FaultProxy::setFaultFor(Fault fault, int requests)
+{
+    setFault(fault);
+    m_faultBudget = requests;
+}
+
 void FaultProxy::setFault(Fault fault)
 {
+    m_faultBudget = -1;
     if (fault == m_fault)
         return;
     const auto was = m_fault;
@@ -304,13 +313,19 @@ void FaultProxy::onRequest(Connection &connection)
     const auto key = headerValue(head, "Sec-WebSocket-Key");
     const auto rest = connection.buffer.mid(end + 4);
 
+    ++m_requests;
     if (m_fault == Fault::None) {
         splice(connection, head, rest);
         return;
     }
     ++m_faultedRequests;
     connection.answered = true;
-    switch (m_fault) {
+    const auto fault = m_fault;
+    if (m_faultBudget > 0 && --m_faultBudget == 0) {
+        m_fault = Fault::None; // this one still meets it; the connections open stay
+        m_faultBudget = -1;
+    }
+    switch (fault) {
     case Fault::None:
     case Fault::Refused: // not listening: nothing arrives
     case Fault::WrongCertificate: // the client gives up in the handshake
@@ -340,14 +355,18 @@ void FaultProxy::onRequest(Connection &connection)
                "text/plain");
         break;
     case Fault::RateLimited:
-        answer(connection, 429, "Too many requests, retry after 2 seconds\n", "text/plain",
-               {{"Retry-After", QByteArray::number(kRetryAfterSeconds)}});
+        answer(connection, 429, "Too many requests, retry after " + QByteArray::number(m_retryAfterSeconds) + " seconds\n",
+               "text/plain", {{"Retry-After", QByteArray::number(m_retryAfterSeconds)}});
         break;
     case Fault::Unauthorized:
         answer(connection, 401, "Unauthorized\n", "text/plain", {{"WWW-Authenticate", R"(Basic realm="fault matrix")"}});
         break;
     case Fault::Forbidden:
         answer(connection, 403, "Forbidden: this token may not read here\n", "text/plain");
+        break;
+    case Fault::LoginPage:
+        answer(connection, 200, "<html><body><form action=\"/oauth2/start\">Please log in</form></body></html>\n",
+               "text/html; charset=utf-8");
         break;
     case Fault::RedirectLoop:
         answer(connection, 302, {}, "text/plain",

@@ -44,8 +44,9 @@ public:
         RedirectLoop,
         Unauthorized,
         Forbidden,
+        LoginPage, // 200 with a proxy's HTML login page instead of the API (not in the matrix)
     };
-    static QList<Fault> allFaults(); // every fault but None, in the order of the issue
+    static QList<Fault> allFaults(); // every fault of the matrix, in the order of the issue
     static QString describe(Fault fault);
     static QString key(Fault fault); // "refused", "hang", "500", … for choosing cells
 
@@ -70,8 +71,16 @@ public:
     bool listen(); // a free loopback port, kept across Refused
     quint16 port() const { return m_port; }
     void setFault(Fault fault);
+    // The fault meets the next `requests` requests only; then everything passes through again
+    // (open connections are kept then: a server that answered 429 once and serves the retry).
+    void setFaultFor(Fault fault, int requests);
     Fault fault() const { return m_fault; }
+    // What RateLimited's Retry-After says (kRetryAfterSeconds unless set).
+    void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     int faultedRequests() const { return m_faultedRequests; } // requests met by the current fault (any thread)
+    // Requests seen since listen(): each faulted one, and each connection passed through (its
+    // first request; what follows on a kept-alive connection goes through unseen).
+    int requests() const { return m_requests; }
 
 private:
     struct Connection;
@@ -93,5 +102,8 @@ private:
     Certificates m_certificates;
     Fault m_fault = Fault::None;
     std::atomic<int> m_faultedRequests = 0;
+    std::atomic<int> m_requests = 0;
+    int m_faultBudget = -1; // requests the fault still meets; -1: all
+    int m_retryAfterSeconds = kRetryAfterSeconds;
     QList<QPointer<Connection>> m_clients;
 };

@@ -79,7 +79,7 @@ quint16 MonitoringStack::freePort()
     return server.serverPort();
 }
 
-bool MonitoringStack::waitReady(const QUrl &url, int timeoutMs)
+bool MonitoringStack::waitReady(const QUrl &url, int timeoutMs, const QByteArray &authorization)
 {
     QNetworkAccessManager network;
     QElapsedTimer clock;
@@ -87,6 +87,8 @@ bool MonitoringStack::waitReady(const QUrl &url, int timeoutMs)
     while (clock.elapsed() < timeoutMs) {
         QNetworkRequest request(url);
         request.setTransferTimeout(2000);
+        if (!authorization.isEmpty())
+            request.setRawHeader("Authorization", authorization);
         auto *reply = network.get(request);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -103,7 +105,7 @@ bool MonitoringStack::waitReady(const QUrl &url, int timeoutMs)
 }
 
 bool MonitoringStack::startProcess(QProcess &process, const QString &program, const QStringList &args,
-                                   const QUrl &readyUrl)
+                                   const QUrl &readyUrl, const QByteArray &authorization)
 {
     const auto path = QStandardPaths::findExecutable(program);
     if (path.isEmpty()) {
@@ -121,7 +123,7 @@ bool MonitoringStack::startProcess(QProcess &process, const QString &program, co
         m_error = QStringLiteral("%1 did not start: %2").arg(program, process.errorString());
         return false;
     }
-    if (!waitReady(readyUrl, 30'000)) {
+    if (!waitReady(readyUrl, 30'000, authorization)) {
         QFile log(m_dir.filePath(name + QStringLiteral(".log")));
         log.open(QIODevice::ReadOnly);
         m_error = QStringLiteral("%1 was not ready within 30 s; its log:\n%2")
@@ -198,12 +200,20 @@ bool MonitoringStack::restartPrometheus()
                              QStringLiteral("-httpListenAddr=127.0.0.1:%1").arg(m_vmalertPort)},
                             QUrl(QStringLiteral("http://127.0.0.1:%1/-/ready").arg(m_vmalertPort)));
     }
-    return startProcess(m_prometheus, QStringLiteral("prometheus"),
-                        {QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
-                         QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),
-                         QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_prometheusPort),
-                         QStringLiteral("--rules.alert.resend-delay=1s")},
-                        prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready"))));
+    QStringList args{QStringLiteral("--config.file=") + m_dir.filePath(QStringLiteral("prom.yml")),
+                     QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("prom")),
+                     QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_prometheusPort),
+                     QStringLiteral("--rules.alert.resend-delay=1s")};
+    if (!m_prometheusAuthorization.isEmpty())
+        args << QStringLiteral("--web.config.file=") + m_dir.filePath(QStringLiteral("web.yml"));
+    return startProcess(m_prometheus, QStringLiteral("prometheus"), args, prometheusUrl().resolved(QUrl(QStringLiteral("/-/ready"))),
+                        m_prometheusAuthorization);
+}
+
+void MonitoringStack::requirePrometheusBasicAuth(const QString &user, const QString &password, const QByteArray &bcryptHash)
+{
+    writeFile(m_dir.filePath(QStringLiteral("web.yml")), "basic_auth_users:\n  " + user.toUtf8() + ": '" + bcryptHash + "'\n");
+    m_prometheusAuthorization = "Basic " + (user + u':' + password).toUtf8().toBase64();
 }
 
 void MonitoringStack::killAlertmanager()

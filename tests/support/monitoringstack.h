@@ -33,6 +33,10 @@ public:
     // rollup cache) instead of answering like Prometheus (latency offset 0, no cache).
     void setVictoriaMetricsDefaults(bool defaults) { m_vmDefaults = defaults; }
     QString errorString() const { return m_error; }
+    // Prometheus asks every request for HTTP basic auth (its --web.config.file; /-/ready too), as a
+    // Prometheus behind its own auth does; bcryptHash is password's hash as the web config holds it
+    // (`htpasswd -nbB`). Before start().
+    void requirePrometheusBasicAuth(const QString &user, const QString &password, const QByteArray &bcryptHash);
 
     // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
     // scrape config can name simulatorUrl(). False with errorString() when it is not ready in 30 s.
@@ -70,11 +74,13 @@ public:
     static bool postAlertsTo(const QUrl &alertmanager, const QJsonArray &alerts, QString *error);
 
     static quint16 freePort();
-    // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile).
-    static bool waitReady(const QUrl &url, int timeoutMs);
+    // Polls url until it answers 200 or timeoutMs passes (runs the event loop meanwhile), with
+    // this Authorization header when one is given.
+    static bool waitReady(const QUrl &url, int timeoutMs, const QByteArray &authorization = {});
 
 private:
-    bool startProcess(QProcess &process, const QString &program, const QStringList &args, const QUrl &readyUrl);
+    bool startProcess(QProcess &process, const QString &program, const QStringList &args, const QUrl &readyUrl,
+                      const QByteArray &authorization = {});
 
     QTemporaryDir m_dir;
     QProcess m_prometheus; // or victoria-metrics
@@ -90,4 +96,5 @@ private:
     quint16 m_prometheusPort = 0;
     quint16 m_alertmanagerPort = 0;
     QString m_error;
+    QByteArray m_prometheusAuthorization; // "Basic …" when Prometheus asks for it
 };

@@ -6,7 +6,7 @@
 #include "statuslight.h"
 #include "timerangepicker.h"
 #include "store/settings.h"
-#include "tinyhttpserver.h"
+#include "monitoringstack.h"
 #include "dashboardpanel.h"
 #include "panelframe.h"
 #include "views/dashboardview.h"
@@ -29,12 +29,17 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QToolButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,26 +133,66 @@ void TestMainWindow::restoresLastViewAndGeometry()
     QCOMPARE(window.size(), QSize(1000, 700));
 }
 
+namespace {
+
+// One request to a real server, its status and body (the event loop runs meanwhile).
+std::pair<int, QByteArray> call(const QByteArray &verb, const QUrl &url, const QByteArray &body = {})
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, verb, body));
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 15000))
+        return {0, {}};
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+}
+
+// mytrader-sim on this port (its health endpoint and Loki API), ready; stopped with the process.
+bool startSimulatorOn(QProcess &sim, quint16 port)
+{
+    sim.setProgram(QStringLiteral(MYTRADER_SIM_EXECUTABLE));
+    sim.setArguments({QStringLiteral("--quiet"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sim.start();
+    return sim.waitForStarted(10000) && MonitoringStack::waitReady(QUrl(QStringLiteral("http://127.0.0.1:%1/ready").arg(port)), 30000);
+}
+
+// How often Prometheus has answered /-/ready, by its own counter on /metrics.
+double readyAsked(const MonitoringStack &stack)
+{
+    const auto [status, body] = call("GET", stack.prometheusUrl().resolved(QUrl(QStringLiteral("/metrics"))));
+    double n = 0;
+    for (const auto &line : body.split('\n'))
+        if (line.startsWith("prometheus_http_requests_total{") && line.contains("handler=\"/-/ready\""))
+            n += line.mid(line.lastIndexOf(' ') + 1).toDouble();
+    return status == 200 ? n : -1;
+}
+
+} // namespace
+
 void TestMainWindow::statusLightsFollowEndpoints()
 {
-    TinyHttpServer ready;
-    QVERIFY(ready.listen());
-    ready.respond(200, "Prometheus Server is Ready.\n", "text/plain");
-    TinyHttpServer unhealthy;
-    QVERIFY(unhealthy.listen());
-    unhealthy.respond(503, R"({"status":"Unhealthy","router":{"currentState":"BOTH_UNAVAILABLE"}})");
+    // The real Prometheus and the simulator's health endpoint, with both sources down by a drill.
+    MonitoringStack stack;
+    QVERIFY2(stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(stack.errorString()));
+    const auto drills = stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults")));
+    QCOMPARE(call("POST", drills, R"({"kind":"both_down","durationSeconds":600})").first, 201);
+    const auto health = stack.simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
+    QTRY_COMPARE_WITH_TIMEOUT(call("GET", health).first, 503, 30000); // the router's stale-data window
 
+    const auto readyBefore = readyAsked(stack);
+    QVERIFY(readyBefore >= 1); // the stack's own wait
     auto p = wf::demoProfile();
-    p.endpoint(wf::Endpoint::Prometheus).url = ready.url();
+    p.endpoint(wf::Endpoint::Prometheus).url = stack.prometheusUrl();
     p.endpoint(wf::Endpoint::Alertmanager).url = QUrl(); // not configured
     p.endpoint(wf::Endpoint::Loki).url = QUrl(QStringLiteral("http://127.0.0.1:1")); // nothing listens on port 1
-    p.endpoint(wf::Endpoint::Health).url = unhealthy.url(QStringLiteral("/api/health/alpaca"));
+    p.endpoint(wf::Endpoint::Health).url = health;
 
     QTemporaryDir dir;
     wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::MainWindow window(settings);
     window.setProfile(p, true);
-    QTRY_VERIFY_WITH_TIMEOUT(window.endpointsChecked(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.endpointsChecked(), 15000);
     QCOMPARE(window.statusLight(wf::Endpoint::Prometheus)->health(), wf::Health::Good);
     QCOMPARE(window.statusLight(wf::Endpoint::Alertmanager)->health(), wf::Health::Unknown);
     QCOMPARE(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Bad);
@@ -155,11 +200,13 @@ void TestMainWindow::statusLightsFollowEndpoints()
              qPrintable(window.statusLight(wf::Endpoint::Loki)->toolTip()));
     QCOMPARE(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Warning);
     QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Unhealthy")));
-    QCOMPARE(ready.lastRequest().left(15), QByteArray("GET /-/ready HT"));
-    // The service turns healthy: the light follows the health polls within a second or two, not
-    // the next 10-s probe.
-    unhealthy.respond(200, R"({"status":"Healthy","router":{"currentState":"PRIMARY_ACTIVE"}})");
-    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Good, 8000);
+    // Prometheus was asked whether it is ready, as its own request counter says (live, on its
+    // /metrics): more often than before the console came.
+    QTRY_VERIFY_WITH_TIMEOUT(readyAsked(stack) > readyBefore, 20000);
+    // The service turns healthy (the drill ends, the router is back on Alpaca): the light follows
+    // the health polls by itself.
+    QCOMPARE(call("DELETE", drills).first, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Health)->health(), wf::Health::Good, 30000);
     QVERIFY(window.statusLight(wf::Endpoint::Health)->toolTip().contains(QStringLiteral("Healthy")));
 }
 
@@ -172,11 +219,10 @@ void TestMainWindow::messagesEndWithTheirCause()
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         port = probe.serverPort();
     }
-    TinyHttpServer ready;
-    QVERIFY(ready.listen());
-    ready.respond(200, "ready\n", "text/plain");
+    MonitoringStack stack;
+    QVERIFY2(stack.start(), qPrintable(stack.errorString()));
     auto p = wf::demoProfile();
-    p.endpoint(wf::Endpoint::Prometheus).url = ready.url();
+    p.endpoint(wf::Endpoint::Prometheus).url = stack.prometheusUrl();
     p.endpoint(wf::Endpoint::Alertmanager).url = QUrl();
     p.endpoint(wf::Endpoint::Health).url = QUrl();
     p.endpoint(wf::Endpoint::Loki).url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -187,22 +233,23 @@ void TestMainWindow::messagesEndWithTheirCause()
     window.setProfile(p, true);
     window.show();
     auto *messages = window.conditionMessages();
-    QTRY_VERIFY_WITH_TIMEOUT(messages->current().contains(QLatin1String("Endpoints unreachable: 1")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(messages->current().contains(QLatin1String("Endpoints unreachable: 1")), 15000);
     QVERIFY(messages->isVisible());
-    QTRY_COMPARE(messages->text(), messages->current()); // once the view title shown on start has passed
+    QTRY_COMPARE_WITH_TIMEOUT(messages->text(), messages->current(), 15000); // once the view title shown on start has passed
     // A passing message covers it for its few seconds (never both drawn over each other); the
     // condition is back after.
     window.statusBar()->showMessage(QStringLiteral("Zoomed in."), 50);
     QCOMPARE(messages->text(), QString());
-    QTRY_VERIFY(messages->text().contains(QLatin1String("Endpoints unreachable: 1")));
+    QTRY_VERIFY_WITH_TIMEOUT(messages->text().contains(QLatin1String("Endpoints unreachable: 1")), 15000);
 
-    // Loki comes back: the next probe finds it, and the message goes with the condition.
-    TinyHttpServer loki;
-    QVERIFY(loki.listen(port));
-    // Ready, and Operations' log panel answered (an empty matrix) as Loki answers it.
-    loki.respond(200, R"({"status":"success","data":{"resultType":"matrix","result":[]}})");
-    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Good, 15000);
+    // Loki comes back (the simulator's Loki API on that port): the next probe finds it, and the
+    // message goes with the condition.
+    QProcess loki;
+    QVERIFY(startSimulatorOn(loki, port));
+    QTRY_COMPARE_WITH_TIMEOUT(window.statusLight(wf::Endpoint::Loki)->health(), wf::Health::Good, 30000);
     QCOMPARE(messages->current(), QString());
+    loki.terminate();
+    loki.waitForFinished(5000);
 }
 
 void TestMainWindow::healthPolledFasterWhileSeen()
@@ -581,11 +628,11 @@ void TestMainWindow::profileThatNeverAnsweredSaysSoOnce()
     if (const auto grab = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grab.isEmpty())
         window.grab().save(grab + QStringLiteral("/no-answer.png"));
 
-    // The health endpoint comes up: at its next probe the views come back by themselves.
-    TinyHttpServer health;
-    QVERIFY(health.listen(healthPort));
-    health.respond(200, R"({"status":"Healthy","router":{"currentState":"PRIMARY_ACTIVE"}})");
-    QTRY_VERIFY_WITH_TIMEOUT(window.view(wf::ViewId::Operations)->isVisible(), 15000);
+    // The service comes up (the simulator on the health endpoint's port): at its next probe the
+    // views come back by themselves.
+    QProcess health;
+    QVERIFY(startSimulatorOn(health, healthPort));
+    QTRY_VERIFY_WITH_TIMEOUT(window.view(wf::ViewId::Operations)->isVisible(), 30000);
     QVERIFY(!page->isVisible());
     QVERIFY(!page->update(window.endpointStatus())); // it answered once: the page is done for this profile
 

@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 #include "statuslight.h"
 #include "store/settings.h"
-#include "tinyhttpserver.h"
+#include "monitoringstack.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -76,33 +76,41 @@ void TestSettingsDialog::rejectsBadUrl()
 
 void TestSettingsDialog::testConnectionShowsEachEndpoint()
 {
-    TinyHttpServer prometheus;
-    QVERIFY(prometheus.listen());
-    prometheus.respond(200, "Prometheus Server is Ready.\n", "text/plain");
-    TinyHttpServer health;
-    QVERIFY(health.listen());
-    health.respond(200, R"({"status":"Healthy"})");
+    // The real Prometheus behind basic auth (its web config, jane / pa55) and the real simulator's
+    // health endpoint: the probe carries the form's credentials, or Prometheus refuses it.
+    MonitoringStack stack;
+    stack.requirePrometheusBasicAuth(QStringLiteral("jane"), QStringLiteral("pa55"),
+                                     "$2b$12$GnC3OYpIKv/Lc70Bnw3pxe4kbxoqna139KIgiua57TlKhGGjBXZaq"); // bcrypt of pa55
+    QVERIFY2(stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(stack.errorString()));
 
     QTemporaryDir dir;
     wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
     wf::SettingsDialog dialog(settings);
     dialog.addProfile(wf::demoProfile());
-    dialog.urlEdit(wf::Endpoint::Prometheus)->setText(prometheus.url().toString());
+    dialog.urlEdit(wf::Endpoint::Prometheus)->setText(stack.prometheusUrl().toString());
     setAuth(dialog, wf::Endpoint::Prometheus, wf::AuthKind::Basic);
     dialog.userEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("jane"));
-    dialog.secretEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("pa55"));
+    dialog.secretEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("wrong"));
     dialog.urlEdit(wf::Endpoint::Alertmanager)->setText(QStringLiteral("http://127.0.0.1:1"));
     dialog.urlEdit(wf::Endpoint::Loki)->clear();
-    dialog.urlEdit(wf::Endpoint::Health)->setText(health.url(QStringLiteral("/api/health/alpaca")).toString());
+    dialog.urlEdit(wf::Endpoint::Health)->setText(stack.simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca"))).toString());
+    auto *test = dialog.findChild<QPushButton *>(QStringLiteral("testConnection"));
 
-    dialog.findChild<QPushButton *>(QStringLiteral("testConnection"))->click();
-    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Prometheus)->health(), wf::Health::Good, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Alertmanager)->health(), wf::Health::Bad, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Health)->health(), wf::Health::Good, 10000);
+    // A wrong password: Prometheus says 401, and the light says so.
+    test->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Prometheus)->health(), wf::Health::Bad, 15000);
+    QVERIFY2(dialog.testLight(wf::Endpoint::Prometheus)->toolTip().contains(QStringLiteral("401")),
+             qPrintable(dialog.testLight(wf::Endpoint::Prometheus)->toolTip()));
+
+    // The right one: every endpoint as it stands.
+    dialog.secretEdit(wf::Endpoint::Prometheus)->setText(QStringLiteral("pa55"));
+    test->click();
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Prometheus)->health(), wf::Health::Good, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Alertmanager)->health(), wf::Health::Bad, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.testLight(wf::Endpoint::Health)->health(), wf::Health::Good, 15000);
     QCOMPARE(dialog.testLight(wf::Endpoint::Loki)->health(), wf::Health::Unknown);
     QVERIFY(dialog.testLight(wf::Endpoint::Alertmanager)->toolTip().contains(QStringLiteral("refused")));
-    // The probe carried the form's credentials; the dialog did not store anything yet.
-    QVERIFY(prometheus.lastRequest().contains("Authorization: Basic " + QByteArray("jane:pa55").toBase64()));
+    // The dialog did not store anything yet.
     QVERIFY(settings.profileNames().isEmpty());
     // For looking at the dialog as a user would: WATCHFLOOR_GRAB_DIR=/tmp/grabs ctest -R settingsdialog
     if (const auto grabDir = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !grabDir.isEmpty())
