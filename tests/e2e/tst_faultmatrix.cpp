@@ -88,7 +88,8 @@ QStringList errorWords(Fault fault)
     case Fault::Forbidden: return {QStringLiteral("403")};
     case Fault::None:
     case Fault::Slow:
-    case Fault::LoginPage: break; // not in the matrix
+    case Fault::LoginPage:
+    case Fault::Custom: break; // not in the matrix
     }
     return {};
 }

@@ -47,7 +47,6 @@ wf::Endpoint endpointOf(Client c)
 } // namespace
 
 Q_DECLARE_METATYPE(Client)
-Q_DECLARE_METATYPE(FaultProxy::Fault)
 
 class TestClientFaults : public QObject
 {

@@ -1,10 +1,19 @@
+// The endpoint lights' probe against the real servers: Debian's Prometheus and Alertmanager, the
+// simulator's health endpoint and Loki API, with a FaultProxy (TLS, the profile's CA file) in
+// front where a fault or a look at the request is needed.
+
+#include "faultproxy.h"
 #include "monitoringstack.h"
 #include "net/endpointprobe.h"
-#include "tinyhttpserver.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using State = wf::ProbeResult::State;
 
@@ -19,15 +28,61 @@ private slots:
     void healthEndpointAnswers();
     void slowServerTimesOut();
     void sendsAuthAndTenant();
+    void keepsTheBasePath();
     void errorTextHasNoSecret();
     void newProfileDropsOldAnswers();
 
 private:
-    wf::ProbeResult probeOnce(const wf::Profile &profile, wf::Endpoint endpoint, int timeoutMs = 5000);
+    wf::ProbeResult probeOnce(const wf::Profile &profile, wf::Endpoint endpoint, int timeoutMs = 15000);
+    // A proxy in front of the simulator (its health and Loki API) or Prometheus, and a profile
+    // that trusts it.
+    std::unique_ptr<FaultProxy> proxyFor(const QUrl &upstream);
+    QUrl urlOf(const FaultProxy &proxy, const QString &path = QStringLiteral("/")) const;
+    wf::Profile trusting() const;
+    void drill(const QByteArray &kind);
+    void clearDrills();
 
     MonitoringStack m_stack;
     QNetworkAccessManager m_network;
+    QTemporaryDir m_certDir;
+    std::optional<FaultProxy::Certificates> m_certs;
 };
+
+std::unique_ptr<FaultProxy> TestEndpointProbe::proxyFor(const QUrl &upstream)
+{
+    auto proxy = std::make_unique<FaultProxy>(quint16(upstream.port()), *m_certs);
+    if (!proxy->listen())
+        qWarning("the fault proxy could not listen");
+    return proxy;
+}
+
+QUrl TestEndpointProbe::urlOf(const FaultProxy &proxy, const QString &path) const
+{
+    return QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(proxy.port()).arg(path));
+}
+
+wf::Profile TestEndpointProbe::trusting() const
+{
+    auto p = wf::demoProfile();
+    p.caFile = m_certs->caFile;
+    return p;
+}
+
+void TestEndpointProbe::drill(const QByteArray &kind)
+{
+    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":")" + kind + R"(","durationSeconds":120})"));
+    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+}
+
+void TestEndpointProbe::clearDrills()
+{
+    std::unique_ptr<QNetworkReply> reply(
+        m_network.deleteResource(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))))));
+    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
+}
 
 wf::ProbeResult TestEndpointProbe::probeOnce(const wf::Profile &profile, wf::Endpoint endpoint, int timeoutMs)
 {
@@ -43,7 +98,10 @@ wf::ProbeResult TestEndpointProbe::probeOnce(const wf::Profile &profile, wf::End
 
 void TestEndpointProbe::initTestCase()
 {
-    QVERIFY2(m_stack.start(), qPrintable(m_stack.errorString()));
+    QString error;
+    m_certs = FaultProxy::makeCertificates(m_certDir.path(), &error);
+    QVERIFY2(m_certs, qPrintable(error));
+    QVERIFY2(m_stack.startWithSimulator(QStringLiteral(MYTRADER_SIM_EXECUTABLE)), qPrintable(m_stack.errorString()));
 }
 
 void TestEndpointProbe::realPrometheusAndAlertmanagerAreReady()
@@ -75,44 +133,54 @@ void TestEndpointProbe::stoppedServerIsDownWithReason()
 
 void TestEndpointProbe::healthEndpointAnswers_data()
 {
-    QTest::addColumn<int>("status");
-    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("drill");  // run on the simulator first ("": none)
+    QTest::addColumn<int>("status");         // a set answer of the proxy instead (0: the service's own)
+    QTest::addColumn<QString>("path");
     QTest::addColumn<int>("expected");
     QTest::addColumn<QString>("mentions");
 
-    QTest::newRow("healthy") << 200 << QByteArray(R"({"status":"Healthy"})") << int(State::Ready) << "Healthy";
-    QTest::newRow("degraded") << 200 << QByteArray(R"({"status":"Degraded"})") << int(State::Degraded)
-                              << "Degraded";
-    QTest::newRow("unhealthy 503 is data") << 503 << QByteArray(R"({"status":"Unhealthy"})") << int(State::Degraded)
-                                           << "Unhealthy";
-    QTest::newRow("500 without body") << 500 << QByteArray("oops") << int(State::Down) << "500";
-    QTest::newRow("404") << 404 << QByteArray("not found") << int(State::Down) << "404";
+    const auto health = QStringLiteral("/api/health/alpaca");
+    QTest::newRow("healthy") << QByteArray() << 0 << health << int(State::Ready) << "Healthy";
+    QTest::newRow("degraded") << QByteArray("alpaca_disconnect") << 0 << health << int(State::Degraded) << "Degraded";
+    QTest::newRow("unhealthy 503 is data") << QByteArray("both_down") << 0 << health << int(State::Degraded) << "Unhealthy";
+    QTest::newRow("500 without body") << QByteArray() << 500 << health << int(State::Down) << "500";
+    QTest::newRow("the service's 404") << QByteArray() << 0 << QStringLiteral("/api/health/yahoo") << int(State::Down) << "404";
 }
 
 void TestEndpointProbe::healthEndpointAnswers()
 {
+    QFETCH(QByteArray, drill);
     QFETCH(int, status);
-    QFETCH(QByteArray, body);
+    QFETCH(QString, path);
     QFETCH(int, expected);
     QFETCH(QString, mentions);
-    TinyHttpServer server;
-    QVERIFY(server.listen());
-    server.respond(status, body);
-    auto p = wf::demoProfile();
-    p.endpoint(wf::Endpoint::Health).url = server.url(QStringLiteral("/api/health/alpaca"));
-    const auto r = probeOnce(p, wf::Endpoint::Health);
-    QCOMPARE(int(r.state), expected);
+    clearDrills();
+    if (!drill.isEmpty())
+        this->drill(drill);
+    const auto proxy = proxyFor(m_stack.simulatorUrl());
+    if (status != 0) {
+        FaultProxy::Answer answer;
+        answer.status = status;
+        answer.body = "oops";
+        proxy->setCustomAnswer(answer);
+        proxy->setFault(FaultProxy::Fault::Custom);
+    }
+    auto p = trusting();
+    p.endpoint(wf::Endpoint::Health).url = urlOf(*proxy, path);
+    // A drill's router transition lands on the simulator's next tick: the probe sees it then.
+    wf::ProbeResult r;
+    QTRY_VERIFY2_WITH_TIMEOUT((r = probeOnce(p, wf::Endpoint::Health), int(r.state) == expected), qPrintable(r.message), 20000);
     QVERIFY2(r.message.contains(mentions), qPrintable(r.message));
-    QVERIFY(server.lastRequest().startsWith("GET /api/health/alpaca "));
+    QVERIFY(proxy->lastRequestHead().startsWith("GET " + path.toUtf8() + ' '));
+    clearDrills();
 }
 
 void TestEndpointProbe::slowServerTimesOut()
 {
-    TinyHttpServer server;
-    QVERIFY(server.listen());
-    server.setSilent(true);
-    auto p = wf::demoProfile();
-    p.endpoint(wf::Endpoint::Loki).url = server.url();
+    const auto proxy = proxyFor(m_stack.simulatorUrl());
+    proxy->setFault(FaultProxy::Fault::Hang);
+    auto p = trusting();
+    p.endpoint(wf::Endpoint::Loki).url = urlOf(*proxy);
     const auto r = probeOnce(p, wf::Endpoint::Loki, 500);
     QCOMPARE(r.state, State::Down);
     QVERIFY2(r.message.contains(QStringLiteral("0.5 s")), qPrintable(r.message));
@@ -120,19 +188,32 @@ void TestEndpointProbe::slowServerTimesOut()
 
 void TestEndpointProbe::sendsAuthAndTenant()
 {
-    TinyHttpServer server;
-    QVERIFY(server.listen());
-    server.respond(200, "ready", "text/plain");
-    auto p = wf::demoProfile();
-    p.endpoint(wf::Endpoint::Loki).url = server.url(QStringLiteral("/base/"));
+    const auto proxy = proxyFor(m_stack.simulatorUrl());
+    auto p = trusting();
+    p.endpoint(wf::Endpoint::Loki).url = urlOf(*proxy);
     p.endpoint(wf::Endpoint::Loki).auth = {wf::AuthKind::Bearer, {}, QStringLiteral("tok123")};
     p.lokiTenant = QStringLiteral("team-a");
-    QCOMPARE(probeOnce(p, wf::Endpoint::Loki).state, State::Ready);
-    const auto request = server.lastRequest();
-    QVERIFY2(request.startsWith("GET /base/ready "), request.constData());
+    const auto r = probeOnce(p, wf::Endpoint::Loki);
+    QVERIFY2(r.state == State::Ready, qPrintable(r.message)); // the simulator's Loki /ready
+    const auto request = proxy->lastRequestHead();
+    QVERIFY2(request.startsWith("GET /ready "), request.constData());
     QVERIFY(request.contains("Authorization: Bearer tok123"));
     QVERIFY(request.contains("X-Scope-OrgID: team-a"));
     QVERIFY(request.contains("User-Agent: Watchfloor/"));
+}
+
+void TestEndpointProbe::keepsTheBasePath()
+{
+    // Loki behind a path prefix: the probe asks /base/ready. The simulator serves Loki at its
+    // root, so it answers 404 — and the light names it.
+    const auto proxy = proxyFor(m_stack.simulatorUrl());
+    auto p = trusting();
+    p.endpoint(wf::Endpoint::Loki).url = urlOf(*proxy, QStringLiteral("/base/"));
+    const auto r = probeOnce(p, wf::Endpoint::Loki);
+    const auto request = proxy->lastRequestHead();
+    QVERIFY2(request.startsWith("GET /base/ready "), request.constData());
+    QCOMPARE(r.state, State::Down);
+    QVERIFY2(r.message.contains(QStringLiteral("404")), qPrintable(r.message));
 }
 
 void TestEndpointProbe::errorTextHasNoSecret()
@@ -146,12 +227,11 @@ void TestEndpointProbe::errorTextHasNoSecret()
 
 void TestEndpointProbe::newProfileDropsOldAnswers()
 {
-    TinyHttpServer slow;
-    QVERIFY(slow.listen());
-    slow.setSilent(true);
-    auto old = wf::demoProfile();
-    old.endpoint(wf::Endpoint::Prometheus).url = slow.url();
-    auto current = wf::demoProfile();
+    const auto hanging = proxyFor(m_stack.prometheusUrl());
+    hanging->setFault(FaultProxy::Fault::Hang);
+    auto old = trusting();
+    old.endpoint(wf::Endpoint::Prometheus).url = urlOf(*hanging);
+    auto current = trusting();
     current.endpoint(wf::Endpoint::Prometheus).url = m_stack.prometheusUrl();
 
     wf::EndpointProbe probe(&m_network);
@@ -159,12 +239,15 @@ void TestEndpointProbe::newProfileDropsOldAnswers()
     QSignalSpy spy(&probe, &wf::EndpointProbe::probed);
     probe.setProfile(old);
     probe.probe(wf::Endpoint::Prometheus);
-    QTRY_COMPARE(slow.requestCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(hanging->requests(), 1, 15000);
     probe.setProfile(current); // the user switched profiles while the old probe waits
     probe.probe(wf::Endpoint::Prometheus);
-    QVERIFY(spy.wait(5000));
+    QVERIFY(spy.wait(15000));
     QCOMPARE(spy.first().at(1).value<wf::ProbeResult>().state, State::Ready);
-    QTest::qWait(1500); // past the old probe's timeout: its answer must not arrive
+    // The old probe has given up (its connection to the hanging server is gone): whatever it had
+    // to say was said by now, and nothing may have been.
+    QTRY_COMPARE_WITH_TIMEOUT(hanging->openConnections(), 0, 15000);
+    QCoreApplication::processEvents();
     QCOMPARE(spy.size(), 1);
 }
 

@@ -74,6 +74,9 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200: return "OK";
     case 302: return "Found";
+    case 400: return "Bad Request";
+    case 422: return "Unprocessable Entity";
+    case 502: return "Bad Gateway";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
     case 429: return "Too Many Requests";
@@ -137,6 +140,7 @@ QString FaultProxy::describe(Fault fault)
     case Fault::Unauthorized: return QStringLiteral("401");
     case Fault::Forbidden: return QStringLiteral("403");
     case Fault::LoginPage: return QStringLiteral("an HTML login page");
+    case Fault::Custom: return QStringLiteral("a set answer");
     }
     return {};
 }
@@ -160,6 +164,7 @@ QString FaultProxy::key(Fault fault)
     case Fault::Unauthorized: return QStringLiteral("401");
     case Fault::Forbidden: return QStringLiteral("403");
     case Fault::LoginPage: return QStringLiteral("login");
+    case Fault::Custom: return QStringLiteral("custom");
     }
     return {};
 }
@@ -249,6 +254,14 @@ void FaultProxy::setFault(Fault fault)
         listen();
 }
 
+int FaultProxy::openConnections() const
+{
+    int n = 0;
+    for (const auto &c : m_clients)
+        n += c && c->client->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+    return n;
+}
+
 void FaultProxy::dropAll()
 {
     for (const auto &c : std::as_const(m_clients)) {
@@ -272,6 +285,7 @@ void FaultProxy::accept(qintptr descriptor)
     auto *connection = new Connection(socket);
     m_clients.removeAll(nullptr);
     m_clients.append(connection);
+    m_maxOpen = std::max(m_maxOpen, openConnections());
     const bool other = m_fault == Fault::WrongCertificate;
     socket->setLocalCertificate(other ? m_certificates.otherName : m_certificates.good);
     socket->setPrivateKey(other ? m_certificates.otherNameKey : m_certificates.goodKey);
@@ -313,6 +327,7 @@ void FaultProxy::onRequest(Connection &connection)
     const auto key = headerValue(head, "Sec-WebSocket-Key");
     const auto rest = connection.buffer.mid(end + 4);
 
+    m_lastHead = head;
     ++m_requests;
     if (m_fault == Fault::None) {
         splice(connection, head, rest);
@@ -335,7 +350,9 @@ void FaultProxy::onRequest(Connection &connection)
         break; // read, never answered
     case Fault::Slow: {
         QPointer<Connection> c(&connection);
-        QTimer::singleShot(kSlowMs, connection.client, [this, c, head, rest, upgrade] {
+        m_maxHeld = std::max(m_maxHeld, ++m_held);
+        QTimer::singleShot(m_slowMs, this, [this, c, head, rest, upgrade] {
+            --m_held;
             if (!c)
                 return;
             // One request per connection, so that every request waits: the server closes after it.
@@ -363,6 +380,9 @@ void FaultProxy::onRequest(Connection &connection)
         break;
     case Fault::Forbidden:
         answer(connection, 403, "Forbidden: this token may not read here\n", "text/plain");
+        break;
+    case Fault::Custom:
+        answer(connection, m_custom.status, m_custom.body, m_custom.contentType, m_custom.headers);
         break;
     case Fault::LoginPage:
         answer(connection, 200, "<html><body><form action=\"/oauth2/start\">Please log in</form></body></html>\n",

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
@@ -45,6 +46,7 @@ public:
         Unauthorized,
         Forbidden,
         LoginPage, // 200 with a proxy's HTML login page instead of the API (not in the matrix)
+        Custom,    // the answer setCustomAnswer() gives (not in the matrix)
     };
     static QList<Fault> allFaults(); // every fault of the matrix, in the order of the issue
     static QString describe(Fault fault);
@@ -75,6 +77,24 @@ public:
     // (open connections are kept then: a server that answered 429 once and serves the retry).
     void setFaultFor(Fault fault, int requests);
     Fault fault() const { return m_fault; }
+    // Fault::Custom's answer: a status, a body and its headers, as a server or a proxy in front of
+    // it might send them (a 500 in plain text, a 502 page, a 401 that echoes the token).
+    struct Answer
+    {
+        int status = 500;
+        QByteArray body;
+        QByteArray contentType = "text/plain";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+    };
+    void setCustomAnswer(const Answer &answer) { m_custom = answer; }
+    // Connections from clients open now, and the most open at once since listen().
+    int openConnections() const;
+    int maxOpenConnections() const { return m_maxOpen; }
+    QByteArray lastRequestHead() const { return m_lastHead; } // its request line and headers
+    // How long Slow holds each request before it passes it on (kSlowMs unless set), and the most
+    // requests it held at once: a client that piles up polls on a slow server shows more than one.
+    void setSlowMs(int ms) { m_slowMs = ms; }
+    int maxHeldAtOnce() const { return m_maxHeld; }
     // What RateLimited's Retry-After says (kRetryAfterSeconds unless set).
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     int faultedRequests() const { return m_faultedRequests; } // requests met by the current fault (any thread)
@@ -105,5 +125,13 @@ private:
     std::atomic<int> m_requests = 0;
     int m_faultBudget = -1; // requests the fault still meets; -1: all
     int m_retryAfterSeconds = kRetryAfterSeconds;
+    Answer m_custom;
+    int m_maxOpen = 0;
+    int m_slowMs = kSlowMs;
+    int m_held = 0;
+    int m_maxHeld = 0;
+    QByteArray m_lastHead;
     QList<QPointer<Connection>> m_clients;
 };
+
+Q_DECLARE_METATYPE(FaultProxy::Fault)
