@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -72,6 +73,37 @@ QUrlQuery goQuery(const QUrl &url)
 QHttpServerResponse badRequest(const QString &text)
 {
     return QHttpServerResponse("text/plain; charset=utf-8", text.toUtf8() + '\n', Status::BadRequest);
+}
+
+// What Loki's auth middleware answers a request without X-Scope-OrgID when auth is enabled.
+QHttpServerResponse noOrgId()
+{
+    return QHttpServerResponse("text/plain; charset=utf-8", "no org id\n", Status::Unauthorized);
+}
+
+// A gzip body (Content-Encoding: gzip), as Loki's push handler takes it; nullopt when it is not gzip.
+std::optional<QByteArray> gunzip(const QByteArray &in)
+{
+    z_stream z{};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+        return std::nullopt;
+    QByteArray out;
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
+    z.avail_in = uInt(in.size());
+    int rc = Z_OK;
+    char chunk[16384];
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef *>(chunk);
+        z.avail_out = sizeof chunk;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(chunk, qsizetype(sizeof chunk - z.avail_out));
+        if (out.size() > (64 << 20)) // Loki's push limit is far below
+            rc = Z_MEM_ERROR;
+    }
+    inflateEnd(&z);
+    if (rc != Z_STREAM_END)
+        return std::nullopt;
+    return out;
 }
 
 QHttpServerResponse success(const QJsonValue &data)
@@ -166,6 +198,7 @@ LokiApi::LokiApi(SimLog *log, QHttpServer *server, QObject *parent)
     addRoutes(server);
     connect(server, &QAbstractHttpServer::newWebSocketConnection, this, &LokiApi::onWebSocket);
     connect(log, &SimLog::appended, this, &LokiApi::onAppended);
+    connect(log, &SimLog::ingested, this, &LokiApi::onAppended);
 }
 
 LokiApi::~LokiApi()
@@ -180,7 +213,8 @@ int LokiApi::tailCount() const
     return int(std::count_if(m_tails.begin(), m_tails.end(), [](const Tail &t) { return !t.socket.isNull(); }));
 }
 
-QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant) const
+QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant,
+                                         const QString &tenant) const
 {
     qint64 start = 0, end = 0, step = kNsPerSecond;
     if (instant) {
@@ -221,7 +255,8 @@ QHttpServerResponse LokiApi::metricQuery(const logql::MetricQuery &query, const 
                                        [](qint64 t, const LogRecord &r) { return t < r.ns; });
     std::vector<logql::LogLine> lines;
     for (auto it = from; it != records.end() && it->ns <= end; ++it)
-        lines.push_back({&it->labels, it->ns, &it->line});
+        if (visible(*it, tenant))
+            lines.push_back({&it->labels, it->ns, &it->line});
     const auto series = logql::evaluate(query, lines, start, end, step);
     const auto number = [](double v) { return QString::number(v, 'f', QLocale::FloatingPointShortest); };
     const auto seconds = [](qint64 ns) { return double(ns) / 1e9; };
@@ -251,8 +286,11 @@ void LokiApi::addRoutes(QHttpServer *server)
     // Qt 6.4 upgrades a WebSocket request only when a route takes it: this one answers plain HTTP
     // with Loki's complaint and leaves upgrades alone (onWebSocket() gets those).
     server->route(QStringLiteral("/loki/api/v1/tail"), Method::Get,
-                  [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                      if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      if (!tenantOf(request)) // the auth middleware answers before the upgrade
+                          responder.write("no org id\n", "text/plain; charset=utf-8",
+                                          QHttpServerResponder::StatusCode::Unauthorized);
+                      else if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) != 0)
                           responder.write("bad handshake: the tail endpoint needs a WebSocket upgrade\n",
                                           "text/plain; charset=utf-8", QHttpServerResponder::StatusCode::BadRequest);
                   });
@@ -274,14 +312,21 @@ void LokiApi::addRoutes(QHttpServer *server)
         return restarting() ? notReady() : QHttpServerResponse("text/plain", "ready\n");
     });
 
+    server->route(QStringLiteral("/loki/api/v1/push"), Method::Post, [this](const QHttpServerRequest &request) {
+        return restarting() ? notReady() : push(request);
+    });
+
     const auto logQuery = [this](const QHttpServerRequest &request, bool instant) {
+        const auto tenant = tenantOf(request);
+        if (!tenant)
+            return noOrgId();
         const auto q = goQuery(request.url());
         const auto text = q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
         auto parsed = logql::parseQuery(text);
         if (auto *e = std::get_if<logql::ParseError>(&parsed))
             return badRequest(e->message);
         if (auto *metric = std::get_if<logql::MetricQuery>(&parsed))
-            return metricQuery(*metric, q, instant);
+            return metricQuery(*metric, q, instant, *tenant);
         const auto &query = std::get<logql::LogQuery>(parsed);
         bool ok = true;
         const int limit = q.hasQueryItem(QStringLiteral("limit")) ? q.queryItemValue(QStringLiteral("limit")).toInt(&ok) : 100;
@@ -314,7 +359,7 @@ void LokiApi::addRoutes(QHttpServer *server)
         std::vector<Hit> hits;
         const auto &records = m_log->records();
         const auto consider = [&](const LogRecord &r) {
-            if (r.ns < start || r.ns >= end)
+            if (r.ns < start || r.ns >= end || !visible(r, *tenant))
                 return;
             logql::Labels labels;
             if (query.evaluate(r.labels, r.line, &labels))
@@ -345,6 +390,9 @@ void LokiApi::addRoutes(QHttpServer *server)
     // Label names and values in a window (default: the last 6 h), optionally of the streams a
     // selector picks.
     const auto labelsOf = [this](const QHttpServerRequest &request, const QString &name) {
+        const auto tenant = tenantOf(request);
+        if (!tenant)
+            return noOrgId();
         const auto q = goQuery(request.url());
         QString error;
         const auto w = window(q, 6 * 3600 * kNsPerSecond, &error);
@@ -359,7 +407,7 @@ void LokiApi::addRoutes(QHttpServer *server)
         }
         QSet<QString> seen;
         for (const auto &r : m_log->records()) {
-            if (r.ns < w->first || r.ns >= w->second || (selector && !selector->selects(r.labels)))
+            if (r.ns < w->first || r.ns >= w->second || !visible(r, *tenant) || (selector && !selector->selects(r.labels)))
                 continue;
             if (name.isEmpty()) {
                 for (auto it = r.labels.keyBegin(); it != r.labels.keyEnd(); ++it)
@@ -386,6 +434,9 @@ void LokiApi::addRoutes(QHttpServer *server)
     server->route(QStringLiteral("/loki/api/v1/series"), Method::Get, [this](const QHttpServerRequest &request) {
         if (restarting())
             return notReady();
+        const auto tenant = tenantOf(request);
+        if (!tenant)
+            return noOrgId();
         const auto q = goQuery(request.url());
         QString error;
         const auto w = window(q, 6 * 3600 * kNsPerSecond, &error);
@@ -404,7 +455,7 @@ void LokiApi::addRoutes(QHttpServer *server)
         QStringList order;
         QHash<QString, logql::Labels> sets;
         for (const auto &r : m_log->records()) {
-            if (r.ns < w->first || r.ns >= w->second)
+            if (r.ns < w->first || r.ns >= w->second || !visible(r, *tenant))
                 continue;
             if (std::none_of(selectors.begin(), selectors.end(), [&](const logql::LogQuery &s) { return s.selects(r.labels); }))
                 continue;
@@ -446,6 +497,11 @@ void LokiApi::onWebSocket()
             continue;
         }
         const auto query = std::get<logql::LogQuery>(parsed);
+        const auto tenant = QString::fromUtf8(ws->request().rawHeader("X-Scope-OrgID"));
+        if (m_multiTenant && tenant.isEmpty()) { // the handshake route refuses these: a last guard
+            ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no org id"));
+            continue;
+        }
         const auto startText = q.queryItemValue(QStringLiteral("start"));
         const qint64 start = startText.isEmpty() ? nowNs() - 3600 * kNsPerSecond : parseTime(startText).value_or(0);
         const int limit = q.hasQueryItem(QStringLiteral("limit")) ? std::clamp(q.queryItemValue(QStringLiteral("limit")).toInt(), 1, kMaxEntries) : 100;
@@ -455,6 +511,8 @@ void LokiApi::onWebSocket()
         for (auto it = records.rbegin(); it != records.rend() && int(history.size()) < limit; ++it) {
             if (it->ns < start)
                 break;
+            if (!visible(*it, tenant))
+                continue;
             logql::Labels labels;
             if (query.evaluate(it->labels, it->line, &labels))
                 history.push_back({labels, it->ns, it->line});
@@ -463,7 +521,7 @@ void LokiApi::onWebSocket()
         if (!history.empty())
             ws->sendTextMessage(QString::fromUtf8(
                 QJsonDocument(QJsonObject{{QStringLiteral("streams"), streamsJson(history)}}).toJson(QJsonDocument::Compact)));
-        m_tails.push_back({ws, query});
+        m_tails.push_back({ws, query, tenant, {}});
     }
 }
 
@@ -495,12 +553,105 @@ void LokiApi::onAppended(const LogRecord &record)
                   m_tails.end());
     for (auto &t : m_tails) {
         logql::Labels labels;
-        if (!t.query.evaluate(record.labels, record.line, &labels))
+        if (!visible(record, t.tenant) || !t.query.evaluate(record.labels, record.line, &labels))
             continue;
-        t.socket->sendTextMessage(QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("streams"), streamsJson({{labels, record.ns, record.line}})}})
-                .toJson(QJsonDocument::Compact)));
+        send(t, labels, record);
     }
+}
+
+void LokiApi::send(Tail &tail, const logql::Labels &labels, const LogRecord &record)
+{
+    if (tail.socket->bytesToWrite() > kTailBacklogBytes) {
+        tail.dropped.emplace_back(labels, record.ns); // the client reads too slowly
+        return;
+    }
+    QJsonObject message{{QStringLiteral("streams"), streamsJson({{labels, record.ns, record.line}})}};
+    if (!tail.dropped.empty()) {
+        QJsonArray dropped;
+        for (const auto &[l, ns] : tail.dropped)
+            dropped.append(QJsonObject{{QStringLiteral("labels"), toJson(l)}, {QStringLiteral("timestamp"), QString::number(ns)}});
+        message.insert(QStringLiteral("dropped_entries"), dropped);
+        tail.dropped.clear();
+    }
+    tail.socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+void LokiApi::setMultiTenant(const QString &ownTenant)
+{
+    m_multiTenant = true;
+    m_ownTenant = ownTenant;
+}
+
+std::optional<QString> LokiApi::tenantOf(const QHttpServerRequest &request) const
+{
+    if (!m_multiTenant)
+        return QString();
+    const auto tenant = QString::fromUtf8(request.value("X-Scope-OrgID")).trimmed();
+    if (tenant.isEmpty())
+        return std::nullopt;
+    return tenant;
+}
+
+bool LokiApi::visible(const LogRecord &record, const QString &tenant) const
+{
+    return !m_multiTenant || (record.tenant.isEmpty() ? m_ownTenant : record.tenant) == tenant;
+}
+
+QHttpServerResponse LokiApi::push(const QHttpServerRequest &request)
+{
+    // POST /loki/api/v1/push, JSON (apis.md §3): {"streams":[{"stream":{…},"values":[["<ns>","line"(, {…})]]}]}
+    const auto tenant = tenantOf(request);
+    if (!tenant)
+        return noOrgId();
+    const auto type = request.value("Content-Type").toLower();
+    if (!type.startsWith("application/json"))
+        // Loki reads any other type as snappy-compressed protobuf, which the simulator does not.
+        return badRequest(QStringLiteral("the simulator's Loki takes JSON pushes only (Content-Type: application/json), not \"%1\"")
+                              .arg(QString::fromUtf8(type)));
+    auto body = request.body();
+    if (request.value("Content-Encoding").toLower() == "gzip") {
+        auto plain = gunzip(body);
+        if (!plain)
+            return badRequest(QStringLiteral("gzip: invalid header"));
+        body = *plain;
+    }
+    QJsonParseError error;
+    const auto doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return badRequest(QStringLiteral("loghttp.PushRequest.Streams: ReadArray: expect [ or n, but found %1")
+                              .arg(error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("no object")));
+    std::vector<LogRecord> records;
+    for (const auto &streamValue : doc.object().value(QStringLiteral("streams")).toArray()) {
+        const auto stream = streamValue.toObject();
+        LogRecord base;
+        base.tenant = *tenant;
+        const auto labels = stream.value(QStringLiteral("stream")).toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it) {
+            if (!it.value().isString())
+                return badRequest(QStringLiteral("error parsing labels: label value of %1 is not a string").arg(it.key()));
+            base.labels.insert(it.key(), it.value().toString());
+        }
+        if (base.labels.isEmpty())
+            return badRequest(QStringLiteral("error at least one label pair is required per stream"));
+        for (const auto &v : stream.value(QStringLiteral("values")).toArray()) {
+            const auto entry = v.toArray();
+            if (entry.size() < 2 || !entry.at(1).isString())
+                return badRequest(QStringLiteral("loghttp.PushRequest.Streams: each value must be [\"<ns>\", \"<line>\"]"));
+            if (!entry.at(0).isString()) // a number is refused, as Loki refuses it
+                return badRequest(QStringLiteral("loghttp.PushRequest.Streams: timestamp must be a string of nanoseconds"));
+            bool ok = false;
+            const auto ns = entry.at(0).toString().toLongLong(&ok);
+            if (!ok)
+                return badRequest(QStringLiteral("loghttp.PushRequest.Streams: invalid timestamp \"%1\"").arg(entry.at(0).toString()));
+            auto record = base;
+            record.ns = ns;
+            record.line = entry.at(1).toString();
+            records.push_back(std::move(record));
+        }
+    }
+    for (const auto &r : records) // all or nothing: a bad stream refuses the whole push
+        m_log->ingest(r);
+    return QHttpServerResponse(QHttpServerResponder::StatusCode::NoContent);
 }
 
 } // namespace sim

@@ -8,9 +8,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 #include <vector>
 
 class QHttpServer;
+class QHttpServerRequest;
 class QUrlQuery;
 class QWebSocket;
 
@@ -28,6 +31,15 @@ public:
     LokiApi(SimLog *log, QHttpServer *server, QObject *parent = nullptr);
     ~LokiApi() override;
 
+    // Multi-tenant Loki (auth_enabled): every request names its tenant in X-Scope-OrgID or is
+    // refused with 401 "no org id"; a tenant sees only its own lines — the service's own are
+    // ownTenant's, a pushed line is its pusher's. Single-tenant (the default) ignores the header.
+    void setMultiTenant(const QString &ownTenant);
+    // What a tail may have waiting to be written before new lines are dropped for it and reported
+    // in its next message's dropped_entries, as Loki's tailer drops for a client that reads too
+    // slowly (its responses' buffer full).
+    static constexpr qint64 kTailBacklogBytes = 1 << 20;
+
     int tailCount() const;
     // The restart drill: every tail is closed as Loki closes them when it shuts down (1011, "all
     // ingesters closed the connection"); for downSeconds new tails are cut at once and the HTTP
@@ -40,19 +52,29 @@ private:
     {
         QPointer<QWebSocket> socket;
         logql::LogQuery query;
+        QString tenant;
+        std::vector<std::pair<logql::Labels, qint64>> dropped; // to report with the next message
     };
 
     void addRoutes(QHttpServer *server);
     // count_over_time, rate, … as a matrix (query_range) or a vector at one time (query).
-    QHttpServerResponse metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant) const;
+    QHttpServerResponse metricQuery(const logql::MetricQuery &query, const QUrlQuery &q, bool instant,
+                                    const QString &tenant) const;
+    // The tenant a request reads as ("" when single-tenant), or nullopt when it named none.
+    std::optional<QString> tenantOf(const QHttpServerRequest &request) const;
+    bool visible(const LogRecord &record, const QString &tenant) const;
+    QHttpServerResponse push(const QHttpServerRequest &request);
     void onWebSocket();
     void onAppended(const LogRecord &record);
+    void send(Tail &tail, const logql::Labels &labels, const LogRecord &record);
     static QHttpServerResponse notReady();
 
     SimLog *m_log;
     QHttpServer *m_server;
     std::vector<Tail> m_tails;
     QDateTime m_downUntil;
+    bool m_multiTenant = false;
+    QString m_ownTenant;
 };
 
 } // namespace sim

@@ -70,8 +70,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption lokiPush(QStringLiteral("loki-push"),
                                       QStringLiteral("Also push every log line to the Loki at this base URL."),
                                       QStringLiteral("URL"));
+    const QCommandLineOption lokiTenant(QStringLiteral("loki-tenant"),
+                                        QStringLiteral("Serve Loki's API multi-tenant (auth_enabled): every request names "
+                                                       "its tenant in X-Scope-OrgID or gets 401 \"no org id\"; the "
+                                                       "service's own lines are this tenant's, a pushed line its pusher's."),
+                                        QStringLiteral("NAME"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not print the log lines on stdout."));
-    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, history, historyOut, historyEnd, historyLabels, lokiPush, quiet});
+    parser.addOptions({listen, symbols, seed, logFile, logBuffer, environment, history, historyOut, historyEnd, historyLabels, lokiPush, lokiTenant, quiet});
     parser.process(app);
 
     const auto fail = [](const QString &text) {
@@ -161,6 +166,11 @@ int main(int argc, char *argv[])
     sim::SimService service(options, &log);
     sim::HttpApi api(&service);
     sim::LokiApi loki(&log, api.server());
+    if (parser.isSet(lokiTenant)) {
+        if (parser.value(lokiTenant).trimmed().isEmpty())
+            return fail(QStringLiteral("--loki-tenant wants a tenant name, like team-a"));
+        loki.setMultiTenant(parser.value(lokiTenant).trimmed());
+    }
     const auto bound = api.listen(host, port);
     if (!bound)
         return fail(QStringLiteral("cannot listen on %1 (is the port in use?)").arg(address));

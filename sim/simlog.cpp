@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -128,6 +130,18 @@ void SimLog::write(Level level, const QString &sourceContext, const QString &mes
         ++m_evicted;
     }
     emit appended(record);
+}
+
+void SimLog::ingest(const LogRecord &record)
+{
+    const auto at = std::upper_bound(m_records.begin(), m_records.end(), record.ns,
+                                     [](qint64 ns, const LogRecord &r) { return ns < r.ns; });
+    m_records.insert(at, record);
+    while (qsizetype(m_records.size()) > m_capacity) {
+        m_records.pop_front();
+        ++m_evicted;
+    }
+    emit ingested(record);
 }
 
 } // namespace sim

@@ -21,6 +21,7 @@ struct LogRecord
     qint64 ns = 0;                 // Loki timestamp, strictly increasing
     QMap<QString, QString> labels; // app, environment, component, level, source_context
     QString line;                  // the Serilog-style JSON object
+    QString tenant;                // who pushed it (X-Scope-OrgID); empty: the service's own line
 };
 
 // The service's log (shared/design/METRICS.md, "Logs"): Serilog-style JSON lines to stdout (and a
@@ -44,6 +45,10 @@ public:
     // goes back to the wall clock.
     void setReplayTime(const QDateTime &at) { m_replayTime = at; }
 
+    // A line pushed to the Loki API (POST /loki/api/v1/push), kept in timestamp order among the
+    // service's own; the ring buffer's bound holds for both.
+    void ingest(const LogRecord &record);
+
     const std::deque<LogRecord> &records() const { return m_records; }
     qsizetype capacity() const { return m_capacity; }
     qint64 evicted() const { return m_evicted; }
@@ -56,7 +61,8 @@ public:
     static QJsonObject sanitize(const QJsonObject &properties);
 
 signals:
-    void appended(const sim::LogRecord &record);
+    void appended(const sim::LogRecord &record); // the service wrote a line
+    void ingested(const sim::LogRecord &record); // a line was pushed
 
 private:
     QString m_environment;

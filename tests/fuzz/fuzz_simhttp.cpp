@@ -38,7 +38,7 @@ Sim *theSim = nullptr;
 const char *const kRoutes[] = {
     "/metrics", "/api/health/alpaca", "/control/faults", "/ready", "/loki/api/v1/query_range", "/loki/api/v1/query",
     "/loki/api/v1/labels", "/loki/api/v1/label/level/values", "/loki/api/v1/series", "/loki/api/v1/tail",
-    "/loki/api/v1/label/", "/nowhere",
+    "/loki/api/v1/label/", "/nowhere", "/loki/api/v1/push",
 };
 const char *const kMethods[] = {"GET", "POST", "DELETE", "PUT"};
 

@@ -7,6 +7,7 @@
 #include "sources/loki/lokiclient.h"
 #include "sources/loki/lokitail.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -15,6 +16,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 
 using Kind = wf::Error::Kind;
@@ -33,6 +35,8 @@ private slots:
     void refusedQueries();
     void speaksLokisHttp_data();
     void speaksLokisHttp();
+    void pushIsLokis_data();
+    void pushIsLokis();
     void tailDeliversLiveTransitions();
     void tailWithBadQueryFails();
     void tailOutlivesLokiRestart();
@@ -329,6 +333,48 @@ void TestSimLoki::speaksLokisHttp_data()
     QTest::newRow("ready") << "/ready" << 200 << "ready\n";
     QTest::newRow("tail without upgrade") << R"(/loki/api/v1/tail?query=%7Bapp%3D%22x%22%7D)" << 400
                                           << "bad handshake: the tail endpoint needs a WebSocket upgrade\n";
+}
+
+void TestSimLoki::pushIsLokis_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("found"); // lines of {app="pushed"} with the row's name afterwards
+    const QByteArray json = "application/json";
+    QTest::newRow("a line") << json << QByteArray(R"({"streams":[{"stream":{"app":"pushed"},"values":[["%NS%","a line"]]}]})") << 204 << 1;
+    QTest::newRow("with metadata") << json
+                                   << QByteArray(R"({"streams":[{"stream":{"app":"pushed"},"values":[["%NS%","with metadata",{"trace_id":"abc"}]]}]})")
+                                   << 204 << 1;
+    QTest::newRow("a number for a timestamp") << json << QByteArray(R"({"streams":[{"stream":{"app":"pushed"},"values":[[%NS%,"a number for a timestamp"]]}]})") << 400 << 0;
+    QTest::newRow("a stream without labels") << json << QByteArray(R"({"streams":[{"stream":{},"values":[["%NS%","a stream without labels"]]}]})") << 400 << 0;
+    QTest::newRow("not JSON") << json << QByteArray("{\"streams\":") << 400 << 0;
+    QTest::newRow("protobuf") << QByteArray("application/x-protobuf") << QByteArray("\x0a\x00") << 400 << 0;
+}
+
+void TestSimLoki::pushIsLokis()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(int, found);
+    const auto ns = (QDateTime::currentMSecsSinceEpoch() - 60'000) * 1'000'000;
+    body.replace("%NS%", QByteArray::number(ns));
+    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/loki/api/v1/push"))));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    std::unique_ptr<QNetworkReply> reply(m_network.post(request, body));
+    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000));
+    const auto answer = reply->readAll();
+    QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == status, answer.constData());
+    if (status != 204)
+        QVERIFY2(!answer.trimmed().isEmpty(), "a refusal says why");
+    wf::LokiQuery q;
+    q.logql = QStringLiteral(R"({app="pushed"} |= "%1")").arg(QString::fromUtf8(QTest::currentDataTag()));
+    const auto r = wait<wf::LokiResult>([&](auto done) { m_loki->queryRange(q, nullptr, done); });
+    QVERIFY2(r.ok(), qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(r->entryCount(), found);
+    if (found)
+        QCOMPARE(r->streams.front().entries.front().ns, ns); // to the nanosecond
 }
 
 void TestSimLoki::speaksLokisHttp()

@@ -254,6 +254,20 @@ void FaultProxy::setFault(Fault fault)
         listen();
 }
 
+void FaultProxy::setPaused(bool paused)
+{
+    m_paused = paused;
+    for (const auto &c : std::as_const(m_clients)) {
+        if (!c || !c->upstream)
+            continue;
+        // A small read buffer: the proxy stops taking bytes off the socket, so they back up into
+        // the server.
+        c->upstream->setReadBufferSize(paused ? 64 * 1024 : 0);
+        if (!paused)
+            c->client->write(c->upstream->readAll());
+    }
+}
+
 int FaultProxy::openConnections() const
 {
     int n = 0;
@@ -327,7 +341,7 @@ void FaultProxy::onRequest(Connection &connection)
     const auto key = headerValue(head, "Sec-WebSocket-Key");
     const auto rest = connection.buffer.mid(end + 4);
 
-    m_lastHead = head;
+    m_heads.append(head);
     ++m_requests;
     if (m_fault == Fault::None) {
         splice(connection, head, rest);
@@ -433,7 +447,10 @@ void FaultProxy::splice(Connection &connection, const QByteArray &head, const QB
         c->upstream->write(c->buffer + c->client->readAll());
         c->buffer.clear();
     });
-    connect(upstream, &QTcpSocket::readyRead, c, [c] { c->client->write(c->upstream->readAll()); });
+    connect(upstream, &QTcpSocket::readyRead, c, [this, c] {
+        if (!m_paused)
+            c->client->write(c->upstream->readAll());
+    });
     connect(upstream, &QTcpSocket::disconnected, c, [c] { c->client->disconnectFromHost(); });
     connect(upstream, &QTcpSocket::errorOccurred, c, [c](QAbstractSocket::SocketError) {
         if (c->upstream->state() != QAbstractSocket::ConnectedState)

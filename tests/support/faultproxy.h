@@ -90,7 +90,15 @@ public:
     // Connections from clients open now, and the most open at once since listen().
     int openConnections() const;
     int maxOpenConnections() const { return m_maxOpen; }
-    QByteArray lastRequestHead() const { return m_lastHead; } // its request line and headers
+    // Each connection's first request (its request line and headers), in order; a kept-alive
+    // connection's later requests pass unseen.
+    QList<QByteArray> requestHeads() const { return m_heads; }
+    QByteArray lastRequestHead() const { return m_heads.isEmpty() ? QByteArray() : m_heads.last(); }
+    // A client that reads too slowly: while paused the proxy reads nothing more from the server
+    // (its socket buffer kept small), so the server's writes back up; resuming passes on the rest.
+    void setPaused(bool paused);
+    // Cuts every open connection without a word (no close frame, no answer), as a dying proxy does.
+    void cutConnections() { dropAll(); }
     // How long Slow holds each request before it passes it on (kSlowMs unless set), and the most
     // requests it held at once: a client that piles up polls on a slow server shows more than one.
     void setSlowMs(int ms) { m_slowMs = ms; }
@@ -130,7 +138,8 @@ private:
     int m_slowMs = kSlowMs;
     int m_held = 0;
     int m_maxHeld = 0;
-    QByteArray m_lastHead;
+    QList<QByteArray> m_heads;
+    bool m_paused = false;
     QList<QPointer<Connection>> m_clients;
 };
 

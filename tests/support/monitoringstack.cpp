@@ -45,9 +45,9 @@ MonitoringStack::~MonitoringStack()
     stopSimulator();
 }
 
-bool MonitoringStack::startSimulator(const QString &path, const QStringList &extraArgs)
+bool MonitoringStack::startSimulator(const QString &path, const QStringList &extraArgs, quint16 port)
 {
-    m_simulatorPort = freePort();
+    m_simulatorPort = port != 0 ? port : freePort();
     const auto url = simulatorUrl().resolved(QUrl(QStringLiteral("/api/health/alpaca")));
     return startProcess(m_simulator, path,
                         QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_simulatorPort)}

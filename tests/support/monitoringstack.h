@@ -40,7 +40,7 @@ public:
 
     // Starts mytrader-sim (the executable at path) on a free port, before start(), so that a
     // scrape config can name simulatorUrl(). False with errorString() when it is not ready in 30 s.
-    bool startSimulator(const QString &path, const QStringList &extraArgs = {});
+    bool startSimulator(const QString &path, const QStringList &extraArgs = {}, quint16 port = 0); // 0: a free one
     QUrl simulatorUrl() const;
     // The scrape job for the running simulator, for start()'s extraScrapeConfig.
     QString simulatorScrapeConfig() const;

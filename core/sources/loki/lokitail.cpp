@@ -158,6 +158,13 @@ void LokiTail::connectSocket()
         if (socket != m_socket)
             return;
         m_socketError = error;
+        if (m_socketConnected && !m_gotMessage && m_client) {
+            // Lost before Loki said a word: its close frame may have gone with the connection (a
+            // TLS proxy that passes the handshake and the close on together, then closes). Ask
+            // whether Loki refuses the query, as after a 1011.
+            checkRejection(socket->errorString());
+            return;
+        }
         scheduleReconnect(m_socketConnected ? tr("The tail connection was lost: %1").arg(socket->errorString())
                                             : openError(socket));
     });
