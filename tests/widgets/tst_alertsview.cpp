@@ -30,6 +30,7 @@
 #include <QTextBrowser>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QCoreApplication>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -134,7 +135,8 @@ void TestAlertsView::inboxAcknowledgeAndBadge()
 
     QSignalSpy notified(tray, &wf::AlertTray::notified);
     view->refresh();
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isSettled(), 15000); // the poll is in
+    QCoreApplication::processEvents();
     QCOMPARE(notified.count(), 0); // still firing is not news
     // Clicking the notification opens the inbox on its first alert.
     window.showView(wf::ViewId::Operations);

@@ -22,6 +22,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QCoreApplication>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -123,14 +124,17 @@ void TestWallMode::cyclesThroughTheChosenViews()
     // Leaving stops the cycle where it is.
     wall->setActive(false);
     const auto where = window.currentView();
-    QTest::qWait(1500);
+    QVERIFY(!wall->isCycling()); // nothing left to switch the view
+    QCoreApplication::processEvents();
     QCOMPARE(window.currentView(), where);
 
     // Seconds 0: the wall stays on the first chosen view.
     wall->setCycleSeconds(0);
     wall->setActive(true);
     QCOMPARE(window.currentView(), wf::ViewId::Performance);
-    QTest::qWait(1500);
+    QVERIFY(wall->isActive());
+    QVERIFY(!wall->isCycling());
+    QCoreApplication::processEvents();
     QCOMPARE(window.currentView(), wf::ViewId::Performance);
     wall->setActive(false);
 }

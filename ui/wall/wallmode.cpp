@@ -44,6 +44,11 @@ void WallMode::next()
     m_showView(m_views.at(m_index));
 }
 
+bool WallMode::isCycling() const
+{
+    return m_cycle->isActive();
+}
+
 void WallMode::setActive(bool on)
 {
     if (on == m_active)

@@ -34,6 +34,7 @@ public:
     int cycleSeconds() const { return m_seconds; }
 
     bool isActive() const { return m_active; }
+    bool isCycling() const; // the next view is due (active, and the cycle is not 0 s)
     void setActive(bool on);
     void toggle() { setActive(!m_active); }
     void next(); // the next chosen view, as the cycle does
