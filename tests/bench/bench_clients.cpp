@@ -5,11 +5,12 @@
 //   2. 1,000 queued instant queries against a real Prometheus: requests/s and the overhead per
 //      request the client adds over bare QNetworkAccessManager (target: < 0.2 ms).
 
+#include "faultproxy.h"
 #include "monitoringstack.h"
 #include "sources/prometheus/prometheusclient.h"
-#include "tinyhttpserver.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
@@ -60,13 +61,26 @@ void BenchClients::parseLargeRangeAnswer()
 
     // Through the client: the answer comes over HTTP and is parsed off the UI thread. A 1 ms
     // timer on this (the UI) thread measures the longest gap between its ticks meanwhile.
-    TinyHttpServer server;
-    QVERIFY(server.listen());
-    server.respond(200, body);
+    // The answer is set on a FaultProxy in front of the real Prometheus (which has no such series).
+    MonitoringStack stack;
+    QVERIFY2(stack.start(), qPrintable(stack.errorString()));
+    QTemporaryDir certDir;
+    QString error;
+    const auto certs = FaultProxy::makeCertificates(certDir.path(), &error);
+    QVERIFY2(certs, qPrintable(error));
+    FaultProxy proxy(quint16(stack.prometheusUrl().port()), *certs);
+    QVERIFY(proxy.listen());
+    FaultProxy::Answer answer;
+    answer.status = 200;
+    answer.body = body;
+    answer.contentType = "application/json";
+    proxy.setCustomAnswer(answer);
+    proxy.setFault(FaultProxy::Fault::Custom);
     QNetworkAccessManager network;
     wf::HttpClient http(&network, wf::Endpoint::Prometheus);
     wf::Profile profile;
-    profile.endpoint(wf::Endpoint::Prometheus).url = server.url();
+    profile.endpoint(wf::Endpoint::Prometheus).url = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(proxy.port()));
+    profile.caFile = certs->caFile;
     http.setProfile(profile);
     wf::PrometheusClient client(&http);
 

@@ -8,9 +8,11 @@
 
 #include <deque>
 
-// A loopback HTTP/1.1 responder for what no real server does on demand: a health endpoint
-// answering 503 with a body, a 500 or 429, a server that never answers, a truncated body, a
-// huge body. Answers queued replies first, then the default reply, to every request.
+// A loopback HTTP/1.1 responder that plays no monitoring server: it is the web server of whoever
+// wrote a runbook or an annotation (tst_runbooksview: a tracking pixel that must never be asked
+// for). Prometheus, Alertmanager, Loki and the health endpoint are the real servers or the
+// simulator, with a FaultProxy in front for what they do not do on demand. Answers queued
+// replies first, then the default reply, to every request.
 class TinyHttpServer : public QObject
 {
     Q_OBJECT
