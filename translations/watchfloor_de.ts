@@ -2100,6 +2100,10 @@ Für Grafana 9 bis 11: Dashboards → Neu → Importieren, dann sein Prometheus 
         <source>The server is rate limiting; the console backs off.</source>
         <translation>Der Server begrenzt die Anfragen; die Konsole wartet länger.</translation>
     </message>
+    <message>
+        <source>%1 redirected %2 to %3, another server. Watchfloor follows redirects only on the same server (scheme, host and port), so that the profile&apos;s credentials stay there — if the new address is right, put it in the profile.</source>
+        <translation>%1 hat %2 auf %3 umgeleitet, einen anderen Server. Watchfloor folgt Umleitungen nur auf demselben Server (Schema, Host und Port), damit die Zugangsdaten des Profils dort bleiben – ist die neue Adresse richtig, tragen Sie sie im Profil ein.</translation>
+    </message>
 </context>
 <context>
     <name>wf::InboxFilter</name>

@@ -330,6 +330,18 @@ Error HttpClient::errorFor(const Pending &p, QNetworkReply *reply) const
                         .arg(serviceName())
                         .arg(e.httpStatus)
                         .arg(reason.isEmpty() ? QString() : QStringLiteral(" ") + reason, where);
+        const auto location = reply->header(QNetworkRequest::LocationHeader).toUrl();
+        const auto target = reply->url().resolved(location).adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        const auto from = reply->url();
+        if (e.httpStatus < 400 && location.isValid()
+            && (target.scheme() != from.scheme() || target.host() != from.host() || target.port() != from.port())) {
+            // Not followed (only same-origin redirects are: the credentials go with every hop).
+            e.message = HttpText::tr("%1 redirected %2 to %3, another server. Watchfloor follows redirects only on the same "
+                                     "server (scheme, host and port), so that the profile's credentials stay there — if "
+                                     "the new address is right, put it in the profile.")
+                            .arg(serviceName(), where, redact(target.toDisplayString()));
+            return e;
+        }
         if (e.httpStatus == 401)
             e.message += u' ' + HttpText::tr("Check the user name, password or token in the profile.");
         else if (e.httpStatus == 429)

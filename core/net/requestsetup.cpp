@@ -25,7 +25,9 @@ QNetworkRequest makeRequest(const QUrl &url, const EndpointConfig &endpoint, con
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Watchfloor/%1").arg(QStringLiteral(WATCHFLOOR_VERSION)));
     request.setTransferTimeout(timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects only within the origin (scheme, host and port): the credentials and the tenant set
+    // below go with every hop, and a server must not be able to send them to another.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     switch (endpoint.auth.kind) {
     case AuthKind::None: break;
     case AuthKind::Basic:

@@ -18,11 +18,13 @@
 #include "mainwindow.h"
 #include "monitoringstack.h"
 #include "net/httpclient.h"
+#include "sources/health/healthclient.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "store/settings.h"
 #include "views/dashboardview.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -30,6 +32,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -136,8 +139,18 @@ int TestDashboardValues::checkView(wf::ViewId id, std::chrono::seconds range, co
         return 0;
     }
     // The health endpoint just before and just after the snapshot: where both agree, the Now row
-    // must say the same (the app's last poll lies between them or a second before).
+    // must say the same. The app's health sample on screen is one asked after `before`: the
+    // second sample after it (polls never overlap, so that one was asked once the first was in);
+    // a busy machine can hold a poll back for longer than one interval.
     const auto before = get(m_health);
+    if (auto *health = m_window->findChild<wf::HealthClient *>()) {
+        QSignalSpy sampled(health, &wf::HealthClient::sampled);
+        if (!QTest::qWaitFor([&] { return sampled.size() >= 2; }, 20000)) {
+            [&] { QFAIL(qPrintable(moment + QStringLiteral(": no health sample in 20 s"))); }();
+            return 0;
+        }
+        QCoreApplication::processEvents(); // the view has it too
+    }
     const auto snapshot = view->snapshot();
     const auto after = get(m_health);
     const auto where = [&](const QJsonObject &panel) {

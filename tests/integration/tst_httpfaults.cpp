@@ -46,6 +46,8 @@ private slots:
     void cancelMeansNoCallback();
     void capsRequestsInFlight();
     void noSecretInErrors();
+    void credentialsStayWithTheirOrigin();
+    void redirectsOnTheSameServerAreFollowed();
     void sameFailureIsWarnedOnceAMinute();
     void whatTheLightHears();
 
@@ -400,6 +402,60 @@ void TestHttpFaults::noSecretInErrors()
     QVERIFY2(!message.contains(QStringLiteral("tok-abcdefgh123")), qPrintable(message)); // echoed by the server
     QVERIFY(!out->error().body.contains("tok-abcdefgh123"));
     QVERIFY(m_proxy->lastRequestHead().contains("Authorization: Bearer tok-abcdefgh123")); // it was sent, though
+}
+
+void TestHttpFaults::credentialsStayWithTheirOrigin()
+{
+    // A server answers 302 to another (a second proxy in front of the same real Prometheus, on
+    // another port: another origin), which records what reaches it. Nothing does: neither the
+    // token nor the tenant nor the request at all.
+    FaultProxy other(quint16(m_stack.prometheusUrl().port()), *m_certs);
+    QVERIFY(other.listen());
+    const auto elsewhere = QByteArrayLiteral("https://127.0.0.1:") + QByteArray::number(other.port()) + "/api/v1/query?query=up";
+    fail({302, {}, "text/plain", {{"Location", elsewhere}}});
+    auto profile = profileFor(m_url);
+    profile.endpoint(wf::Endpoint::Prometheus).auth = {wf::AuthKind::Bearer, {}, QStringLiteral("tok-abcdefgh123")};
+    m_http->setProfile(profile);
+    std::optional<wf::Result<wf::PromResult>> out;
+    m_client->query(QStringLiteral("up"), {}, this, [&out](const auto &r) { out = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 15000);
+    QVERIFY(!out->ok());
+    QVERIFY2(out->error().message.contains(QStringLiteral("another server")), qPrintable(out->error().message));
+    QVERIFY2(out->error().message.contains(QStringLiteral("127.0.0.1:%1/api/v1/query").arg(other.port())), qPrintable(out->error().message));
+    QVERIFY(m_proxy->lastRequestHead().contains("Authorization: Bearer tok-abcdefgh123")); // sent to its origin
+    QCOMPARE(other.requests(), 0);
+
+    // Basic auth, and another scheme (http) on the same host and port, is another origin too.
+    m_proxy->setFault(Fault::None);
+    fail({302, {}, "text/plain", {{"Location", QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(m_stack.prometheusUrl().port()) + "/api/v1/query?query=up"}}});
+    profile.endpoint(wf::Endpoint::Prometheus).auth = {wf::AuthKind::Basic, QStringLiteral("jane"), QStringLiteral("pa55")};
+    m_http->setProfile(profile);
+    const auto before = answered(200);
+    out.reset();
+    m_client->query(QStringLiteral("up"), {}, this, [&out](const auto &r) { out = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 15000);
+    QVERIFY(!out->ok());
+    QVERIFY2(out->error().message.contains(QStringLiteral("another server")), qPrintable(out->error().message));
+    QCOMPARE(answered(200), before); // the real Prometheus behind was never asked
+}
+
+void TestHttpFaults::redirectsOnTheSameServerAreFollowed()
+{
+    // A 302 to another path of the same origin is followed, with the credentials.
+    const auto same = QByteArrayLiteral("https://127.0.0.1:") + QByteArray::number(m_proxy->port()) + "/api/v1/query?query=up";
+    m_proxy->setCustomAnswer({302, {}, "text/plain", {{"Location", same}}});
+    m_proxy->setFaultFor(Fault::Custom, 1);
+    auto profile = profileFor(m_url);
+    profile.endpoint(wf::Endpoint::Prometheus).auth = {wf::AuthKind::Bearer, {}, QStringLiteral("tok-abcdefgh123")};
+    m_http->setProfile(profile);
+    std::optional<wf::Result<wf::PromResult>> out;
+    m_client->query(QStringLiteral("vector(1)"), {}, this, [&out](const auto &r) { out = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 15000);
+    QVERIFY2(out->ok(), out->ok() ? "" : qPrintable(out->error().message));
+    const auto heads = m_proxy->requestHeads();
+    QCOMPARE(heads.size(), 2);
+    QVERIFY2(heads.at(1).startsWith("GET /api/v1/query?query=up "), heads.at(1).constData());
+    QVERIFY(heads.at(1).contains("Authorization: Bearer tok-abcdefgh123"));
 }
 
 void TestHttpFaults::sameFailureIsWarnedOnceAMinute()
