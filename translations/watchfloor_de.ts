@@ -2831,18 +2831,6 @@ Für Grafana 9 bis 11: Dashboards → Neu → Importieren, dann sein Prometheus 
         <translation>Das Runbook „%1“ dieses Alarms ist hier nicht bekannt.</translation>
     </message>
     <message>
-        <source>Runbook not embedded</source>
-        <translation>Runbook nicht eingebettet</translation>
-    </message>
-    <message>
-        <source>There is no embedded runbook “%1”.
-
-Open %2 in your web browser?</source>
-        <translation>Es gibt kein eingebettetes Runbook „%1“.
-
-%2 im Webbrowser öffnen?</translation>
-    </message>
-    <message>
         <source>Alertmanager lost the acknowledgement of %1 by %2; it is being restored.</source>
         <translation>Alertmanager hat die Quittierung von %1 durch %2 verloren; sie wird wiederhergestellt.</translation>
     </message>
@@ -2929,6 +2917,10 @@ Open %2 in your web browser?</source>
     <message>
         <source>This view is not a dashboard: open Operations, Performance, Reliability, Business or one under Dashboards to export it.</source>
         <translation>Diese Ansicht ist kein Dashboard: Betrieb, Leistung, Zuverlässigkeit, Geschäft oder eines unter „Dashboards“ öffnen, um es zu exportieren.</translation>
+    </message>
+    <message>
+        <source>There is no embedded runbook “%1”.</source>
+        <translation>Es gibt kein eingebettetes Runbook „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3782,18 +3774,6 @@ Open %2 in your web browser?</source>
     <message>
         <source>The runbook after (%1)</source>
         <translation>Das nächste Runbook (%1)</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>Link öffnen</translation>
-    </message>
-    <message>
-        <source>Open this address in your web browser?
-
-%1</source>
-        <translation>Diese Adresse im Webbrowser öffnen?
-
-%1</translation>
     </message>
     <message>
         <source>From your runbook folder: %1</source>
@@ -5131,6 +5111,37 @@ Open %2 in your web browser?</source>
     <message>
         <source>Written: %1 (“%2”, panels: %3; for Grafana 9 to 11)</source>
         <translation>Geschrieben: %1 („%2“, Panels: %3; für Grafana 9 bis 11)</translation>
+    </message>
+</context>
+<context>
+    <name>wf::links</name>
+    <message>
+        <source>Open link</source>
+        <translation>Link öffnen</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+%1</source>
+        <translation>Diese Adresse im Webbrowser öffnen?
+
+%1</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>Link nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Only http and https links open from here; this one is “%1”:
+
+%2</source>
+        <translation>Von hier öffnen sich nur http- und https-Links; dieser ist „%1“:
+
+%2</translation>
+    </message>
+    <message>
+        <source>without a scheme</source>
+        <translation>ohne Schema</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "demo/demolauncher.h"
 #include "noanswer/noanswerpage.h"
 #include "drillmenu.h"
+#include "externallink.h"
 #include "help/gettingstarted.h"
 #include "alerts/alertinbox.h"
 #include "store/ackstore.h"
@@ -735,11 +736,7 @@ void MainWindow::openRunbookUrl(const QUrl &url)
         statusBar()->showMessage(tr("This alert's runbook “%1” is not known here.").arg(url.toDisplayString()), 15'000);
         return;
     }
-    const auto answer = QMessageBox::question(
-        this, tr("Runbook not embedded"),
-        tr("There is no embedded runbook “%1”.\n\nOpen %2 in your web browser?").arg(slug, url.toDisplayString()));
-    if (answer == QMessageBox::Yes)
-        QDesktopServices::openUrl(url);
+    links::openAfterAsking(this, url, tr("There is no embedded runbook “%1”.").arg(slug));
 }
 
 QString MainWindow::dashboardFolder() const

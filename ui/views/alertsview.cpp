@@ -6,6 +6,7 @@
 #include "alertinboxmodel.h"
 #include "alertqualitymodel.h"
 #include "emptynote.h"
+#include "externallink.h"
 #include "sources/prometheus/prometheusclient.h"
 #include "store/alerthistory.h"
 #include "silencedialog.h"
@@ -176,7 +177,7 @@ AlertsView::AlertsView(AlertInbox *inbox, AlertHistory *history, QWidget *parent
     connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         emit linkActivated(url);
         if (url.scheme() == u"http" || url.scheme() == u"https") {
-            QDesktopServices::openUrl(url);
+            links::openAfterAsking(this, url); // an alert's generatorURL: the server chose it
         } else if (url.scheme() == u"watchfloor" && url.path() == u"runbook") {
             // The links are the shown alert's: the first selected.
             if (const auto alerts = selectedAlerts(); !alerts.isEmpty())

@@ -1,6 +1,7 @@
 #include "runbooksview.h"
 
 #include "dashboards/panelformat.h"
+#include "externallink.h"
 #include "querychart.h"
 #include "runbookbrowser.h"
 #include "runbookindexmodel.h"
@@ -122,11 +123,7 @@ RunbooksView::RunbooksView(RunbookLibrary *library, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
-    m_confirm = [this](const QUrl &url) {
-        return QMessageBox::question(this, tr("Open link"),
-                                     tr("Open this address in your web browser?\n\n%1").arg(url.toDisplayString()))
-            == QMessageBox::Yes;
-    };
+    m_confirm = [this](const QUrl &url) { return links::askToOpen(this, url); };
     connect(m_library, &RunbookLibrary::changed, this, &RunbooksView::onLibraryChanged);
     onLibraryChanged();
     // The index as wide as its longest title (within reason), the runbook the rest.
