@@ -3,6 +3,7 @@
 #include "telemetry/logging.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -13,6 +14,8 @@
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
+
+#include <sys/stat.h>
 
 namespace wf {
 namespace {
@@ -67,48 +70,88 @@ QString FileSecretStore::description() const
         .arg(QDir::toNativeSeparators(m_filePath));
 }
 
-QJsonObject FileSecretStore::load() const
+std::optional<QJsonObject> FileSecretStore::load() const
 {
     QFile file(m_filePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    if (!file.exists())
+        return QJsonObject();
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = file.errorString();
+        return std::nullopt;
+    }
+    QJsonParseError parse;
+    const auto doc = QJsonDocument::fromJson(file.readAll(), &parse);
+    file.close();
+    bool strings = doc.isObject();
+    for (const auto &v : doc.object())
+        strings = strings && v.isString();
+    if (parse.error == QJsonParseError::NoError && strings)
+        return doc.object();
+    // Not a secrets file: kept aside, not overwritten by the next write.
+    const auto stem = m_filePath + QStringLiteral(".unreadable-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    auto aside = stem;
+    for (int n = 2; QFile::exists(aside); ++n)
+        aside = stem + QStringLiteral("-%1").arg(n);
+    if (!QFile::rename(m_filePath, aside)) {
+        m_error
+            = QCoreApplication::translate("wf::SecretStore", "%1 cannot be read and cannot be moved aside.")
+                  .arg(QDir::toNativeSeparators(m_filePath));
+        return std::nullopt;
+    }
+    QFile::setPermissions(aside, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_setAside = aside;
+    logging::get("store")->warn("the secrets file {} could not be read ({}); it was moved to {}", m_filePath.toStdString(),
+                                parse.error != QJsonParseError::NoError ? parse.errorString().toStdString()
+                                                                        : std::string("not an object of strings"),
+                                aside.toStdString());
+    return QJsonObject();
 }
 
 std::optional<QString> FileSecretStore::read(const QString &key) const
 {
     const auto all = load();
-    if (!all.contains(key))
+    if (!all || !all->contains(key))
         return std::nullopt;
-    return all.value(key).toString();
+    return all->value(key).toString();
 }
 
 bool FileSecretStore::write(const QString &key, const QString &secret)
 {
     auto all = load();
-    all.insert(key, secret);
-    return save(all);
+    if (!all)
+        return false; // m_error says why; what is there stays
+    all->insert(key, secret);
+    return save(*all);
 }
 
 bool FileSecretStore::remove(const QString &key)
 {
     auto all = load();
-    if (!all.contains(key))
+    if (!all)
+        return false;
+    if (!all->contains(key))
         return true;
-    all.remove(key);
-    return save(all);
+    all->remove(key);
+    return save(*all);
 }
 
 bool FileSecretStore::save(const QJsonObject &all)
 {
     m_error.clear();
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    const auto folder = QFileInfo(m_filePath).absolutePath();
+    QDir().mkpath(folder);
+    // The folder only its owner may enter, so that no one else sees even the file's name change.
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // The temporary file is created 0600 (umask 077 while it is made), renamed into place.
+    const auto mask = ::umask(077);
+    const bool opened = file.open(QIODevice::WriteOnly);
+    ::umask(mask);
+    if (!opened) {
         m_error = file.errorString();
         return false;
     }
-    // Restrict before any byte is written: the temporary file is renamed into place.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(all).toJson(QJsonDocument::Indented));
     if (!file.commit()) {

@@ -11,7 +11,8 @@ namespace wf {
 
 // Where profile secrets (passwords, tokens) live, apart from the settings file: the system
 // keyring when one answers (QtKeychain: Secret Service, KWallet), otherwise a JSON file readable
-// only by its owner (mode 0600). description() says which, for the UI.
+// only by its owner (mode 0600, in a folder of mode 0700, never readable by others even while it
+// is written). description() says which, for the UI.
 class SecretStore
 {
 public:
@@ -31,7 +32,7 @@ public:
     QString errorString() const { return m_error; }
 
 protected:
-    QString m_error;
+    mutable QString m_error; // set by reads too
 };
 
 class FileSecretStore final : public SecretStore
@@ -46,11 +47,19 @@ public:
     bool write(const QString &key, const QString &secret) override;
     bool remove(const QString &key) override;
 
+    // A file that was there but not a secrets file (cut short, edited by hand, another program's):
+    // it is moved aside to secrets.json.unreadable-<UTC time>, never overwritten, and this says
+    // where (empty: nothing was set aside).
+    QString setAsidePath() const { return m_setAside; }
+
 private:
     bool save(const QJsonObject &all);
-    QJsonObject load() const;
+    // What the file holds; nullopt (errorString() set) when it is there but cannot be read, so
+    // that a write does not replace secrets it could not see.
+    std::optional<QJsonObject> load() const;
 
     QString m_filePath;
+    mutable QString m_setAside;
 };
 
 class KeyringSecretStore final : public SecretStore

@@ -19,6 +19,8 @@ private slots:
     void secretsNotInSettingsFile();
     void secretsFileIsPrivate();
     void removeDeletesSecrets();
+    void secretsFolderIsPrivate();
+    void unreadableSecretsAreSetAsideNotLost();
     void renameKeepsCurrent();
     void rejectsBadNames_data();
     void rejectsBadNames();
@@ -92,6 +94,55 @@ void TestSettings::secretsFileIsPrivate()
                                    | QFileDevice::WriteOther),
              QFileDevice::Permissions());
     QVERIFY(settings.secrets().description().contains(secretsFile(settings)));
+}
+
+void TestSettings::secretsFolderIsPrivate()
+{
+    QTemporaryDir dir;
+    const auto config = dir.filePath(QStringLiteral("config/watchfloor")); // not there yet
+    wf::Settings settings(config, wf::SecretStore::Backend::File);
+    QVERIFY(settings.saveProfile(sample()));
+    const QFileInfo folder(QFileInfo(secretsFile(settings)).absolutePath());
+    QCOMPARE(folder.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QCOMPARE(QFileInfo(secretsFile(settings)).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestSettings::unreadableSecretsAreSetAsideNotLost()
+{
+    // A secrets file cut short (a crash, a full disk) or edited by hand: the next save keeps it,
+    // moved aside, instead of writing over the secrets it could not read.
+    QTemporaryDir dir;
+    const QByteArray broken = R"({"Production/prometheus": "the-old-token", "Production/loki": )";
+    {
+        QFile file(dir.filePath(QStringLiteral("secrets.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(broken);
+    }
+    wf::Settings settings(dir.path(), wf::SecretStore::Backend::File);
+    QVERIFY(settings.saveProfile(sample()));
+    const auto &store = dynamic_cast<const wf::FileSecretStore &>(settings.secrets());
+    const auto aside = store.setAsidePath();
+    QVERIFY2(aside.startsWith(secretsFile(settings) + QStringLiteral(".unreadable-")), qPrintable(aside));
+    QFile kept(aside);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), broken); // every byte of it
+    QCOMPARE(kept.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // The new file holds what was saved now, and reads back.
+    const auto loaded = settings.profile(sample().name);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->endpoint(wf::Endpoint::Prometheus).auth.secret, QStringLiteral("s3cret-pa55word"));
+    // A file of another shape (an array, a number for a secret) is set aside too.
+    {
+        QFile file(secretsFile(settings));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"Production/prometheus": 42})");
+    }
+    wf::Settings again(dir.path(), wf::SecretStore::Backend::File);
+    QVERIFY(again.saveProfile(sample()));
+    QVERIFY(dynamic_cast<const wf::FileSecretStore &>(again.secrets()).setAsidePath() != aside);
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("secrets.json.unreadable-*")}).size(), 2);
 }
 
 void TestSettings::removeDeletesSecrets()
