@@ -3,6 +3,7 @@
 #include "alerts/alertinbox.h"
 #include "alerts/fingerprint.h"
 #include "domain/logrecord.h"
+#include "domain/querytext.h"
 #include "sources/alertmanager/alertmanagerclient.h"
 #include "sources/loki/lokiclient.h"
 #include "sources/prometheus/prometheusclient.h"
@@ -396,7 +397,7 @@ void SloReportBuilder::start(const QDate &from, const QDate &to, const QDateTime
             for (const auto &s : r.series)
                 if (!s.samples.empty()) {
                     m_report.priceExcursions[s.labels.value(QStringLiteral("symbol"))].maxPercent = s.samples.back().value;
-                    symbols.append(QRegularExpression::escape(s.labels.value(QStringLiteral("symbol"))));
+                    symbols.append(escapeRegex(s.labels.value(QStringLiteral("symbol")))); // RE2's rules, not PCRE's
                 }
             if (!symbols.isEmpty())
                 askSecondsOver(symbols, periodStart, end);
@@ -411,7 +412,9 @@ void SloReportBuilder::askSecondsOver(const QStringList &symbols, const QDateTim
     // samples), so a spike of one scrape counts its scrape interval; a day per query keeps each
     // well inside Prometheus' sample limit however many symbols are over.
     m_report.excursionStepSeconds = kExcursionStepSeconds;
-    const auto selector = QStringLiteral("datasource_router_price_delta_percent{symbol=~\"%1\"}").arg(symbols.join(u'|'));
+    // The symbols RE2-quoted, then the whole a PromQL string (BRK.B is BRK\\.B inside the quotes).
+    const auto selector = QStringLiteral("datasource_router_price_delta_percent{%1}")
+                              .arg(labelMatcher(QStringLiteral("symbol"), QStringLiteral("=~"), symbols.join(u'|')));
     // The seconds (start, end] of each chunk, whole: a subquery's range includes its first step.
     const auto first = QDateTime::fromSecsSinceEpoch(from.toSecsSinceEpoch(), Qt::UTC);
     for (auto chunkEnd = QDateTime::fromSecsSinceEpoch(to.toSecsSinceEpoch(), Qt::UTC); chunkEnd > first;) {
