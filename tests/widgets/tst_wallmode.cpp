@@ -34,6 +34,7 @@ private slots:
     void f11ShowsOnlyTheViewsAndEscGivesTheWindowBack();
     void cyclesThroughTheChosenViews();
     void aCriticalAlertTakesTheBannerUntilAcknowledged();
+    void theBannerShowsHostileTextAsText();
 };
 
 namespace {
@@ -137,6 +138,41 @@ void TestWallMode::cyclesThroughTheChosenViews()
     QCoreApplication::processEvents();
     QCOMPARE(window.currentView(), wf::ViewId::Performance);
     wall->setActive(false);
+}
+
+void TestWallMode::theBannerShowsHostileTextAsText()
+{
+    // Anyone who can send an alert writes its name and summary: markup is shown as it is, nothing
+    // it names is loaded (an <img src="/dev/zero"> read as an image took the console to 10 GB).
+    MonitoringStack stack;
+    QVERIFY2(stack.start(), qPrintable(stack.errorString()));
+    wf::Profile profile;
+    profile.name = QStringLiteral("wall");
+    profile.endpoint(wf::Endpoint::Alertmanager).url = stack.alertmanagerUrl();
+    Window w(profile);
+    auto &window = *w.window;
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.wallMode()->setCycleSeconds(0);
+    window.wallMode()->setActive(true);
+    const auto hostile = QStringLiteral("<img src=\"/dev/zero\"><a href=\"file:///etc/passwd\">x</a> <b>&amp;</b>");
+    QVERIFY(stack.postAlerts(QJsonArray{QJsonObject{
+        {QStringLiteral("labels"), QJsonObject{{QStringLiteral("alertname"), QStringLiteral("Hostile")},
+                                               {QStringLiteral("severity"), QStringLiteral("critical")}}},
+        {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("summary"), hostile}}}}}));
+    window.alertInbox()->refresh();
+    auto *banner = window.wallBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+    auto *label = banner->findChild<QLabel *>();
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+    QVERIFY2(label->text().contains(hostile), qPrintable(label->text()));
+    // Painted as text, and the console answers: its event loop runs a timer within seconds.
+    const auto picture = banner->grab();
+    QVERIFY(!picture.isNull());
+    bool answered = false;
+    QTimer::singleShot(0, this, [&answered] { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+    if (const auto dir = qEnvironmentVariable("WATCHFLOOR_GRAB_DIR"); !dir.isEmpty())
+        picture.save(dir + QStringLiteral("/wall-hostile.png"));
 }
 
 void TestWallMode::aCriticalAlertTakesTheBannerUntilAcknowledged()

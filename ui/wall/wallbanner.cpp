@@ -27,6 +27,9 @@ WallBanner::WallBanner(AlertInbox *inbox, QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 1.4);
     m_label->setFont(font);
     m_label->setWordWrap(true);
+    // The alert's name and summary are the sender's text: plain, never rich (rich text would load
+    // an <img> from anywhere — /dev/zero took the console to 10 GB — and style the banner).
+    m_label->setTextFormat(Qt::PlainText);
     m_ack->setToolTip(tr("Acknowledge this alert (a silence in Alertmanager)"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(16, 10, 16, 10);
