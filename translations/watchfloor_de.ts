@@ -3868,6 +3868,10 @@ Für Grafana 9 bis 11: Dashboards → Neu → Importieren, dann sein Prometheus 
         <source>Passwords and tokens are kept in the system keyring (service “%1”).</source>
         <translation>Passwörter und Tokens liegen im Schlüsselbund des Systems (Dienst „%1“).</translation>
     </message>
+    <message>
+        <source>%1 cannot be read and cannot be moved aside.</source>
+        <translation>%1 kann weder gelesen noch beiseitegelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>wf::Settings</name>
