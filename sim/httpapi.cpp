@@ -75,6 +75,16 @@ void HttpApi::addRoutes()
         const auto duration = body.value(QStringLiteral("durationSeconds")).toDouble(60);
         if (!(duration > 0 && duration <= 86400))
             return problem(QStringLiteral("durationSeconds must be between 0 and 86400"), Status::BadRequest);
+        // price_spike may name its symbol ("BRK.B"); else one at random.
+        const auto symbol = body.value(QStringLiteral("symbol")).toString();
+        if (body.contains(QStringLiteral("symbol"))) {
+            if (*kind != FaultKind::PriceSpike)
+                return problem(QStringLiteral("only price_spike takes a symbol"), Status::BadRequest);
+            if (!m_service->hasSymbol(symbol))
+                return problem(QStringLiteral("unknown symbol \"%1\"").arg(symbol), Status::BadRequest);
+        }
+        if (*kind == FaultKind::PriceSpike)
+            m_service->setSpikeSymbol(symbol);
         const auto now = QDateTime::currentDateTimeUtc();
         m_service->inject(*kind, duration, now);
         return json({{QStringLiteral("kind"), kindText},

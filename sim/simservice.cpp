@@ -238,6 +238,11 @@ void SimService::setAlpaca(AlpacaState state)
     m_subscribed->Set(state == AlpacaState::Connected ? double(m_symbols.size()) : 0);
 }
 
+bool SimService::hasSymbol(const QString &symbol) const
+{
+    return std::any_of(m_symbols.begin(), m_symbols.end(), [&](const auto &s) { return s.name == symbol; });
+}
+
 void SimService::inject(FaultKind kind, double durationSeconds, const QDateTime &now)
 {
     m_faults.inject(kind, now, durationSeconds);
@@ -411,7 +416,11 @@ void SimService::receive(Symbol &s, prometheus::Counter *counter, double count, 
 void SimService::spikeSymbol()
 {
     std::uniform_int_distribution<int> pick(0, int(m_symbols.size()) - 1);
-    auto &s = m_symbols.at(std::size_t(pick(m_rng)));
+    auto index = std::size_t(pick(m_rng));
+    for (std::size_t i = 0; i < m_symbols.size(); ++i)
+        if (m_symbols[i].name == m_spikeSymbol)
+            index = i;
+    auto &s = m_symbols.at(index);
     s.spike = 1.25;
     const double move = 25.0;
     auto *breaker = &m_breakerFamily->Add({{"symbol", s.name.toStdString()}, {"reason", "price_movement_exceeded"}});

@@ -68,6 +68,9 @@ public:
 
     // The drill API.
     void inject(FaultKind kind, double durationSeconds, const QDateTime &now);
+    // The symbol the price_spike drill moves (empty: one at random each time).
+    void setSpikeSymbol(const QString &symbol) { m_spikeSymbol = symbol; }
+    bool hasSymbol(const QString &symbol) const;
     int clearFaults(const QDateTime &now);
     const FaultBoard &faults() const { return m_faults; }
 
@@ -111,6 +114,7 @@ private:
     void receive(Symbol &s, prometheus::Counter *counter, double count, const QDateTime &now);
     void stepRouter(double dt, const QDateTime &now);
     void spikeSymbol();
+    QString m_spikeSymbol;
     double lognormal(double median, double sigma);
     int poisson(double mean);
 

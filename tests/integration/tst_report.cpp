@@ -97,7 +97,7 @@ void TestReport::initTestCase()
         QCOMPARE(reply->error(), QNetworkReply::NoError);
     };
     // Data quality first: price spikes (deltas over 5 %, circuit breakers) and invalid prices.
-    drill(R"({"kind":"price_spike","durationSeconds":10})");
+    drill(R"({"kind":"price_spike","durationSeconds":10,"symbol":"BRK.B"})");
     drill(R"({"kind":"invalid_prices","durationSeconds":10})");
     QTest::qWait(12000);
     // And a spike of two seconds, shorter than a step of the old count (its seconds over read 0).
