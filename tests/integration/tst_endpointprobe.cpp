@@ -70,18 +70,12 @@ wf::Profile TestEndpointProbe::trusting() const
 
 void TestEndpointProbe::drill(const QByteArray &kind)
 {
-    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    std::unique_ptr<QNetworkReply> reply(m_network.post(request, R"({"kind":")" + kind + R"(","durationSeconds":120})"));
-    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    QVERIFY2(m_stack.drill(kind, 120), qPrintable(m_stack.errorString()));
 }
 
 void TestEndpointProbe::clearDrills()
 {
-    std::unique_ptr<QNetworkReply> reply(
-        m_network.deleteResource(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))))));
-    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
+    QVERIFY2(m_stack.endDrills(), qPrintable(m_stack.errorString()));
 }
 
 wf::ProbeResult TestEndpointProbe::probeOnce(const wf::Profile &profile, wf::Endpoint endpoint, int timeoutMs)

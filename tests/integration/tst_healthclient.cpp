@@ -95,19 +95,12 @@ void TestHealthClient::pointAt(const QUrl &url)
 
 void TestHealthClient::drill(const QByteArray &kind, int seconds)
 {
-    QNetworkRequest request(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    std::unique_ptr<QNetworkReply> reply(
-        m_network.post(request, R"({"kind":")" + kind + R"(","durationSeconds":)" + QByteArray::number(seconds) + "}"));
-    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
-    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    QVERIFY2(m_stack.drill(kind, seconds), qPrintable(m_stack.errorString()));
 }
 
 void TestHealthClient::clearDrills()
 {
-    std::unique_ptr<QNetworkReply> reply(
-        m_network.deleteResource(QNetworkRequest(m_stack.simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))))));
-    QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 15000));
+    QVERIFY2(m_stack.endDrills(), qPrintable(m_stack.errorString()));
 }
 
 wf::HealthSample TestHealthClient::pollOnce()

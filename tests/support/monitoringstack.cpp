@@ -293,6 +293,43 @@ void MonitoringStack::stopAlertmanager()
     stop(m_alertmanager);
 }
 
+namespace {
+
+// One request to the simulator's drill API, waited for; the HTTP status, or 0 with error set.
+int controlCall(const QByteArray &verb, const QUrl &url, const QByteArray &body, QString *error)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(15000);
+    auto *reply = network.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0)
+        *error = QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(verb), url.toString(), reply->errorString());
+    reply->deleteLater();
+    return status;
+}
+
+} // namespace
+
+bool MonitoringStack::drill(const QByteArray &kind, int seconds)
+{
+    const auto status = controlCall("POST", simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))),
+                                    R"({"kind":")" + kind + R"(","durationSeconds":)" + QByteArray::number(seconds) + "}", &m_error);
+    if (status != 201 && status != 0)
+        m_error = QStringLiteral("the drill %1 was answered %2").arg(QString::fromLatin1(kind)).arg(status);
+    return status == 201;
+}
+
+bool MonitoringStack::endDrills()
+{
+    const auto status = controlCall("DELETE", simulatorUrl().resolved(QUrl(QStringLiteral("/control/faults"))), {}, &m_error);
+    return status >= 200 && status < 300;
+}
+
 bool MonitoringStack::postAlerts(const QJsonArray &alerts)
 {
     return postAlertsTo(alertmanagerUrl(), alerts, &m_error);

@@ -42,6 +42,10 @@ public:
     // scrape config can name simulatorUrl(). False with errorString() when it is not ready in 30 s.
     bool startSimulator(const QString &path, const QStringList &extraArgs = {}, quint16 port = 0); // 0: a free one
     QUrl simulatorUrl() const;
+    // The simulator's drill API: starts a drill of kind for seconds (its answer must be 201), or
+    // ends them all. False with errorString() otherwise.
+    bool drill(const QByteArray &kind, int seconds);
+    bool endDrills();
     // The scrape job for the running simulator, for start()'s extraScrapeConfig.
     QString simulatorScrapeConfig() const;
     // mytrader-sim (--quiet) scraped by Prometheus with the given rules, and Alertmanager.
