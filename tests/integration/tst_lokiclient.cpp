@@ -97,6 +97,14 @@ private:
     // Pushes lines to the Loki at base (the simulator's unless given), as one push.
     void push(const QList<std::tuple<Labels, qint64, QString>> &lines, const QString &tenant = {}, QUrl base = {});
     void append(const Labels &labels, qint64 ns, const QString &text) { push({{labels, ns, text}}); }
+    // The tail on this test's profile, retrying after backoffMs (and its doublings).
+    void retryEvery(wf::LokiTail &tail, int backoffMs)
+    {
+        auto options = tail.options();
+        options.backoffBaseMs = backoffMs;
+        tail.setOptions(options);
+        tail.setProfile(m_profile);
+    }
     Labels info() const { return {{QStringLiteral("app"), m_app}, {QStringLiteral("level"), QStringLiteral("Information")}}; }
     Labels warn() const { return {{QStringLiteral("app"), m_app}, {QStringLiteral("level"), QStringLiteral("Warning")}}; }
     QString all() const { return QStringLiteral(R"({app="%1"})").arg(m_app); }
@@ -361,10 +369,7 @@ void TestLokiClient::tailSurvivesThreeCuts()
 {
     useProxy();
     wf::LokiTail tail;
-    auto options = tail.options();
-    options.backoffBaseMs = 50;
-    tail.setOptions(options);
-    tail.setProfile(m_profile);
+    retryEvery(tail, 50);
     QStringList lines;
     QList<State> states;
     collectLines(tail, lines);
@@ -450,10 +455,7 @@ void TestLokiClient::tailReportsDroppedEntries()
 void TestLokiClient::tailBadQueryFailsWithoutRetry()
 {
     wf::LokiTail tail;
-    auto options = tail.options();
-    options.backoffBaseMs = 20;
-    tail.setOptions(options);
-    tail.setProfile(m_profile);
+    retryEvery(tail, 20);
     tail.start(QStringLiteral("app=mytrader"));
     QTRY_VERIFY2_WITH_TIMEOUT(tail.state() == State::Failed, qPrintable(tail.message()), 20000);
     QVERIFY2(tail.message().contains(QStringLiteral("parse error at line 1")), qPrintable(tail.message()));
@@ -471,10 +473,7 @@ void TestLokiClient::tailBadQueryBehindTlsProxyFails()
     // instead of reconnecting for ever.
     useProxy();
     wf::LokiTail tail;
-    auto options = tail.options();
-    options.backoffBaseMs = 20;
-    tail.setOptions(options);
-    tail.setProfile(m_profile);
+    retryEvery(tail, 20);
     tail.setQueryCheck(m_client.get());
     tail.start(QStringLiteral("app=mytrader"));
     QTRY_VERIFY2_WITH_TIMEOUT(tail.state() == State::Failed, qPrintable(tail.message()), 20000);
